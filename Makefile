@@ -1,0 +1,41 @@
+# Two commands for a fresh machine (see README):
+#   make site   build the default playbook into site/ and print the path to open
+#   make test   run the whole test suite
+# Each creates .venv and installs what it needs on first use.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: site test test-quick goldens schema serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/playbook build
+	@echo "Open: file://$(CURDIR)/site/index.html  (or run 'make serve' for http://127.0.0.1:8000/)"
+
+serve: $(STAMP)
+	$(BIN)/playbook serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+test-quick: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
+
+# Regenerate the golden files after an intended change to templates or UI text.
+goldens: $(STAMP)
+	$(BIN)/python -m pytest tests/test_render.py --update-goldens
+
+# Regenerate content.schema.json after a change to generator/model.py.
+schema: $(STAMP)
+	$(BIN)/playbook schema > content.schema.json
+
+clean:
+	rm -rf $(VENV) site .pytest_cache

@@ -1,0 +1,120 @@
+"""Cross-checks that a type system cannot express: unique ids, one default language,
+and text present in the default language. Each finding is an Issue with a position.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.errors import Issue
+from generator.model import Playbook, Translations
+from generator.paths import format_path
+from generator.source import ParsedFile
+
+RESERVED_ANCHORS = frozenset({"checklist", "prompts", "stage-links"})
+"""Heading ids on a stage page; an item id equal to one would give two elements one id."""
+
+
+def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
+    """Return every cross-field problem in ``playbook`` (empty when it is fine)."""
+    found = _Findings(parsed)
+    _check_languages(playbook, found)
+    default = next((lang.code for lang in playbook.site.languages if lang.default), None)
+    if default:
+        _check_default_text(playbook, default, found)
+    _check_unique(
+        [(("journeys", i), journey.id) for i, journey in enumerate(playbook.journeys)],
+        "journey",
+        found,
+    )
+    for j, journey in enumerate(playbook.journeys):
+        stages = [(("journeys", j, "stages", s), stage.id) for s, stage in enumerate(journey.stages)]
+        _check_unique(stages, "stage", found)
+        for s, stage in enumerate(journey.stages):
+            base = ("journeys", j, "stages", s)
+            items = [(base + ("checklist", i), item.id) for i, item in enumerate(stage.checklist)]
+            items += [(base + ("prompts", i), prompt.id) for i, prompt in enumerate(stage.prompts)]
+            # Checklist items and prompts share one page, so their anchors share one namespace.
+            _check_unique(items, "checklist item or prompt", found)
+            for loc, item_id in items:
+                if item_id in RESERVED_ANCHORS:
+                    found.add(
+                        loc + ("id",),
+                        f"the id '{item_id}' is reserved for a heading on the stage page",
+                        f"choose another id, e.g. '{item_id}-item'",
+                    )
+    return found.issues
+
+
+class _Findings:
+    def __init__(self, parsed: ParsedFile):
+        self.parsed = parsed
+        self.issues: list[Issue] = []
+
+    def add(self, loc: tuple, message: str, hint: str) -> None:
+        line, column = self.parsed.source.position(loc)
+        path = format_path(loc, self.parsed.data)
+        self.issues.append(Issue(self.parsed.source.file, line, column, path, message, hint))
+
+
+def _check_languages(playbook: Playbook, found: _Findings) -> None:
+    languages = playbook.site.languages
+    defaults = [i for i, lang in enumerate(languages) if lang.default]
+    if not defaults:
+        found.add(
+            ("site", "languages"),
+            "no language is marked as the default",
+            "add 'default: true' to the language served at the site root",
+        )
+    for extra in defaults[1:]:
+        first = languages[defaults[0]].code
+        found.add(
+            ("site", "languages", extra, "default"),
+            f"more than one default language (already '{first}')",
+            "keep 'default: true' on one language only",
+        )
+    _check_unique(
+        [(("site", "languages", i), lang.code) for i, lang in enumerate(languages)],
+        "language",
+        found,
+        key="code",
+    )
+
+
+def _check_default_text(playbook: Playbook, default: str, found: _Findings) -> None:
+    for loc, text in iter_texts(playbook):
+        if text.get(default) is None:
+            found.add(
+                loc,
+                f"missing text in the default language '{default}'",
+                f"add '{default}: ...'; other languages fall back to it",
+            )
+
+
+def _check_unique(entries: list[tuple[tuple, str]], what: str, found: _Findings, key="id") -> None:
+    first_seen: dict[str, tuple] = {}
+    for loc, value in entries:
+        if value in first_seen:
+            first_line = found.parsed.source.position(first_seen[value] + (key,))[0]
+            found.add(
+                loc + (key,),
+                f"duplicate {what} {key} '{value}' (also on line {first_line})",
+                f"give each {what} its own {key}",
+            )
+        else:
+            first_seen[value] = loc
+
+
+def iter_texts(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Translations]]:
+    """Yield (path, text) for every translatable text in a model tree, in document order."""
+    if isinstance(node, Translations):
+        yield loc, node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from iter_texts(getattr(node, name), loc + (name,))
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from iter_texts(child, loc + (index,))

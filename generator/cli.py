@@ -1,0 +1,179 @@
+"""The ``playbook`` command line. Each command parses, calls the library, prints a report.
+
+Errors the user can fix (GeneratorError) are printed without a traceback and
+exit with status 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import ContentError, GeneratorError
+from generator.loader import load_content
+from generator.project import build_site, content_schema, generate, mkdocs_env
+
+
+def _content_option(command):
+    return click.option(
+        "-c",
+        "--content",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=Path("content.yaml"),
+        show_default=True,
+        help="The content file. Its folder is the project (mkdocs.yml, playbook/).",
+    )(command)
+
+
+def _user_errors(command):
+    """Turn GeneratorError into a message and exit status 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ContentError as error:
+            click.echo(str(error), err=True)
+            sys.exit(1)
+        except GeneratorError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="playbook")
+def cli() -> None:
+    """Build a multilingual customer-journey playbook site from content.yaml.
+
+    \b
+    Example:
+        playbook validate
+        playbook build && open site/index.html
+    """
+
+
+@cli.command()
+@_content_option
+@_user_errors
+def validate(content: Path) -> None:
+    """Check the content and print every problem as FILE:LINE:COL: PATH: message.
+
+    \b
+    Example:
+        playbook validate -c client/content.yaml
+    """
+    playbook = load_content(content, display_name=str(content))
+    stages = sum(len(journey.stages) for journey in playbook.journeys)
+    click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
+
+
+@cli.command("generate")
+@_content_option
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@_user_errors
+def generate_command(content: Path, check: bool, force: bool) -> None:
+    """Write the Markdown pages into playbook/ (only files whose bytes changed).
+
+    \b
+    Example:
+        playbook generate
+        playbook generate --check   # in CI: fails if playbook/ is out of date
+    """
+    report = generate(content, check=check, force=force)
+    if check:
+        if report.changed:
+            for path in report.created + report.updated + report.removed:
+                click.echo(f"would change: {path}", err=True)
+            click.echo("Generated files are out of date: run 'playbook generate'.", err=True)
+            sys.exit(1)
+        click.echo(f"Up to date ({len(report.unchanged)} files).")
+        return
+    click.echo(f"Generated: {report.summary()}.")
+
+
+@cli.command()
+@_content_option
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where to put the site (default: site/ in the project).")
+@click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@_user_errors
+def build(content: Path, site_dir: Path | None, force: bool) -> None:
+    """Generate the pages, then run a strict mkdocs build into site/.
+
+    \b
+    Example:
+        playbook build
+        playbook build -c client/content.yaml -d /tmp/client-site
+    """
+    report = generate(content, force=force)
+    click.echo(f"Generated: {report.summary()}.")
+    started = time.perf_counter()
+    build_site(content, site_dir)
+    target = (site_dir or content.resolve().parent / "site").resolve()
+    click.echo(f"Built in {time.perf_counter() - started:.1f} s. Open: {target / 'index.html'}")
+
+
+@cli.command()
+@_content_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address to serve on.")
+@_user_errors
+def serve(content: Path, dev_addr: str) -> None:
+    """Live preview: regenerates when the content changes, mkdocs reloads the browser.
+
+    \b
+    Example:
+        playbook serve    # then open http://127.0.0.1:8000/
+    """
+    report = generate(content)
+    click.echo(f"Generated: {report.summary()}. Watching {content} for changes.")
+    root = content.resolve().parent
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml")]
+    server = subprocess.Popen(command, cwd=root, env=mkdocs_env())
+    try:
+        _watch(content, server)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _watch(content: Path, server: subprocess.Popen) -> None:
+    """Regenerate whenever ``content`` changes; mkdocs serve picks up the written pages."""
+    last = content.stat().st_mtime_ns
+    while server.poll() is None:
+        time.sleep(0.5)
+        try:
+            mtime = content.stat().st_mtime_ns
+        except FileNotFoundError:
+            continue
+        if mtime == last:
+            continue
+        last = mtime
+        try:
+            report = generate(content)
+            click.echo(f"Regenerated: {report.summary()}.")
+        except GeneratorError as error:
+            # Keep serving the last good pages; the author fixes the content and saves again.
+            click.echo(str(error), err=True)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the content file (committed as content.schema.json).
+
+    \b
+    Example:
+        playbook schema > content.schema.json
+    """
+    click.echo(content_schema(), nl=False)

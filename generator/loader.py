@@ -1,0 +1,206 @@
+"""Load content.yaml into a validated Playbook, or report every problem at once.
+
+Flow: read and parse (``source``) -> validate types with pydantic (this module)
+-> cross-checks such as unique ids (``checks``). Every problem becomes an Issue
+with file, line, column, content path and a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.checks import check_playbook
+from generator.errors import ContentError, Issue
+from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
+from generator.paths import format_path
+from generator.source import ParsedFile, read_yaml
+
+__all__ = ["load_content", "validate_data"]
+
+
+def load_content(path: Path, *, display_name: str | None = None) -> Playbook:
+    """Load and validate a content file. Raises ContentError listing every problem."""
+    parsed = read_yaml(path, display_name=display_name)
+    return validate_data(parsed)
+
+
+def validate_data(parsed: ParsedFile) -> Playbook:
+    """Validate parsed YAML against the model, then run the cross-checks."""
+    data = parsed.data
+    context = {"default_language": _guess_default_language(data)}
+    try:
+        playbook = Playbook.model_validate(data, context=context)
+    except ValidationError as error:
+        issues = [_issue_from_pydantic(e, parsed) for e in error.errors()]
+        raise ContentError(_unique(issues)) from None
+    issues = check_playbook(playbook, parsed)
+    if issues:
+        raise ContentError(issues)
+    return playbook
+
+
+def _guess_default_language(data: Any) -> str:
+    """The language marked default in raw data, so plain strings can be read before validation."""
+    try:
+        languages = data["site"]["languages"]
+        for language in languages:
+            if language.get("default") is True and language.get("code") in LANGUAGE_CODES:
+                return language["code"]
+        return languages[0]["code"]
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return LANGUAGE_CODES[0]
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    return list(dict.fromkeys(issues))
+
+
+def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    path_text = format_path(loc, parsed.data)
+    message, hint = _describe(kind, loc, value, error)
+    line, column = parsed.source.position(loc, key=kind == "extra_forbidden")
+    return Issue(parsed.source.file, line, column, path_text, message, hint)
+
+
+def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:
+    """A message and a hint for one pydantic error, in the words a YAML author uses."""
+    field = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required field '{field}'", f"add '{field}:' to this entry"
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if kind in ("model_type", "string_type", "dict_type") and _is_text(loc):
+        return _not_text(value)
+    if kind == "string_type":
+        return _not_text(value)
+    if kind == "model_type":
+        return f"expected a mapping (key: value), got {_kind_of(value)}", _mapping_hint(value)
+    if kind == "list_type":
+        return f"expected a list, got {_kind_of(value)}", "write each entry on its own line after '- '"
+    if kind == "string_pattern_mismatch" and field == "id":
+        return (
+            f"invalid id {value!r}: ids use lowercase a-z, digits 0-9 and single hyphens",
+            f"try '{_suggest_id(value)}'; ids key URLs and saved progress, so keep them stable",
+        )
+    if kind == "string_pattern_mismatch" and field == "url":
+        return f"invalid url {value!r}", "write the full address, e.g. https://example.github.io/playbook/"
+    if kind == "literal_error" and field == "code":
+        return _unknown_language(value)
+    if kind == "too_short" and isinstance(value, list):
+        return f"'{field}' is empty", f"add at least one entry to '{field}'"
+    if kind == "string_too_short":
+        return "the text is empty", "write the text, or remove the key"
+    if kind == "string_too_long":
+        return f"{value!r} is too long", "use a shorter id"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"expected true or false, got {value!r}", "write true or false"
+    return error["msg"], "check the value against the schema (content.schema.json)"
+
+
+def _is_text(loc: tuple) -> bool:
+    model = _model_at(loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return False
+    annotation = model.model_fields.get(loc[-1])
+    return annotation is not None and "Translations" in str(annotation.annotation)
+
+
+def _not_text(value: Any) -> tuple[str, str]:
+    if value is None:
+        return "the text is empty (null)", "write the text after the colon, or remove the key"
+    if isinstance(value, (int, float, bool)):
+        return (
+            f"expected text, got the {_kind_of(value)} {value!r}",
+            f"put it in quotes to make it text, e.g. \"{value}\"",
+        )
+    return (
+        f"expected text or a map of languages (sv, nb, en), got {_kind_of(value)}",
+        "write a string, or a mapping such as {sv: ..., nb: ..., en: ...}",
+    )
+
+
+def _unknown_key(loc: tuple) -> tuple[str, str]:
+    key = loc[-1]
+    if key is False or key == "False" or key == "no":
+        return (
+            "the key 'no:' is read by YAML as false",
+            "Norwegian Bokmål is 'nb': write nb: instead of no:",
+        )
+    model = _model_at(loc[:-1])
+    allowed = list(model.model_fields) if model else []
+    message = f"unknown key '{key}'"
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    if close:
+        return message, f"did you mean '{close[0]}'?"
+    if model is not None and model.__name__ == "Translations":
+        return f"unknown language '{key}'", f"use one of: {', '.join(LANGUAGE_CODES)}"
+    return message, f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it"
+
+
+def _unknown_language(value: Any) -> tuple[str, str]:
+    if value is False or value == "no":
+        return "'no' is read by YAML as false", "Norwegian Bokmål is 'nb': write code: nb"
+    return f"unknown language code {value!r}", f"use one of: {', '.join(LANGUAGE_CODES)}"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def _mapping_hint(value: Any) -> str:
+    if isinstance(value, list):
+        return "remove the '- ' in front: this entry is a mapping, not a list"
+    return "write the fields as 'key: value' lines indented under this key"
+
+
+def _suggest_id(value: Any) -> str:
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text if text and re.match(ID_PATTERN, text) else "my-id"
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (None if not a model)."""
+    current: Any = Playbook
+    for part in loc:
+        if isinstance(part, int):
+            continue  # list index: the item type was already unwrapped
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field_info = current.model_fields.get(part)
+        if field_info is None:
+            return None
+        current = _unwrap(field_info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list and Annotated down to the model class, if any."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        inner = [a for a in typing.get_args(arg) if isinstance(a, type) and issubclass(a, BaseModel)]
+        if inner:
+            return inner[0]
+    return annotation

@@ -1,0 +1,56 @@
+"""The ``playbook`` MkDocs plugin: theme additions and one search index per language.
+
+It is listed in the generated MkDocs configuration, so a plain ``mkdocs build``
+of a generated playbook gets the same result as ``playbook build``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+
+THEME_DIR = Path(__file__).parent / "theme"
+
+LUNR_LANGUAGE = {"sv": "sv", "nb": "no", "en": "en"}
+"""lunr.js knows Norwegian as 'no'; Material and the HTML lang attribute use 'nb'."""
+
+
+class PlaybookPlugin(BasePlugin):
+    """Adds the playbook's theme templates and splits the search index by language."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Inserted ahead of Material's templates so main.html is ours. The i18n plugin
+        # re-runs on_config for every language build, hence the membership test.
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_DIR))
+        return config
+
+    # After mkdocs-static-i18n (-100), which merges every language into one index.
+    @event_priority(-200)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return
+        languages = [lang.locale for lang in i18n.config.languages if lang.build]
+        default = next(lang.locale for lang in i18n.config.languages if lang.default)
+        split_search_index(Path(config.site_dir), languages, default)
+
+
+def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:
+    """Write ``search/search_index.<lang>.json`` holding only that language's pages."""
+    index_path = site_dir / "search" / "search_index.json"
+    if not index_path.exists():
+        return
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
+    for lang in languages:
+        if lang == default:
+            docs = [d for d in index["docs"] if not d["location"].startswith(tuple(prefixes.values()))]
+        else:
+            docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
+        config = dict(index["config"], lang=[LUNR_LANGUAGE.get(lang, lang)])
+        out = index_path.with_name(f"search_index.{lang}.json")
+        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")

@@ -1,0 +1,179 @@
+"""The content model: what content.yaml may contain.
+
+Typed and strict: every model forbids unknown keys, so a typo is an error rather than
+silently ignored text. Each field's docstring becomes its description in the JSON Schema
+(``playbook schema``), which editors show while you type.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+
+LANGUAGE_CODES: tuple[str, ...] = ("sv", "nb", "en")
+"""Languages the tool has UI text for. Norwegian is Bokmål, code ``nb`` (not ``no``)."""
+
+LanguageCode = Literal["sv", "nb", "en"]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+"""A stable identifier: lowercase ASCII letters, digits and single hyphens.
+
+Ids key URLs, HTML anchors and the progress a browser saves, so renaming one
+loses that progress; change the visible name instead.
+"""
+
+NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "description": (
+        "Text in several languages: a map {sv: ..., nb: ..., en: ...}. "
+        "A plain string is text in the site's default language."
+    ),
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {code: {"type": "string", "minLength": 1} for code in LANGUAGE_CODES},
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Translations(_Strict):
+    """One piece of text, per language."""
+
+    sv: NonEmptyText | None = None
+    """Swedish."""
+    nb: NonEmptyText | None = None
+    """Norwegian Bokmål."""
+    en: NonEmptyText | None = None
+    """English."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_default_language(cls, value: Any, info: ValidationInfo) -> Any:
+        # A plain string is the common case for single-language forks; the loader
+        # passes the default language in the validation context.
+        if isinstance(value, str):
+            default = (info.context or {}).get("default_language", LANGUAGE_CODES[0])
+            return {default: value}
+        return value
+
+    def get(self, language: str) -> str | None:
+        """The text in ``language``, or None when it is not translated."""
+        return getattr(self, language, None)
+
+
+Text = Annotated[Translations, WithJsonSchema(_TEXT_SCHEMA)]
+
+
+class Language(_Strict):
+    """A language the site is built in."""
+
+    code: LanguageCode
+    """Language code: sv (Swedish), nb (Norwegian Bokmål) or en (English)."""
+    name: NonEmptyText | None = None
+    """Name shown in the language switcher; defaults to the language's own name."""
+    default: bool = False
+    """Exactly one language is the default: it is served at the site root and is the
+    language plain strings are written in."""
+
+
+class Site(_Strict):
+    """Settings for the whole site."""
+
+    title: Text
+    """Site name, shown in the header and the browser tab."""
+    description: Text
+    """One sentence about the playbook, used on the home page and in search engines."""
+    languages: list[Language] = Field(min_length=1)
+    """Languages to build, in the order the language switcher lists them."""
+    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    """Public address of the site, e.g. https://example.github.io/playbook/ .
+    Needed for the sitemap and for language links on GitHub project pages."""
+
+
+class ChecklistItem(_Strict):
+    """Something a team does and ticks off."""
+
+    id: Id
+    """Stable id: the item's anchor on the page and the key its tick is saved under."""
+    text: Text
+    """The action, written so a team can tick it off."""
+
+
+class Prompt(_Strict):
+    """An open question for a workshop."""
+
+    id: Id
+    """Stable id: the prompt's anchor on the page."""
+    text: Text
+    """The question."""
+
+
+class Stage(_Strict):
+    """One stage of a journey: a page with a checklist and question prompts."""
+
+    id: Id
+    """Stable id, unique within the journey; part of the page URL."""
+    name: Text
+    """Stage name, used as the page title and in navigation."""
+    summary: Text
+    """One or two sentences shown under the title and in stage lists."""
+    description: Text
+    """Longer explanation in Markdown."""
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    """Actions for the team, in order."""
+    prompts: list[Prompt] = Field(default_factory=list)
+    """Questions to discuss, in order."""
+
+
+class Journey(_Strict):
+    """An ordered sequence of stages, e.g. the customer journey."""
+
+    id: Id
+    """Stable id, unique among journeys; part of the page URL."""
+    name: Text
+    """Journey name."""
+    summary: Text
+    """What this journey describes, in a sentence or two."""
+    cyclic: bool = False
+    """True when the last stage leads back to the first (the journey never ends)."""
+    stages: list[Stage] = Field(min_length=1)
+    """The stages, in order."""
+
+
+class Playbook(_Strict):
+    """A whole playbook: site settings and journeys."""
+
+    site: Site
+    """Site name, description and languages."""
+    journeys: list[Journey] = Field(min_length=1)
+    """The journeys, in the order the home page lists them."""
+
+    @property
+    def default_language(self) -> str:
+        """Code of the language marked ``default: true``."""
+        return next(lang.code for lang in self.site.languages if lang.default)
+
+    @property
+    def language_codes(self) -> list[str]:
+        """Codes of the built languages, in switcher order."""
+        return [lang.code for lang in self.site.languages]

@@ -1,0 +1,83 @@
+"""The pipeline on a project folder: load -> render -> write, and the mkdocs build.
+
+A project is the folder holding the content file, ``mkdocs.yml`` and ``playbook/``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path, PurePosixPath
+
+from generator.errors import BuildError, GeneratorError
+from generator.loader import load_content
+from generator.model import LANGUAGE_CODES, Playbook
+from generator.render import DOCS_DIR, render
+from generator.writer import WriteReport, read_manifest, write_outputs
+
+
+def generate(content: Path, *, check: bool = False, force: bool = False) -> WriteReport:
+    """Load ``content``, render it and write the pages into its project folder."""
+    root = content.resolve().parent
+    playbook = load_content(content, display_name=str(content))
+    outputs = render(playbook, extra_pages=find_hand_written_pages(root, playbook))
+    return write_outputs(outputs, root, check=check, force=force)
+
+
+def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
+    """Default-language Markdown pages in ``playbook/`` that the generator did not write.
+
+    They are published as they are and listed in the navigation after the journeys.
+    """
+    docs = root / DOCS_DIR
+    if not docs.is_dir():
+        return ()
+    generated = {PurePosixPath(key) for key in read_manifest(root)}
+    suffixes = tuple(f".{code}.md" for code in LANGUAGE_CODES)
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if PurePosixPath(DOCS_DIR, *relative.parts) in generated or path.name.endswith(suffixes):
+            continue
+        if relative.parts[0] == "stages" or relative.as_posix() == "index.md":
+            continue  # the generator's own folders: a stray page there is not navigation
+        pages.append(relative.as_posix())
+    return tuple(pages)
+
+
+def build_site(content: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run a strict mkdocs build of the project; raise BuildError on failure or warnings."""
+    root = content.resolve().parent
+    config = root / "mkdocs.yml"
+    if not config.exists():
+        raise GeneratorError(
+            f"{config}: no mkdocs.yml in the project; copy the one from the Journey Playbook "
+            "repository or create a project with 'playbook init'"
+        )
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    if site_dir is not None:
+        command += ["-d", str(site_dir.resolve())]
+    result = subprocess.run(command, cwd=root, env=mkdocs_env(), capture_output=True, text=True)
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    if result.returncode != 0 or warnings:
+        raise BuildError(f"mkdocs build failed:\n{result.stderr.strip()}")
+    return result
+
+
+def mkdocs_env() -> dict[str, str]:
+    """Environment for mkdocs subprocesses: without Material's end-of-life banner."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def content_schema() -> str:
+    """The JSON Schema of content.yaml, as committed in content.schema.json."""
+    from generator.model import Playbook
+
+    schema = Playbook.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Journey Playbook content"
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,273 @@
+"""Render a Playbook into Markdown pages and MkDocs configuration. Pure: no I/O.
+
+Python resolves each text for a language (with fallback) and escapes it;
+the templates in ``generator/templates`` only loop and lay out.
+Output paths follow mkdocs-static-i18n's suffix layout: ``page.md`` in the
+default language, ``page.<lang>.md`` in the others.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import jinja2
+import yaml
+
+from generator.model import Journey, Playbook, Stage, Translations
+from generator.ui import LANGUAGE_NAMES, UI_TEXT, language_in
+
+DOCS_DIR = "playbook"
+GENERATED_CONFIG = PurePosixPath(".playbook/mkdocs.generated.yml")
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator", "templates"),
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,  # the output is Markdown; Python escapes each value for its context
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
+# Characters that start a block (list, ordered list) only at the start of a line.
+_BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
+
+
+def md_inline(text: str) -> str:
+    """Escape plain text so Markdown shows it literally, on one line.
+
+    HTML specials become entities (Python-Markdown has no backslash escape for
+    ``<``), and Markdown specials get a backslash.
+    """
+    text = " ".join(text.split())
+    text = html.escape(text, quote=False)
+    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return _BLOCK_START.sub(_escape_block_start, text)
+
+
+def _escape_block_start(match: re.Match) -> str:
+    marker = match.group(1)
+    # "2024. " -> "2024\. " (the escape goes after the digits); "- " -> "\- ".
+    return marker + "\\" if marker.isdigit() else "\\" + marker
+
+
+def html_text(text: str) -> str:
+    """Escape plain text for an HTML element, on one line."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+_ENV.filters["md"] = md_inline
+_ENV.filters["html"] = html_text
+
+
+def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
+    """``stages/x.md`` for the default language, ``stages/x.nb.md`` for nb."""
+    if language == default:
+        return PurePosixPath(DOCS_DIR, f"{docs_path}.md")
+    return PurePosixPath(DOCS_DIR, f"{docs_path}.{language}.md")
+
+
+@dataclass
+class _Localizer:
+    """Picks each text in one language, falling back to the default and noting it."""
+
+    language: str
+    default: str
+    fell_back: bool = field(default=False)
+
+    def __call__(self, text: Translations) -> str:
+        value = text.get(self.language)
+        if value is None:
+            self.fell_back = True
+            value = text.get(self.default) or ""
+        return value
+
+    def lang_attr(self, text: Translations) -> str:
+        """A ``lang`` attribute for an element whose text is a fallback, else ''."""
+        return "" if text.get(self.language) is not None else f' lang="{self.default}"'
+
+
+def render(playbook: Playbook, *, extra_pages: tuple[str, ...] = ()) -> dict[PurePosixPath, str]:
+    """Every generated file, keyed by its path relative to the project root.
+
+    ``extra_pages`` are hand-written pages (docs-relative, default-language file
+    names) to list in the navigation after the journeys.
+    """
+    default = playbook.default_language
+    outputs: dict[PurePosixPath, str] = {}
+    for language in playbook.language_codes:
+        outputs[page_path("index", language, default)] = _render_home(playbook, language)
+        for journey in playbook.journeys:
+            path = page_path(f"stages/{journey.id}/index", language, default)
+            outputs[path] = _render_journey(playbook, journey, language)
+            for position, stage in enumerate(journey.stages):
+                path = page_path(f"stages/{journey.id}/{stage.id}", language, default)
+                outputs[path] = _render_stage(playbook, journey, position, language)
+    outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages)
+    return outputs
+
+
+def _common(playbook: Playbook, language: str, text: _Localizer) -> dict:
+    return {
+        "lang": language,
+        "ui": {key: values[language] for key, values in UI_TEXT.items()},
+        "site_title": text(playbook.site.title),
+    }
+
+
+def _not_translated_note(playbook: Playbook, language: str) -> str:
+    return UI_TEXT["not_translated"][language].format(
+        language=language_in(playbook.default_language, language)
+    )
+
+
+def _finish(template: str, context: dict, text: _Localizer, playbook: Playbook) -> str:
+    # The note depends on whether any text fell back, known only after the
+    # context is built, so it is added last.
+    context["untranslated_note"] = (
+        _not_translated_note(playbook, text.language) if text.fell_back else ""
+    )
+    return _ENV.get_template(template).render(context)
+
+
+def _render_home(playbook: Playbook, language: str) -> str:
+    text = _Localizer(language, playbook.default_language)
+    context = _common(playbook, language, text)
+    context["description"] = text(playbook.site.description)
+    context["journeys"] = [
+        {
+            "id": journey.id,
+            "name": text(journey.name),
+            "summary": text(journey.summary),
+            "cyclic": journey.cyclic,
+            "stages": [{"id": s.id, "name": text(s.name)} for s in journey.stages],
+        }
+        for journey in playbook.journeys
+    ]
+    return _finish("home.md.j2", context, text, playbook)
+
+
+def _render_journey(playbook: Playbook, journey: Journey, language: str) -> str:
+    text = _Localizer(language, playbook.default_language)
+    context = _common(playbook, language, text)
+    context["journey"] = {
+        "id": journey.id,
+        "name": text(journey.name),
+        "summary": text(journey.summary),
+        "cyclic": journey.cyclic,
+    }
+    context["stages"] = [
+        {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
+    ]
+    return _finish("journey.md.j2", context, text, playbook)
+
+
+def _render_stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
+    text = _Localizer(language, playbook.default_language)
+    stage = journey.stages[position]
+    context = _common(playbook, language, text)
+    context["journey"] = {"id": journey.id, "name": text(journey.name), "cyclic": journey.cyclic}
+    context["stage"] = {
+        "id": stage.id,
+        "name": text(stage.name),
+        "summary": text(stage.summary),
+        "description": text(stage.description).strip(),
+        "number": position + 1,
+        "count": len(journey.stages),
+    }
+    context["checklist"] = [_item(item.id, item.text, text) for item in stage.checklist]
+    context["prompts"] = [_item(prompt.id, prompt.text, text) for prompt in stage.prompts]
+    context["previous"], context["next"] = _neighbours(journey, position, text)
+    return _finish("stage.md.j2", context, text, playbook)
+
+
+def _item(item_id: str, item_text: Translations, text: _Localizer) -> dict:
+    return {"id": item_id, "text": text(item_text), "lang_attr": text.lang_attr(item_text)}
+
+
+def _neighbours(journey: Journey, position: int, text: _Localizer) -> tuple[dict | None, dict | None]:
+    """Previous and next stage; a cyclic journey wraps around at both ends."""
+    stages = journey.stages
+    last = len(stages) - 1
+
+    def link(stage: Stage, wraps: bool) -> dict:
+        return {"id": stage.id, "name": text(stage.name), "wraps": wraps}
+
+    previous = next_ = None
+    if position > 0:
+        previous = link(stages[position - 1], False)
+    elif journey.cyclic and last > 0:
+        previous = link(stages[last], True)
+    if position < last:
+        next_ = link(stages[position + 1], False)
+    elif journey.cyclic and last > 0:
+        next_ = link(stages[0], True)
+    return previous, next_
+
+
+def render_config(playbook: Playbook, extra_pages: tuple[str, ...] = ()) -> str:
+    """The MkDocs configuration that follows from content: names, languages, navigation.
+
+    The hand-owned mkdocs.yml inherits it (``INHERIT``), so no fact is written twice.
+    """
+    default = playbook.default_language
+    languages = []
+    for lang in playbook.site.languages:
+        text = _Localizer(lang.code, default)
+        entry = {
+            "locale": lang.code,
+            "name": lang.name or LANGUAGE_NAMES[lang.code],
+            "default": lang.default,
+            "build": True,
+            "site_name": text(playbook.site.title),
+            "site_description": text(playbook.site.description),
+            "nav": _nav(playbook, text, extra_pages),
+        }
+        languages.append(entry)
+    default_text = _Localizer(default, default)
+    config = {
+        "site_name": default_text(playbook.site.title),
+        "site_description": default_text(playbook.site.description),
+        "theme": {"language": default},
+        "nav": _nav(playbook, default_text, extra_pages),
+        "plugins": [
+            {
+                "search": {
+                    "lang": [_lunr(code) for code in playbook.language_codes],
+                    # Material drops stemming unless the pipeline names it.
+                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
+                }
+            },
+            {
+                "i18n": {
+                    "docs_structure": "suffix",
+                    "fallback_to_default": True,
+                    "reconfigure_material": True,
+                    "reconfigure_search": True,
+                    "languages": languages,
+                }
+            },
+            "playbook",
+        ],
+    }
+    if playbook.site.url:
+        config["site_url"] = playbook.site.url
+    header = "# Generated by `playbook generate` from content.yaml. Do not edit: edit content.yaml.\n"
+    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _lunr(code: str) -> str:
+    return {"nb": "no"}.get(code, code)
+
+
+def _nav(playbook: Playbook, text: _Localizer, extra_pages: tuple[str, ...]) -> list:
+    nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
+    for journey in playbook.journeys:
+        section: list = [f"stages/{journey.id}/index.md"]
+        section += [{text(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
+        nav.append({text(journey.name): section})
+    nav.extend(extra_pages)
+    return nav

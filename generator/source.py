@@ -1,0 +1,208 @@
+"""Read a YAML file safely and remember where every value came from.
+
+The loader validates plain Python data, but every error must point at a line and
+column, so parsing keeps a map from content paths (``("journeys", 0, "name")``)
+to positions. Parsing uses PyYAML's safe loader (the libyaml C one when present):
+tags such as ``!!python/object`` are rejected and never executed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ContentError, Issue
+
+SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""Larger files are refused before parsing: content that big is a mistake or an attack."""
+
+MAX_NODES = 500_000
+"""Upper bound on values after alias expansion, so an alias bomb fails fast."""
+
+ContentPath = tuple[Any, ...]
+
+
+@dataclass
+class SourceMap:
+    """Positions (1-based line, column) of every value and mapping key in one file."""
+
+    file: str
+    values: dict[ContentPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[ContentPath, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
+        """Where ``path`` is, or its nearest ancestor that exists (e.g. for a missing key)."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+@dataclass
+class ParsedFile:
+    """A parsed YAML document: plain data plus the positions of its parts."""
+
+    data: Any
+    source: SourceMap
+
+
+def read_yaml(path: Path, *, display_name: str | None = None) -> ParsedFile:
+    """Read, decode and parse ``path``. Raises ContentError with positions on any problem."""
+    name = display_name or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _file_error(
+                name,
+                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                "split the content or remove what does not belong in a playbook",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _file_error(name, "file not found", "pass the content file with -c PATH") from None
+    except IsADirectoryError:
+        raise _file_error(name, "this is a folder, not a file", "pass a YAML file") from None
+    text = _decode(raw, name)
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> ParsedFile:
+    """Parse YAML text into data and a SourceMap."""
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _file_error(
+                name,
+                "the file is empty",
+                "start from the default playbook's content.yaml, or run 'playbook init'",
+            )
+        source = SourceMap(name)
+        _index(node, (), source, [0], loader)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as error:
+        raise ContentError([_yaml_issue(error, name)]) from None
+    except yaml.YAMLError as error:
+        raise _file_error(name, str(error), "check the YAML syntax") from None
+    finally:
+        loader.dispose()
+    return ParsedFile(data, source)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        issue = Issue(
+            name,
+            line,
+            column,
+            "",
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            "save the file as UTF-8 in your editor (e.g. 'Save with encoding: UTF-8')",
+        )
+        raise ContentError([issue]) from None
+
+
+def _index(node: yaml.Node, path: ContentPath, source: SourceMap, count: list[int], loader) -> None:
+    """Record the position of ``node`` and its children under their content paths."""
+    count[0] += 1
+    if count[0] > MAX_NODES:
+        raise _too_many_nodes(source.file, node)
+    source.values.setdefault(path, _position(node.start_mark))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True) if key_node.tag else key_node.value
+            key = key if _hashable(key) else str(key)
+            if key in seen:
+                raise ContentError([_duplicate_key(source.file, key, seen[key], key_node, path)])
+            seen[key] = key_node
+            source.keys[path + (key,)] = _position(key_node.start_mark)
+            _index(value_node, path + (key,), source, count, loader)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _index(child, path + (index,), source, count, loader)
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _yaml_issue(error: yaml.MarkedYAMLError, name: str) -> Issue:
+    mark = error.problem_mark or error.context_mark
+    line, column = _position(mark) if mark else (1, 1)
+    problem = error.problem or "invalid YAML"
+    message = f"{error.context}: {problem}" if error.context else problem
+    hint = "check the indentation and quoting on this line and the one before it"
+    if "mapping values are not allowed" in problem or "could not find expected ':'" in problem:
+        hint = "put text that contains ': ' in quotes, e.g. name: \"Step 1: plan\""
+    elif "could not determine a constructor" in problem:
+        hint = "remove the tag: content may only hold text, numbers, lists and mappings"
+    elif "found character '\\t'" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "found undefined alias" in problem:
+        hint = "define the anchor (&name) before using the alias (*name)"
+    return Issue(name, line, column, "", f"YAML syntax error: {message}", hint)
+
+
+def _duplicate_key(name: str, key: Any, first: yaml.Node, second: yaml.Node, path) -> Issue:
+    line, column = _position(second.start_mark)
+    first_line = first.start_mark.line + 1
+    return Issue(
+        name,
+        line,
+        column,
+        format_raw_path(path + (key,)),
+        f"key '{key}' appears twice in this mapping (first on line {first_line})",
+        "keep one of them",
+    )
+
+
+def _too_many_nodes(name: str, node: yaml.Node) -> ContentError:
+    line, column = _position(node.start_mark)
+    return ContentError(
+        [
+            Issue(
+                name,
+                line,
+                column,
+                "",
+                f"the content expands to more than {MAX_NODES:,} values",
+                "remove recursive or nested aliases (*name): this looks like an alias bomb",
+            )
+        ]
+    )
+
+
+def _file_error(name: str, message: str, hint: str) -> ContentError:
+    return ContentError([Issue(name, 0, 0, "", message, hint)])
+
+
+def format_raw_path(path: ContentPath) -> str:
+    """Format a path without id lookup: ``journeys[0].stages[2].name``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text

@@ -1,0 +1,84 @@
+"""Every piece of interface text the generator adds to pages, in sv, nb and en.
+
+Kept as data so that a missing translation is caught by a test
+(tests/test_ui.py) rather than by a reader.
+"""
+
+from __future__ import annotations
+
+LANGUAGE_NAMES = {"sv": "Svenska", "nb": "Norsk (bokmål)", "en": "English"}
+"""Each language's name for itself, as the language switcher shows it."""
+
+LANGUAGE_NAME_IN: dict[str, dict[str, str]] = {
+    "sv": {"sv": "svenska", "nb": "norska", "en": "engelska"},
+    "nb": {"sv": "svensk", "nb": "norsk", "en": "engelsk"},
+    "en": {"sv": "Swedish", "nb": "Norwegian", "en": "English"},
+}
+"""LANGUAGE_NAME_IN[reader][language]: a language's name in the reader's language."""
+
+UI_TEXT: dict[str, dict[str, str]] = {
+    "home": {"sv": "Hem", "nb": "Hjem", "en": "Home"},
+    "journeys": {"sv": "Resor", "nb": "Reiser", "en": "Journeys"},
+    "about_heading": {
+        "sv": "Om den här playbooken",
+        "nb": "Om denne playbooken",
+        "en": "About this playbook",
+    },
+    "about": {
+        "sv": (
+            "Playbooken delar upp kundens resa i steg. Varje steg har en checklista som "
+            "teamet bockar av och frågor att diskutera på en workshop."
+        ),
+        "nb": (
+            "Playbooken deler kundens reise inn i steg. Hvert steg har en sjekkliste som "
+            "teamet krysser av, og spørsmål å diskutere på en workshop."
+        ),
+        "en": (
+            "This playbook breaks the customer's journey into stages. Each stage has a "
+            "checklist for the team to tick off and questions to discuss in a workshop."
+        ),
+    },
+    "stages": {"sv": "Steg", "nb": "Steg", "en": "Stages"},
+    "stage_count": {"sv": "steg", "nb": "steg", "en": "stages"},
+    "checklist": {"sv": "Checklista", "nb": "Sjekkliste", "en": "Checklist"},
+    "prompts": {"sv": "Frågor att diskutera", "nb": "Spørsmål å diskutere", "en": "Questions to discuss"},
+    "stage_links": {"sv": "Resans steg", "nb": "Reisens steg", "en": "Along the journey"},
+    "previous": {"sv": "Föregående steg", "nb": "Forrige steg", "en": "Previous stage"},
+    "next": {"sv": "Nästa steg", "nb": "Neste steg", "en": "Next stage"},
+    "loop_back": {
+        "sv": "Resan börjar om",
+        "nb": "Reisen begynner på nytt",
+        "en": "The journey starts again",
+    },
+    "first_stage": {
+        "sv": "Det här är resans första steg.",
+        "nb": "Dette er det første steget på reisen.",
+        "en": "This is the first stage of the journey.",
+    },
+    "last_stage": {
+        "sv": "Det här är resans sista steg.",
+        "nb": "Dette er det siste steget på reisen.",
+        "en": "This is the last stage of the journey.",
+    },
+    "part_of": {"sv": "Del av", "nb": "Del av", "en": "Part of"},
+    "cyclic_note": {
+        "sv": "Resan tar aldrig slut: efter sista steget börjar den om från början.",
+        "nb": "Reisen tar aldri slutt: etter siste steg begynner den på nytt.",
+        "en": "This journey never ends: after the last stage it starts again from the first.",
+    },
+    "not_translated": {
+        "sv": "Den här texten är inte översatt till svenska än. Den visas på {language}.",
+        "nb": "Denne teksten er ikke oversatt til norsk ennå. Den vises på {language}.",
+        "en": "This text has not been translated into English yet. It is shown in {language}.",
+    },
+}
+
+
+def ui(key: str, language: str) -> str:
+    """Interface text ``key`` in ``language``."""
+    return UI_TEXT[key][language]
+
+
+def language_in(language: str, reader_language: str) -> str:
+    """The name of ``language`` as written in ``reader_language`` (e.g. 'norska')."""
+    return LANGUAGE_NAME_IN[reader_language][language]

@@ -1,0 +1,189 @@
+"""Write rendered files into a project, touching only what changed and nothing a person wrote.
+
+Rules, in order:
+
+* A file whose bytes already match is left alone (its mtime too, so
+  ``mkdocs serve`` does not rebuild in a loop).
+* The writer only replaces or deletes files it wrote itself and that still
+  have the hash it recorded in the manifest. Anything else is a person's work:
+  the writer refuses, names the file, and writes nothing (``force`` overrides).
+* All new contents are written to temporary files first and then renamed into
+  place, so an error while preparing leaves the project as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator.errors import GeneratorError, WriteConflictError
+
+MANIFEST = PurePosixPath(".playbook/manifest.json")
+"""Hashes of the files the generator wrote, relative to the project root."""
+
+
+@dataclass
+class WriteReport:
+    """What a write did (or, with ``check``, would do)."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.removed)
+
+    @property
+    def files_written(self) -> int:
+        return len(self.created) + len(self.updated)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.created)} created, {len(self.updated)} updated, "
+            f"{len(self.removed)} removed, {len(self.unchanged)} unchanged"
+        )
+
+
+def write_outputs(
+    outputs: Mapping[PurePosixPath, str | bytes],
+    root: Path,
+    *,
+    check: bool = False,
+    force: bool = False,
+) -> WriteReport:
+    """Bring ``root`` in line with ``outputs``; see the module docstring for the rules."""
+    manifest = read_manifest(root)
+    report = WriteReport()
+    conflicts: list[str] = []
+    pending: dict[Path, bytes] = {}
+    new_manifest: dict[str, str] = {}
+
+    for relative in sorted(outputs):
+        target = _safe_join(root, relative)
+        wanted = outputs[relative]
+        data = wanted.encode("utf-8") if isinstance(wanted, str) else wanted
+        key = relative.as_posix()
+        new_manifest[key] = _digest(data)
+        current = _read(target)
+        if current == data:
+            report.unchanged.append(key)
+        elif current is None:
+            report.created.append(key)
+            pending[target] = data
+        elif manifest.get(key) == _digest(current) or force:
+            report.updated.append(key)
+            pending[target] = data
+        else:
+            conflicts.append(key)
+
+    stale = sorted(set(manifest) - set(new_manifest))
+    for key in stale:
+        target = _safe_join(root, PurePosixPath(key))
+        current = _read(target)
+        if current is None:
+            continue
+        if manifest[key] == _digest(current) or force:
+            report.removed.append(key)
+        else:
+            conflicts.append(key)
+
+    if conflicts:
+        raise WriteConflictError(conflicts)
+    if check:
+        return report
+    _apply(root, pending, report.removed)
+    if new_manifest != manifest:
+        _replace(_safe_join(root, MANIFEST), _manifest_bytes(new_manifest))
+    return report
+
+
+def read_manifest(root: Path) -> dict[str, str]:
+    """The manifest of generated files, or {} when there is none yet."""
+    path = root / MANIFEST
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (ValueError, OSError) as error:
+        raise GeneratorError(
+            f"{path}: the generator's manifest is unreadable ({error}); "
+            "delete it and run again with --force if the generated files are yours to replace"
+        ) from None
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return {str(k): str(v) for k, v in files.items()}
+
+
+def _apply(root: Path, pending: dict[Path, bytes], removed: list[str]) -> None:
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in pending.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            staged.append((_stage(target, data), target))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, target in staged:
+        os.replace(temporary, target)
+    for key in removed:
+        target = root / key
+        target.unlink(missing_ok=True)
+        _remove_empty_parents(target.parent, root)
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write ``data`` to a temporary file beside ``target`` and return its path."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+def _replace(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(_stage(target, data), target)
+
+
+def _remove_empty_parents(folder: Path, root: Path) -> None:
+    # Only folders left empty by removing a generated file; never the root itself.
+    while folder != root and root in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+def _safe_join(root: Path, relative: PurePosixPath) -> Path:
+    if relative.is_absolute() or ".." in relative.parts:
+        raise GeneratorError(f"refusing to write outside the project: {relative}")
+    return root.joinpath(*relative.parts)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return b""  # a folder where a file should go: treat as foreign content
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest_bytes(files: dict[str, str]) -> bytes:
+    body = {"generator": "journey-playbook", "files": dict(sorted(files.items()))}
+    return (json.dumps(body, indent=2) + "\n").encode("utf-8")
