@@ -64,6 +64,8 @@ def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
+    if kind == "invalid_key" and value is False:
+        loc = loc[:-1] + (False,)  # pydantic reports the key `no:` (False) as 0
     path_text = format_path(loc, parsed.data)
     message, hint = _describe(kind, loc, value, error)
     line, column = parsed.source.position(loc, key=kind == "extra_forbidden")
@@ -77,6 +79,10 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"missing required field '{field}'", f"add '{field}:' to this entry"
     if kind == "extra_forbidden":
         return _unknown_key(loc)
+    if kind == "invalid_key":
+        if value is False:
+            return _unknown_key(loc)
+        return f"the key {field!r} is not text", "write keys as words, e.g. name:"
     if kind in ("model_type", "string_type", "dict_type") and _is_text(loc):
         return _not_text(value)
     if kind == "string_type":
@@ -106,6 +112,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
 
 
 def _is_text(loc: tuple) -> bool:
+    if not loc:
+        return False
     model = _model_at(loc[:-1])
     if model is None or not isinstance(loc[-1], str):
         return False

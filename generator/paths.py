@@ -20,7 +20,11 @@ def format_path(loc: tuple[Any, ...], data: Any) -> str:
     text = ""
     current = data
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, bool):
+            # YAML reads the key `no:` as false; show what the author typed.
+            text += ".no" if part is False else ".yes"
+            current = None
+        elif isinstance(part, int):
             item = current[part] if isinstance(current, list) and part < len(current) else None
             item_id = item.get("id") if isinstance(item, dict) else None
             label = item_id if isinstance(item_id, str) and _ID.match(item_id) else part

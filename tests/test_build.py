@@ -1,0 +1,141 @@
+"""End to end: the default content built by the real mkdocs, checked in the real HTML."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.loader import load_content
+from tests.conftest import REPO, make_project
+from tests.htmlscan import Page
+
+pytestmark = pytest.mark.slow
+
+LANGUAGE_PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the default content (plus one hand-written page) with `playbook build`."""
+    project = tmp_path_factory.mktemp("default")
+    content = make_project(project, REPO / "content.yaml")
+    (project / "playbook").mkdir()
+    (project / "playbook/workshop-notes.md").write_text("# Våra anteckningar\n\nÅ ä ö æ ø.\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result
+
+
+@pytest.fixture(scope="module")
+def playbook():
+    return load_content(REPO / "content.yaml")
+
+
+def stage_pages(playbook):
+    for journey in playbook.journeys:
+        for stage in journey.stages:
+            for lang in playbook.language_codes:
+                yield journey, stage, lang
+
+
+def test_build_is_strict_and_quiet(built):
+    _, result = built
+    assert "WARNING" not in result.stderr and "Built in" in result.stdout
+
+
+def test_every_stage_page_exists_in_every_language(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        path = project / "site" / f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/index.html"
+        page = Page(path)
+        assert page.lang == lang, path
+        assert page.h1.strip() == stage.name.get(lang), path
+        assert page.title.startswith(stage.name.get(lang)), path
+        for item in stage.checklist + stage.prompts:
+            assert item.id in page.ids, f"{path}: no anchor #{item.id}"
+        assert {"checklist", "prompts"} <= page.ids
+
+
+def test_journey_and_home_pages_exist_in_every_language(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        home = Page(project / "site" / prefix / "index.html")
+        assert home.lang == lang
+        assert home.h1.strip() == playbook.site.title.get(lang)
+        for journey in playbook.journeys:
+            page = Page(project / "site" / f"{prefix}stages/{journey.id}/index.html")
+            assert page.h1.strip() == journey.name.get(lang)
+
+
+def test_switcher_links_to_the_same_stage_in_each_language(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        here = f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/"
+        page = Page(project / "site" / here / "index.html")
+        links = {a["hreflang"]: a["href"] for a in page.find("a") if "hreflang" in a}
+        assert set(links) == {"sv", "nb", "en"}, here
+        for other, href in links.items():
+            target = posixpath.normpath(posixpath.join(here, href)) + "/"
+            assert target == f"{LANGUAGE_PREFIX[other]}stages/{journey.id}/{stage.id}/", here
+
+
+def test_navigation_titles_are_translated(built):
+    project, _ = built
+    nb = (project / "site/nb/stages/customer-journey/awareness/index.html").read_text("utf-8")
+    sv = (project / "site/stages/customer-journey/awareness/index.html").read_text("utf-8")
+    assert "Etter kjøpet" in nb and "Efter köp" not in nb
+    assert "Efter köp" in sv and "Etter kjøpet" not in sv
+
+
+def test_search_index_per_language_with_nordic_stemming(built):
+    project, _ = built
+    for lang, lunr in {"sv": "sv", "nb": "no", "en": "en"}.items():
+        index = json.loads((project / f"site/search/search_index.{lang}.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lunr]
+        assert "stemmer" in index["config"]["pipeline"]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations, lang
+        others = [p for code, p in LANGUAGE_PREFIX.items() if code != lang and p]
+        assert not [loc for loc in locations if loc.startswith(tuple(others))], lang
+        if LANGUAGE_PREFIX[lang]:
+            assert all(loc.startswith(LANGUAGE_PREFIX[lang]) for loc in locations), lang
+
+
+def test_no_requests_to_third_party_hosts(built):
+    project, _ = built
+    offenders = set()
+    for path in (project / "site").rglob("*.html"):
+        page = Page(path)
+        for tag, attrs in page.tags:
+            url = attrs.get("src") if tag in ("script", "img", "iframe") else None
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon"):
+                url = attrs.get("href")
+            if url and re.match(r"(https?:)?//", url):
+                offenders.add(f"{path.name}: {url}")
+    assert offenders == set()
+
+
+def test_hand_written_page_is_published_and_in_navigation(built):
+    project, _ = built
+    page = Page(project / "site/workshop-notes/index.html")
+    assert page.h1.strip() == "Våra anteckningar"
+    home = (project / "site/index.html").read_text("utf-8")
+    assert 'href="workshop-notes/"' in home
+
+
+def test_generate_check_passes_right_after_build(built):
+    project, _ = built
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "--check", "-c", str(project / "content.yaml")],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr

@@ -1,0 +1,85 @@
+"""The playbook command: exit codes, messages without tracebacks, help with examples."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from generator import __version__
+from generator.cli import cli
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_validate_ok(small_project):
+    result = run("validate", "-c", str(small_project))
+    assert result.exit_code == 0
+    assert "OK (1 journeys, 2 stages)" in result.output
+
+
+def test_validate_reports_errors_with_exit_1_and_no_traceback(small_project):
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("cyclic: true", "cylic: true"), encoding="utf-8")
+    result = run("validate", "-c", str(small_project))
+    assert result.exit_code == 1
+    assert f"{small_project}:12:5: journeys[loop].cylic: unknown key 'cylic'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_generate_then_check_passes_and_writes_nothing_more(small_project):
+    assert run("generate", "-c", str(small_project)).exit_code == 0
+    result = run("generate", "--check", "-c", str(small_project))
+    assert result.exit_code == 0 and "Up to date" in result.output
+
+
+def test_generate_check_fails_when_content_changed(small_project):
+    run("generate", "-c", str(small_project))
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("Säg hej", "Säg hejsan"), encoding="utf-8")
+    result = run("generate", "--check", "-c", str(small_project))
+    assert result.exit_code == 1
+    assert "would change: playbook/stages/loop/first.md" in result.output
+    # Only the Swedish page shows that text.
+    assert "first.nb.md" not in result.output
+
+
+def test_generate_refuses_hand_edit_then_force_overrides(small_project):
+    run("generate", "-c", str(small_project))
+    page = small_project.parent / "playbook/stages/loop/first.md"
+    page.write_text("hand edit", encoding="utf-8")
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("Säg hej", "Säg hejsan"), encoding="utf-8")
+    refused = run("generate", "-c", str(small_project))
+    assert refused.exit_code == 1 and "playbook/stages/loop/first.md" in refused.output
+    assert page.read_text(encoding="utf-8") == "hand edit"
+    forced = run("generate", "--force", "-c", str(small_project))
+    assert forced.exit_code == 0 and "hejsan" in page.read_text(encoding="utf-8")
+
+
+def test_missing_content_file_is_a_clear_error(tmp_path):
+    result = run("validate", "-c", str(tmp_path / "nope.yaml"))
+    assert result.exit_code == 1 and "file not found" in result.output
+
+
+def test_version():
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", ["validate", "generate", "build", "serve", "schema"])
+def test_every_command_has_help_with_an_example(command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Example:" in result.output and f"playbook {command}" in result.output
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and __version__ in result.stdout

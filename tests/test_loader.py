@@ -1,0 +1,174 @@
+"""Loader and validator: valid content loads; every kind of mistake is reported with a position."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentError
+from generator.loader import load_content
+from tests.conftest import FIXTURES
+
+VALID = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+
+
+def load_text(tmp_path: Path, text: str | bytes):
+    path = tmp_path / "content.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return load_content(path, display_name="content.yaml")
+
+
+def errors_of(tmp_path: Path, text: str | bytes) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_text(tmp_path, text)
+    return str(caught.value)
+
+
+def test_small_fixture_loads_with_fallback_for_plain_strings(tmp_path):
+    playbook = load_text(tmp_path, VALID)
+    assert playbook.default_language == "sv"
+    assert playbook.language_codes == ["sv", "nb", "en"]
+    journey = playbook.journeys[0]
+    assert journey.cyclic is True
+    assert [stage.id for stage in journey.stages] == ["first", "second"]
+    assert journey.stages[0].name.get("nb") == "Første"
+    # A plain string is the default language's text, and nothing else.
+    assert journey.stages[1].summary.get("sv") == "Bara på svenska."
+    assert journey.stages[1].summary.get("en") is None
+
+
+def test_default_content_loads():
+    from tests.conftest import REPO
+
+    playbook = load_content(REPO / "content.yaml")
+    assert [s.id for s in playbook.journeys[0].stages] == [
+        "awareness", "interest", "consideration", "purchase", "after-purchase", "loyalty",
+        "ambassador",
+    ]
+
+
+def replace(old: str, new: str) -> str:
+    assert old in VALID, old
+    return VALID.replace(old, new, 1)
+
+
+# (content, regex the report must match). Each regex includes the line:column.
+CASES = {
+    "unknown key with did-you-mean": (
+        replace("    cyclic: true", "    cylic: true"),
+        r"content\.yaml:12:5: journeys\[loop\]\.cylic: unknown key 'cylic'\n    hint: did you mean 'cyclic'\?",
+    ),
+    "missing required field": (
+        replace("    summary: {sv: Går runt., nb: Går rundt., en: Goes round.}\n", ""),
+        r"content\.yaml:9:5: journeys\[loop\]\.summary: missing required field 'summary'",
+    ),
+    "number instead of text": (
+        replace("text: {sv: Säg hej, nb: Si hei, en: Say hello}", "text: {sv: 42, nb: Si hei}"),
+        r":23:24: journeys\[loop\]\.stages\[first\]\.checklist\[say-hello\]\.text\.sv: "
+        r"expected text, got the number 42\n    hint: put it in quotes",
+    ),
+    "null text": (
+        replace("summary: Bara på svenska.", "summary:"),
+        r":31:17: journeys\[loop\]\.stages\[second\]\.summary: the text is empty \(null\)",
+    ),
+    "uppercase id": (
+        replace("id: say-hello", "id: Say Hello"),
+        r":22:17: journeys\[loop\]\.stages\[first\]\.checklist\[0\]\.id: invalid id 'Say Hello'.*\n    hint: try 'say-hello'",
+    ),
+    "id with å": (
+        replace("id: say-hello", "id: hälsa"),
+        r"checklist\[0\]\.id: invalid id 'hälsa'.*\n    hint: try 'halsa'",
+    ),
+    "id with slashes": (
+        replace("id: loop", "id: ../x"),
+        r":9:9: journeys\[0\]\.id: invalid id '\.\./x'",
+    ),
+    "duplicate stage id names both lines": (
+        replace("      - id: second", "      - id: first"),
+        r":29:13: journeys\[loop\]\.stages\[first\]\.id: duplicate stage id 'first' \(also on line 14\)",
+    ),
+    "no: read as false": (
+        replace("nb: Si hei,", "no: Si hei,"),
+        r"checklist\[say-hello\]\.text\.no: the key 'no:' is read by YAML as false\n    hint: Norwegian Bokmål is 'nb'",
+    ),
+    "unknown language in text": (
+        replace("nb: Si hei,", "de: Hallo,"),
+        r"text\.de: unknown (key|language) 'de'",
+    ),
+    "unknown language code": (
+        replace("- {code: en}", "- {code: fi}"),
+        r":7:14: site\.languages\[2\]\.code: unknown language code 'fi'",
+    ),
+    "language code no": (
+        replace("- {code: nb}", "- {code: no}"),
+        r"site\.languages\[1\]\.code: 'no' is read by YAML as false\n    hint: Norwegian Bokmål is 'nb'",
+    ),
+    "two default languages": (
+        replace("- {code: nb}", "- {code: nb, default: true}"),
+        r"site\.languages\[1\]\.default: more than one default language",
+    ),
+    "missing default-language text": (
+        replace("text: {sv: Följ upp, nb: Følg opp}", "text: {nb: Følg opp}"),
+        r"checklist\[follow-up\]\.text: missing text in the default language 'sv'",
+    ),
+    "unquoted colon in flow text": (
+        replace("text: {sv: Säg hej,", "text: {sv: Säg: hej,"),
+        r"content\.yaml:23:\d+: YAML syntax error: .*\n    hint: put text that contains ': ' in quotes",
+    ),
+    "python object tag": (
+        "site: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
+        r"content\.yaml:1:7: YAML syntax error: .*could not determine a constructor",
+    ),
+    "empty file": ("", r"content\.yaml:0:0: the file is empty"),
+    "list instead of mapping at top": ("- a\n- b\n", r"content\.yaml:1:1: expected a mapping"),
+    "duplicate key": (
+        replace("    cyclic: true", "    cyclic: true\n    cyclic: false"),
+        r":13:5: journeys\[0\]\.cyclic: key 'cyclic' appears twice in this mapping \(first on line 12\)",
+    ),
+    "reserved anchor id": (
+        replace("id: who-first", "id: checklist"),
+        r"prompts\[checklist\]\.id: the id 'checklist' is reserved",
+    ),
+}
+
+
+@pytest.mark.parametrize("text, pattern", list(CASES.values()), ids=list(CASES))
+def test_content_errors_are_located_and_explained(tmp_path, text, pattern):
+    report = errors_of(tmp_path, text)
+    assert re.search(pattern, report), report
+    assert "Traceback" not in report
+
+
+def test_all_errors_are_reported_in_one_run_sorted_by_line(tmp_path):
+    text = replace("    cyclic: true", "    cylic: true")
+    text = text.replace("id: say-hello", "id: Say-Hello").replace("- {code: en}", "- {code: fi}")
+    report = errors_of(tmp_path, text)
+    lines = [int(m.group(1)) for m in re.finditer(r"^content\.yaml:(\d+):", report, re.M)]
+    assert len(lines) == 3 and lines == sorted(lines), report
+    assert report.rstrip().endswith("3 errors in the content; nothing was written.")
+
+
+def test_file_that_is_not_utf8_names_line_and_column(tmp_path):
+    data = VALID.encode("utf-8").replace("Säg hej".encode(), "S\xe4g hej".encode("latin-1"))
+    report = errors_of(tmp_path, data)
+    assert re.search(r"content\.yaml:23:\d+: the file is not UTF-8 \(byte 0xe4", report), report
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        bomb.append(f"{level}: &{level} [" + ", ".join([f"*{previous}"] * 10) + "]")
+    report = errors_of(tmp_path, "\n".join(bomb) + "\n")
+    assert "alias bomb" in report
+
+
+def test_python_tag_is_not_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    errors_of(tmp_path, f"site: !!python/object/apply:os.system ['touch {marker}']\n")
+    assert not marker.exists()

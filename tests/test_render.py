@@ -1,0 +1,87 @@
+"""Renderer: pure output compared with golden files, plus escaping rules.
+
+Regenerate the goldens after an intended change with:  make goldens
+(= python -m pytest tests/test_render.py --update-goldens)
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+
+from generator.loader import load_content
+from generator.render import md_inline, render
+from tests.conftest import FIXTURES
+
+GOLDEN = Path(__file__).parent / "golden" / "small"
+
+
+@pytest.fixture(scope="module")
+def small_outputs():
+    return render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
+
+
+def test_rendered_files_match_goldens(small_outputs, update_goldens):
+    if update_goldens:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, text in small_outputs.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = {
+        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(GOLDEN.rglob("*")) if p.is_file()
+    }
+    actual = {path.as_posix(): text for path, text in small_outputs.items()}
+    assert sorted(actual) == sorted(expected), "set of generated files changed: run make goldens"
+    for path in expected:
+        assert actual[path] == expected[path], f"{path} differs from its golden: run make goldens"
+
+
+def test_render_is_deterministic(small_outputs):
+    again = render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
+    assert again == small_outputs
+
+
+def test_one_page_per_language_journey_and_stage(small_outputs):
+    docs = {p.as_posix() for p in small_outputs if p.parts[0] == "playbook"}
+    for suffix in ("", ".nb", ".en"):
+        assert f"playbook/index{suffix}.md" in docs
+        assert f"playbook/stages/loop/index{suffix}.md" in docs
+        for stage in ("first", "second"):
+            assert f"playbook/stages/loop/{stage}{suffix}.md" in docs
+    assert len(docs) == 3 * 4
+
+
+def test_cyclic_journey_links_last_stage_back_to_first(small_outputs):
+    pages = {p.as_posix(): t for p, t in small_outputs.items()}
+    last = pages["playbook/stages/loop/second.en.md"]
+    assert "Next stage: [First](first.md) ↺ The journey starts again" in last
+    first = pages["playbook/stages/loop/first.md"]
+    assert "Föregående steg: [Andra &lt;steget&gt; &amp; \\#1](second.md) ↺" in first
+
+
+def test_untranslated_text_falls_back_with_a_note_in_the_readers_language(small_outputs):
+    pages = {p.as_posix(): t for p, t in small_outputs.items()}
+    english = pages["playbook/stages/loop/second.en.md"]
+    assert "Bara på svenska" in english
+    assert "not been translated into English yet. It is shown in Swedish." in english
+    assert 'id="follow-up" lang="sv"' in english
+    norwegian = pages["playbook/stages/loop/second.nb.md"]
+    assert "ikke oversatt til norsk ennå. Den vises på svensk." in norwegian
+    # Fully translated pages carry no note.
+    assert "translated" not in pages["playbook/stages/loop/first.en.md"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["# | * _ [ ] < > & ` {#x}", "2024. Ett år", "- list?", "+ plus", "<b>bold</b> &amp;", "a\\b"],
+)
+def test_md_inline_shows_text_literally(text):
+    html = markdown.Markdown(extensions=["tables", "attr_list"]).convert(md_inline(text))
+    assert html.startswith("<p>") and html.endswith("</p>"), html
+    shown = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert shown == text

@@ -1,0 +1,129 @@
+"""Writer: only changed bytes are written, stale pages go, and a person's files are never lost."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+import pytest
+
+from generator.errors import WriteConflictError
+from generator.writer import MANIFEST, read_manifest, write_outputs
+
+P = PurePosixPath
+
+
+def outputs(**pages: str) -> dict[PurePosixPath, str]:
+    return {P(f"playbook/stages/{name}.md"): text for name, text in pages.items()}
+
+
+def test_first_write_creates_files_and_manifest(tmp_path):
+    report = write_outputs(outputs(a="A", b="B – å ø"), tmp_path)
+    assert report.created == ["playbook/stages/a.md", "playbook/stages/b.md"]
+    assert (tmp_path / "playbook/stages/b.md").read_text(encoding="utf-8") == "B – å ø"
+    assert set(read_manifest(tmp_path)) == {"playbook/stages/a.md", "playbook/stages/b.md"}
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path):
+    write_outputs(outputs(a="A", b="B"), tmp_path)
+    page = tmp_path / "playbook/stages/a.md"
+    os.utime(page, ns=(1_000_000_000, 1_000_000_000))
+    manifest_mtime = (tmp_path / MANIFEST).stat().st_mtime_ns
+    report = write_outputs(outputs(a="A", b="B"), tmp_path)
+    assert report.files_written == 0 and not report.changed
+    assert page.stat().st_mtime_ns == 1_000_000_000
+    assert (tmp_path / MANIFEST).stat().st_mtime_ns == manifest_mtime
+
+
+def test_only_the_changed_file_is_rewritten(tmp_path):
+    write_outputs(outputs(a="A", b="B"), tmp_path)
+    report = write_outputs(outputs(a="A", b="B2"), tmp_path)
+    assert report.updated == ["playbook/stages/b.md"] and report.files_written == 1
+
+
+def test_stale_generated_pages_are_removed_with_empty_folders(tmp_path):
+    pages = {P("playbook/stages/j/x.md"): "X", P("playbook/stages/k/y.md"): "Y"}
+    write_outputs(pages, tmp_path)
+    report = write_outputs({P("playbook/stages/j/x.md"): "X"}, tmp_path)
+    assert report.removed == ["playbook/stages/k/y.md"]
+    assert not (tmp_path / "playbook/stages/k").exists()
+    assert (tmp_path / "playbook/stages/j/x.md").exists()
+    assert "playbook/stages/k/y.md" not in read_manifest(tmp_path)
+
+
+def test_hand_edited_page_is_refused_and_nothing_is_written(tmp_path):
+    write_outputs(outputs(a="A", b="B"), tmp_path)
+    edited = tmp_path / "playbook/stages/a.md"
+    edited.write_text("A, improved by hand", encoding="utf-8")
+    with pytest.raises(WriteConflictError) as caught:
+        write_outputs(outputs(a="A2", b="B2"), tmp_path)
+    assert "playbook/stages/a.md" in str(caught.value) and "--force" in str(caught.value)
+    assert edited.read_text(encoding="utf-8") == "A, improved by hand"
+    assert (tmp_path / "playbook/stages/b.md").read_text(encoding="utf-8") == "B"
+
+
+def test_hand_edited_stale_page_is_not_deleted(tmp_path):
+    write_outputs(outputs(a="A", b="B"), tmp_path)
+    edited = tmp_path / "playbook/stages/b.md"
+    edited.write_text("my notes", encoding="utf-8")
+    with pytest.raises(WriteConflictError):
+        write_outputs(outputs(a="A"), tmp_path)
+    assert edited.read_text(encoding="utf-8") == "my notes"
+
+
+def test_hand_written_file_at_a_generated_path_is_refused(tmp_path):
+    page = tmp_path / "playbook/stages/a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("written by a person", encoding="utf-8")
+    with pytest.raises(WriteConflictError):
+        write_outputs(outputs(a="A"), tmp_path)
+    assert page.read_text(encoding="utf-8") == "written by a person"
+
+
+def test_hand_written_pages_elsewhere_are_left_alone(tmp_path):
+    own = tmp_path / "playbook/about.md"
+    own.parent.mkdir(parents=True)
+    own.write_text("about us", encoding="utf-8")
+    write_outputs(outputs(a="A"), tmp_path)
+    write_outputs(outputs(b="B"), tmp_path)
+    assert own.read_text(encoding="utf-8") == "about us"
+
+
+def test_force_replaces_hand_edits(tmp_path):
+    write_outputs(outputs(a="A"), tmp_path)
+    (tmp_path / "playbook/stages/a.md").write_text("edited", encoding="utf-8")
+    report = write_outputs(outputs(a="A2"), tmp_path, force=True)
+    assert report.updated == ["playbook/stages/a.md"]
+    assert (tmp_path / "playbook/stages/a.md").read_text(encoding="utf-8") == "A2"
+
+
+def test_check_reports_changes_without_writing(tmp_path):
+    write_outputs(outputs(a="A"), tmp_path)
+    report = write_outputs(outputs(a="A2", b="B"), tmp_path, check=True)
+    assert report.changed and report.created == ["playbook/stages/b.md"]
+    assert (tmp_path / "playbook/stages/a.md").read_text(encoding="utf-8") == "A"
+    assert not (tmp_path / "playbook/stages/b.md").exists()
+
+
+def test_identical_existing_file_is_adopted(tmp_path):
+    page = tmp_path / "playbook/stages/a.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("A", encoding="utf-8")
+    report = write_outputs(outputs(a="A"), tmp_path)
+    assert report.unchanged == ["playbook/stages/a.md"]
+    assert "playbook/stages/a.md" in read_manifest(tmp_path)
+
+
+def test_no_temporary_files_are_left_behind(tmp_path):
+    write_outputs(outputs(a="A", b="B"), tmp_path)
+    write_outputs(outputs(a="A2", b="B2"), tmp_path)
+    leftovers = [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_paths_outside_the_project_are_refused(tmp_path):
+    from generator.errors import GeneratorError
+
+    with pytest.raises(GeneratorError, match="outside the project"):
+        write_outputs({P("../escape.md"): "x"}, tmp_path / "project")
+    assert not (tmp_path / "escape.md").exists()
