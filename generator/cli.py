@@ -31,6 +31,16 @@ def _content_option(command):
     )(command)
 
 
+def _site_url_option(command):
+    return click.option(
+        "--site-url",
+        envvar="PLAYBOOK_SITE_URL",
+        default=None,
+        help="Public address of the site, e.g. https://ORG.github.io/REPO/ "
+        "(overrides site.url; env PLAYBOOK_SITE_URL).",
+    )(command)
+
+
 def _user_errors(command):
     """Turn GeneratorError into a message and exit status 1, never a traceback."""
 
@@ -79,8 +89,9 @@ def validate(content: Path) -> None:
 @_content_option
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@_site_url_option
 @_user_errors
-def generate_command(content: Path, check: bool, force: bool) -> None:
+def generate_command(content: Path, check: bool, force: bool, site_url: str | None) -> None:
     """Write the Markdown pages into playbook/ (only files whose bytes changed).
 
     \b
@@ -88,7 +99,7 @@ def generate_command(content: Path, check: bool, force: bool) -> None:
         playbook generate
         playbook generate --check   # in CI: fails if playbook/ is out of date
     """
-    report = generate(content, check=check, force=force)
+    report = generate(content, check=check, force=force, site_url=site_url)
     if check:
         if report.changed:
             for path in report.created + report.updated + report.removed:
@@ -105,8 +116,9 @@ def generate_command(content: Path, check: bool, force: bool) -> None:
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Where to put the site (default: site/ in the project).")
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@_site_url_option
 @_user_errors
-def build(content: Path, site_dir: Path | None, force: bool) -> None:
+def build(content: Path, site_dir: Path | None, force: bool, site_url: str | None) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
 
     \b
@@ -114,7 +126,7 @@ def build(content: Path, site_dir: Path | None, force: bool) -> None:
         playbook build
         playbook build -c client/content.yaml -d /tmp/client-site
     """
-    report = generate(content, force=force)
+    report = generate(content, force=force, site_url=site_url)
     click.echo(f"Generated: {report.summary()}.")
     started = time.perf_counter()
     build_site(content, site_dir)

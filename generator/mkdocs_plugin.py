@@ -7,10 +7,13 @@ of a generated playbook gets the same result as ``playbook build``.
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -18,15 +21,32 @@ LUNR_LANGUAGE = {"sv": "sv", "nb": "no", "en": "en"}
 """lunr.js knows Norwegian as 'no'; Material and the HTML lang attribute use 'nb'."""
 
 
+def _drop_config_dumps(record: logging.LogRecord) -> bool:
+    # mkdocs-static-i18n logs every overridden setting, including the whole
+    # navigation once per language: thousands of characters on a large playbook.
+    return "Overriding" not in str(record.msg)[:40]
+
+
 class PlaybookPlugin(BasePlugin):
     """Adds the playbook's theme templates and splits the search index by language."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n_log = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
+        if _drop_config_dumps not in i18n_log.filters:
+            i18n_log.addFilter(_drop_config_dumps)
         # Inserted ahead of Material's templates so main.html is ours. The i18n plugin
         # re-runs on_config for every language build, hence the membership test.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
         return config
+
+    # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
+    @event_priority(-200)
+    def on_nav(self, nav, config: MkDocsConfig, files):
+        # One line per language, not per page: enough to follow a long build.
+        language = config.theme.get("language", "?")
+        log.info("Building language '%s': %d pages", language, len(nav.pages))
+        return nav
 
     # After mkdocs-static-i18n (-100), which merges every language into one index.
     @event_priority(-200)

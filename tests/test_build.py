@@ -139,3 +139,46 @@ def test_generate_check_passes_right_after_build(built):
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _internal_links(page: Page):
+    for tag, attrs in page.tags:
+        for name in ("href", "src"):
+            url = attrs.get(name)
+            if tag in ("a", "link", "script", "img") and url is not None:
+                yield url
+
+
+def test_no_broken_internal_links_or_anchors(built):
+    """An equivalent of LinkChecker on the built files: every relative link and #anchor resolves."""
+    project, _ = built
+    site = project / "site"
+    pages: dict[Path, Page] = {}
+
+    def page_at(path: Path) -> Page:
+        if path not in pages:
+            pages[path] = Page(path)
+        return pages[path]
+
+    broken = []
+    checked = 0
+    for html in sorted(site.rglob("*.html")):
+        if html.name == "404.html":
+            continue  # served for any path, so its relative links are resolved by the server
+        for url in _internal_links(page_at(html)):
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url):
+                continue
+            path_part, _, fragment = url.partition("#")
+            if path_part.startswith("/"):  # absolute: the switcher on home pages; base is /
+                target = site / path_part.lstrip("/")
+            else:
+                target = (html.parent / path_part) if path_part else html
+            if target.is_dir() or path_part.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{html.relative_to(site)} -> {url}")
+            elif fragment and target.suffix == ".html" and fragment not in page_at(target).ids:
+                broken.append(f"{html.relative_to(site)} -> {url} (no such anchor)")
+    assert checked > 500
+    assert broken == []
