@@ -18,6 +18,8 @@ from tests.htmlscan import Page
 pytestmark = pytest.mark.slow
 
 LANGUAGE_PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
+SITE_URL = "https://example.github.io/journey-playbook/"
+BASE_PATH = "/journey-playbook/"
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +30,7 @@ def built(tmp_path_factory):
     (project / "playbook").mkdir()
     (project / "playbook/workshop-notes.md").write_text("# Våra anteckningar\n\nÅ ä ö æ ø.\n", "utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        [sys.executable, "-m", "generator", "build", "-c", str(content), "--site-url", SITE_URL],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -96,12 +98,11 @@ def test_navigation_titles_are_translated(built):
     assert "Efter köp" in sv and "Etter kjøpet" not in sv
 
 
-def test_search_index_per_language_with_nordic_stemming(built):
+def test_search_index_per_language(built):
     project, _ = built
     for lang, lunr in {"sv": "sv", "nb": "no", "en": "en"}.items():
         index = json.loads((project / f"site/search/search_index.{lang}.json").read_text("utf-8"))
         assert index["config"]["lang"] == [lunr]
-        assert "stemmer" in index["config"]["pipeline"]
         locations = [doc["location"] for doc in index["docs"]]
         assert locations, lang
         others = [p for code, p in LANGUAGE_PREFIX.items() if code != lang and p]
@@ -135,7 +136,8 @@ def test_hand_written_page_is_published_and_in_navigation(built):
 def test_generate_check_passes_right_after_build(built):
     project, _ = built
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "generate", "--check", "-c", str(project / "content.yaml")],
+        [sys.executable, "-m", "generator", "generate", "--check", "-c", str(project / "content.yaml"),
+         "--site-url", SITE_URL],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -169,8 +171,9 @@ def test_no_broken_internal_links_or_anchors(built):
             if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url):
                 continue
             path_part, _, fragment = url.partition("#")
-            if path_part.startswith("/"):  # absolute: the switcher on home pages; base is /
-                target = site / path_part.lstrip("/")
+            if path_part.startswith("/"):  # absolute: the switcher on home pages
+                assert path_part.startswith(BASE_PATH), f"{html}: {url} ignores the base path"
+                target = site / path_part[len(BASE_PATH):]
             else:
                 target = (html.parent / path_part) if path_part else html
             if target.is_dir() or path_part.endswith("/"):
@@ -182,3 +185,16 @@ def test_no_broken_internal_links_or_anchors(built):
                 broken.append(f"{html.relative_to(site)} -> {url} (no such anchor)")
     assert checked > 500
     assert broken == []
+
+
+def test_canonical_links_and_sitemap_alternates(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        here = f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/"
+        canonical = Page(project / "site" / here / "index.html").find("link", rel="canonical")
+        assert [c["href"] for c in canonical] == [SITE_URL + here]
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    stage = playbook.journeys[0].stages[0]
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        link = f'hreflang="{lang}" href="{SITE_URL}{prefix}stages/{playbook.journeys[0].id}/{stage.id}/"'
+        assert link in sitemap

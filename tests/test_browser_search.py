@@ -1,0 +1,81 @@
+"""Search in a real browser: each language searches only its own pages.
+
+Playwright drives Debian's chromium (no browser download); the site is served from 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from tests.conftest import REPO, make_project
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    project = tmp_path_factory.mktemp("search")
+    content = make_project(project, REPO / "content.yaml")
+    subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
+                   check=True, capture_output=True)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=project / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
+        pytest.fail("chromium is not installed: .ci/run installs Debian's chromium")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def search(browser, url: str, term: str) -> list[str]:
+    page = browser.new_page()
+    page.goto(url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(term, delay=20)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+    page.close()
+    return links
+
+
+@pytest.mark.parametrize(
+    "prefix, term, stage",
+    [
+        ("", "reklamationer", "after-purchase"),       # Swedish: Efter köp
+        ("nb/", "reklamasjoner", "after-purchase"),    # Norwegian: Etter kjøpet
+        ("en/", "complaints", "after-purchase"),
+        ("", "ambassadörer", "ambassador"),
+        ("nb/", "ambassadørene", "ambassador"),
+    ],
+)
+def test_search_finds_the_stage_in_the_readers_language_only(browser, site_url, prefix, term, stage):
+    links = search(browser, site_url + prefix, term)
+    paths = [link[len(site_url):] for link in links]
+    assert any(p.startswith(f"{prefix}stages/customer-journey/{stage}/") for p in paths), paths
+    others = [p for p in ("nb/", "en/") if p != prefix]
+    assert not [p for p in paths if p.startswith(tuple(others))], paths
+    if not prefix:
+        assert all(not p.startswith(("nb/", "en/")) for p in paths), paths
