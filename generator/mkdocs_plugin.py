@@ -40,6 +40,27 @@ class PlaybookPlugin(BasePlugin):
             config.theme.dirs.insert(0, str(THEME_DIR))
         return config
 
+    def on_env(self, env, config: MkDocsConfig, files):
+        from generator.ui import UI_TEXT
+
+        languages, default = _languages(config)
+        env.globals.update(
+            playbook_ui=UI_TEXT, playbook_languages=languages, playbook_default_language=default
+        )
+        return env
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        # mkdocs-static-i18n builds every language into one site/, so /404.html ends up
+        # in the last-built language. Keep each language's 404 page: the default one
+        # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
+        if template_name == "404.html":
+            self._not_found_pages[config.theme.get("language")] = output
+        return output
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if not hasattr(self, "_not_found_pages"):
+            self._not_found_pages: dict[str, str] = {}
+
     # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
     @event_priority(-200)
     def on_nav(self, nav, config: MkDocsConfig, files):
@@ -51,12 +72,27 @@ class PlaybookPlugin(BasePlugin):
     # After mkdocs-static-i18n (-100), which merges every language into one index.
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return
-        languages = [lang.locale for lang in i18n.config.languages if lang.build]
-        default = next(lang.locale for lang in i18n.config.languages if lang.default)
-        split_search_index(Path(config.site_dir), languages, default)
+        languages, default = _languages(config)
+        site_dir = Path(config.site_dir)
+        # Runs after each language's build; the last run (the outer build, after
+        # mkdocs-static-i18n has built the others) leaves the final files.
+        for language, page in self._not_found_pages.items():
+            target = site_dir / ("404.html" if language == default else f"{language}/404.html")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page, encoding="utf-8")
+        if len(languages) > 1:
+            split_search_index(site_dir, languages, default)
+
+
+def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
+    """Built languages (switcher order) and the default, from mkdocs-static-i18n's config."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        language = config.theme.get("language", "en")
+        return [language], language
+    languages = [lang.locale for lang in i18n.config.languages if lang.build]
+    default = next(lang.locale for lang in i18n.config.languages if lang.default)
+    return languages, default
 
 
 def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:

@@ -241,10 +241,10 @@ def render_config(
         "plugins": [
             {
                 "search": {
-                    # lunr stop words per language. No stemmer in the pipeline: Material's
-                    # search adds a trailing wildcard to terms, which lunr does not stem,
-                    # so with stemming a fully typed "reklamationer" found nothing.
                     "lang": [_lunr(code) for code in playbook.language_codes],
+                    # Material drops stemming unless the pipeline names it; theme/main.html
+                    # adds exact terms to queries so that stemmed words are found.
+                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
                 }
             },
             {

@@ -66,6 +66,21 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "nb": "Reisen tar aldri slutt: etter siste steg begynner den på nytt.",
         "en": "This journey never ends: after the last stage it starts again from the first.",
     },
+    "not_found_title": {
+        "sv": "Sidan finns inte",
+        "nb": "Siden finnes ikke",
+        "en": "Page not found",
+    },
+    "not_found_text": {
+        "sv": "Adressen kan vara felstavad, eller så har sidan flyttats.",
+        "nb": "Adressen kan være feilstavet, eller siden kan ha blitt flyttet.",
+        "en": "The address may be misspelt, or the page may have moved.",
+    },
+    "not_found_home": {
+        "sv": "Till startsidan",
+        "nb": "Til forsiden",
+        "en": "Go to the home page",
+    },
     "not_translated": {
         "sv": "Den här texten är inte översatt till svenska än. Den visas på {language}.",
         "nb": "Denne teksten er ikke oversatt til norsk ennå. Den vises på {language}.",

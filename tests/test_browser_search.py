@@ -1,4 +1,4 @@
-"""Search in a real browser: each language searches only its own pages.
+"""Search in a real browser: each language searches only its own pages, with stemming.
 
 Playwright drives Debian's chromium (no browser download); the site is served from 127.0.0.1.
 """
@@ -69,6 +69,10 @@ def search(browser, url: str, term: str) -> list[str]:
         ("en/", "complaints", "after-purchase"),
         ("", "ambassadörer", "ambassador"),
         ("nb/", "ambassadørene", "ambassador"),
+        # Stemming: these inflections appear nowhere in the content.
+        ("", "ambassadörerna", "ambassador"),
+        ("", "kundtjänsten", "after-purchase"),
+        ("nb/", "kundeservicen", "after-purchase"),
     ],
 )
 def test_search_finds_the_stage_in_the_readers_language_only(browser, site_url, prefix, term, stage):

@@ -98,11 +98,12 @@ def test_navigation_titles_are_translated(built):
     assert "Efter köp" in sv and "Etter kjøpet" not in sv
 
 
-def test_search_index_per_language(built):
+def test_search_index_per_language_with_nordic_stemming(built):
     project, _ = built
     for lang, lunr in {"sv": "sv", "nb": "no", "en": "en"}.items():
         index = json.loads((project / f"site/search/search_index.{lang}.json").read_text("utf-8"))
         assert index["config"]["lang"] == [lunr]
+        assert "stemmer" in index["config"]["pipeline"]
         locations = [doc["location"] for doc in index["docs"]]
         assert locations, lang
         others = [p for code, p in LANGUAGE_PREFIX.items() if code != lang and p]
@@ -198,3 +199,12 @@ def test_canonical_links_and_sitemap_alternates(built, playbook):
     for lang, prefix in LANGUAGE_PREFIX.items():
         link = f'hreflang="{lang}" href="{SITE_URL}{prefix}stages/{playbook.journeys[0].id}/{stage.id}/"'
         assert link in sitemap
+
+
+def test_a_404_page_per_language(built):
+    project, _ = built
+    titles = {"sv": "Sidan finns inte", "nb": "Siden finnes ikke", "en": "Page not found"}
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        page = Page(project / "site" / prefix / "404.html")
+        assert page.lang == lang
+        assert page.h1.strip() == titles[lang]
