@@ -8,7 +8,7 @@ tags such as ``!!python/object`` are rejected and never executed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +27,52 @@ MAX_NODES = 500_000
 ContentPath = tuple[Any, ...]
 
 
-@dataclass
 class SourceMap:
-    """Positions (1-based line, column) of every value and mapping key in one file."""
+    """Finds the position (1-based line, column) of any content path in one file.
 
-    file: str
-    values: dict[ContentPath, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[ContentPath, tuple[int, int]] = field(default_factory=dict)
+    Positions are needed only to report errors, so they are looked up on demand by
+    walking the YAML node tree rather than recorded for every value up front: on
+    a 10 MB playbook that bookkeeping cost more than the parse.
+    """
+
+    def __init__(self, file: str, root: yaml.Node | None = None):
+        self.file = file
+        self.root = root
 
     def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
-        """Where ``path`` is, or its nearest ancestor that exists (e.g. for a missing key)."""
-        path = tuple(path)
-        while True:
-            if key and path in self.keys:
-                return self.keys[path]
-            if path in self.values:
-                return self.values[path]
-            if not path:
-                return (1, 1)
-            path = path[:-1]
+        """Where ``path`` is, or its nearest ancestor that exists (e.g. for a missing key).
+
+        With ``key``, the position of the mapping key rather than its value.
+        """
+        node = self.root
+        if node is None:
+            return (1, 1)
+        found = _position(node.start_mark)
+        for depth, part in enumerate(path):
+            child = _child(node, part)
+            if child is None:
+                return found
+            key_node, node = child
+            last = depth == len(path) - 1
+            found = _position((key_node if key and last and key_node else node).start_mark)
+        return found
+
+
+def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and _scalar_key(key_node) == part:
+                return key_node, value_node
+    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(node.value):
+            return None, node.value[part]
+    return None
+
+
+def _scalar_key(node: yaml.ScalarNode) -> Any:
+    if node.tag == _BOOL:
+        return node.value.lower() in ("yes", "true", "on", "y")
+    return node.value
 
 
 @dataclass
@@ -87,9 +114,8 @@ def parse_yaml(text: str, name: str) -> ParsedFile:
                 "the file is empty",
                 "start from the default playbook's content.yaml, or run 'playbook init'",
             )
-        source = SourceMap(name)
-        _index(node, (), source, [0], loader)
-        data = loader.construct_document(node)
+        source = SourceMap(name, node)
+        data = _Builder(loader, name).build(node, ())
     except yaml.MarkedYAMLError as error:
         raise ContentError([_yaml_issue(error, name)]) from None
     except yaml.YAMLError as error:
@@ -117,25 +143,56 @@ def _decode(raw: bytes, name: str) -> str:
         raise ContentError([issue]) from None
 
 
-def _index(node: yaml.Node, path: ContentPath, source: SourceMap, count: list[int], loader) -> None:
-    """Record the position of ``node`` and its children under their content paths."""
-    count[0] += 1
-    if count[0] > MAX_NODES:
-        raise _too_many_nodes(source.file, node)
-    source.values.setdefault(path, _position(node.start_mark))
-    if isinstance(node, yaml.MappingNode):
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+class _Builder:
+    """Turns composed nodes into plain data, checking what PyYAML lets pass.
+
+    Faster than PyYAML's constructor for text-heavy content (strings are taken
+    as they are), and it refuses duplicate keys, which PyYAML silently drops,
+    and alias expansion beyond MAX_NODES. Anything unusual (tags, merge keys)
+    goes to the safe constructor, which rejects python/* tags without running them.
+    """
+
+    def __init__(self, loader: Any, file: str):
+        self.loader = loader
+        self.file = file
+        self.count = 0
+
+    def build(self, node: yaml.Node, path: ContentPath) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _too_many_nodes(self.file, node)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            # Dates stay text: a playbook has no use for datetime objects.
+            return node.value if tag in (_STR, _TIMESTAMP) else self.loader.construct_object(node)
+        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
+            if any(key.tag == _MERGE for key, _ in node.value):
+                return self.loader.construct_object(node, deep=True)
+            return self._mapping(node, path)
+        return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, path: ContentPath) -> dict:
+        result: dict[Any, Any] = {}
         seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True) if key_node.tag else key_node.value
-            key = key if _hashable(key) else str(key)
+            key = self.build(key_node, path)
+            if not _hashable(key):
+                key = str(key)
             if key in seen:
-                raise ContentError([_duplicate_key(source.file, key, seen[key], key_node, path)])
+                raise ContentError([_duplicate_key(self.file, key, seen[key], key_node, path)])
             seen[key] = key_node
-            source.keys[path + (key,)] = _position(key_node.start_mark)
-            _index(value_node, path + (key,), source, count, loader)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, child in enumerate(node.value):
-            _index(child, path + (index,), source, count, loader)
+            result[key] = self.build(value_node, path + (key,))
+        return result
 
 
 def _hashable(value: Any) -> bool:
