@@ -4,13 +4,14 @@ and text present in the default language. Each finding is an Issue with a positi
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.errors import Issue
-from generator.model import Playbook, Translations
+from generator.model import Journey, Playbook, Translations
 from generator.paths import format_path
 from generator.source import ParsedFile
 
@@ -31,6 +32,7 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
         found,
     )
     for j, journey in enumerate(playbook.journeys):
+        _check_loop(journey, ("journeys", j), found)
         stages = [(("journeys", j, "stages", s), stage.id) for s, stage in enumerate(journey.stages)]
         _check_unique(stages, "stage", found)
         for s, stage in enumerate(journey.stages):
@@ -47,6 +49,21 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
                         f"choose another id, e.g. '{item_id}-item'",
                     )
     return found.issues
+
+
+def _check_loop(journey: Journey, loc: tuple, found: _Findings) -> None:
+    if journey.loops_to is None:
+        return
+    stage_ids = [stage.id for stage in journey.stages]
+    if not journey.cyclic:
+        found.add(loc + ("loops_to",), "'loops_to' needs 'cyclic: true'",
+                  "add 'cyclic: true' to the journey, or remove 'loops_to'")
+    elif journey.loops_to not in stage_ids:
+        close = difflib.get_close_matches(journey.loops_to, stage_ids, n=1)
+        suggestion = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(stage_ids)}"
+        found.add(loc + ("loops_to",),
+                  f"'loops_to' refers to stage '{journey.loops_to}', which this journey does not have",
+                  suggestion)
 
 
 class _Findings:

@@ -155,7 +155,17 @@ class Journey(_Strict):
     summary: Text
     """What this journey describes, in a sentence or two."""
     cyclic: bool = False
-    """True when the last stage leads back to the first (the journey never ends)."""
+    """True when the last stage leads back to an earlier one (the journey never ends)."""
+    loops_to: Id | None = None
+    """For a cyclic journey: id of the stage the last stage leads back to
+    (default: the first stage). E.g. loyal customers may skip straight to consideration."""
+
+    def loop_target(self) -> Stage | None:
+        """The stage the journey continues with after its last stage, if it is cyclic."""
+        if not self.cyclic:
+            return None
+        wanted = self.loops_to or self.stages[0].id
+        return next((stage for stage in self.stages if stage.id == wanted), None)
     stages: list[Stage] = Field(min_length=1)
     """The stages, in order."""
 

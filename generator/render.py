@@ -146,6 +146,7 @@ def _render_home(playbook: Playbook, language: str) -> str:
             "name": text(journey.name),
             "summary": text(journey.summary),
             "cyclic": journey.cyclic,
+            "loop_target": _loop_target(journey, text),
             "stages": [{"id": s.id, "name": text(s.name)} for s in journey.stages],
         }
         for journey in playbook.journeys
@@ -161,11 +162,17 @@ def _render_journey(playbook: Playbook, journey: Journey, language: str) -> str:
         "name": text(journey.name),
         "summary": text(journey.summary),
         "cyclic": journey.cyclic,
+        "loop_target": _loop_target(journey, text),
     }
     context["stages"] = [
         {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
     ]
     return _finish("journey.md.j2", context, text, playbook)
+
+
+def _loop_target(journey: Journey, text: _Localizer) -> dict | None:
+    target = journey.loop_target()
+    return {"id": target.id, "name": text(target.name)} if target else None
 
 
 def _render_stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
@@ -192,9 +199,11 @@ def _item(item_id: str, item_text: Translations, text: _Localizer) -> dict:
 
 
 def _neighbours(journey: Journey, position: int, text: _Localizer) -> tuple[dict | None, dict | None]:
-    """Previous and next stage; a cyclic journey wraps around at both ends."""
+    """Previous and next stage. In a cyclic journey the last stage leads on to the
+    loop target, and the loop target's predecessor is the last stage when it is first."""
     stages = journey.stages
     last = len(stages) - 1
+    target = journey.loop_target()
 
     def link(stage: Stage, wraps: bool) -> dict:
         return {"id": stage.id, "name": text(stage.name), "wraps": wraps}
@@ -202,12 +211,12 @@ def _neighbours(journey: Journey, position: int, text: _Localizer) -> tuple[dict
     previous = next_ = None
     if position > 0:
         previous = link(stages[position - 1], False)
-    elif journey.cyclic and last > 0:
+    elif target is stages[0] and last > 0:
         previous = link(stages[last], True)
     if position < last:
         next_ = link(stages[position + 1], False)
-    elif journey.cyclic and last > 0:
-        next_ = link(stages[0], True)
+    elif target is not None and last > 0:
+        next_ = link(target, True)
     return previous, next_
 
 

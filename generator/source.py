@@ -213,9 +213,14 @@ def _yaml_issue(error: yaml.MarkedYAMLError, name: str) -> Issue:
     problem = error.problem or "invalid YAML"
     message = f"{error.context}: {problem}" if error.context else problem
     hint = "check the indentation and quoting on this line and the one before it"
-    quoting_problems = ("mapping values are not allowed", "expected ':'", "expected ',' or '}'")
+    quoting_problems = (
+        "mapping values are not allowed",
+        "expected ':'",
+        "expected ',' or '}'",
+        "expected node content",
+    )
     if any(text in problem for text in quoting_problems):
-        hint = "put text that contains ': ' in quotes, e.g. name: \"Step 1: plan\""
+        hint = "put text that contains ': ', '? ' or ' #' in quotes, e.g. name: \"Step 1: plan?\""
     elif "could not determine a constructor" in problem:
         hint = "remove the tag: content may only hold text, numbers, lists and mappings"
     elif "found character '\\t'" in problem:

@@ -118,7 +118,7 @@ CASES = {
     ),
     "unquoted colon in flow text": (
         replace("text: {sv: Säg hej,", "text: {sv: Säg: hej,"),
-        r"content\.yaml:23:\d+: YAML syntax error: .*\n    hint: put text that contains ': ' in quotes",
+        r"content\.yaml:23:\d+: YAML syntax error: .*\n    hint: put text that contains ': '",
     ),
     "python object tag": (
         "site: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
@@ -129,6 +129,19 @@ CASES = {
     "duplicate key": (
         replace("    cyclic: true", "    cyclic: true\n    cyclic: false"),
         r":13:5: journeys\[0\]\.cyclic: key 'cyclic' appears twice in this mapping \(first on line 12\)",
+    ),
+    "reference to a stage that does not exist": (
+        replace("    cyclic: true", "    cyclic: true\n    loops_to: secnd"),
+        r":13:15: journeys\[loop\]\.loops_to: 'loops_to' refers to stage 'secnd', which this "
+        r"journey does not have\n    hint: did you mean 'second'\?",
+    ),
+    "loops_to without cyclic": (
+        replace("    cyclic: true", "    loops_to: second"),
+        r"journeys\[loop\]\.loops_to: 'loops_to' needs 'cyclic: true'",
+    ),
+    "unquoted question mark in flow text": (
+        replace("text: {sv: Vem möter kunden först?,", "text: {sv: ? Vem möter kunden först,"),
+        r"content\.yaml:28:24: YAML syntax error: .*\n    hint: put text that contains ': ', '\? '",
     ),
     "reserved anchor id": (
         replace("id: who-first", "id: checklist"),
@@ -172,3 +185,20 @@ def test_python_tag_is_not_executed(tmp_path):
     marker = tmp_path / "pwned"
     errors_of(tmp_path, f"site: !!python/object/apply:os.system ['touch {marker}']\n")
     assert not marker.exists()
+
+
+def test_file_over_the_size_limit_is_refused_before_parsing(tmp_path):
+    from generator.source import MAX_FILE_BYTES
+
+    path = tmp_path / "content.yaml"
+    with path.open("wb") as stream:  # sparse: no need to write 32 MB
+        stream.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(ContentError) as caught:
+        load_content(path, display_name="content.yaml")
+    assert re.search(r"content\.yaml:0:0: the file is [\d,]+ bytes; the limit is", str(caught.value))
+
+
+def test_very_long_text_loads(tmp_path):
+    long_name = "Å" * 100_000
+    playbook = load_text(tmp_path, replace("{sv: Första,", "{sv: " + long_name + ","))
+    assert playbook.journeys[0].stages[0].name.get("sv") == long_name

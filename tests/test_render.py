@@ -85,3 +85,16 @@ def test_md_inline_shows_text_literally(text):
     assert html.startswith("<p>") and html.endswith("</p>"), html
     shown = html[3:-4].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     assert shown == text
+
+
+def test_loops_to_sends_the_last_stage_to_an_earlier_one(tmp_path):
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace("    cyclic: true", "    cyclic: true\n    loops_to: second")
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    pages = {p.as_posix(): t for p, t in render(load_content(path)).items()}
+    last = pages["playbook/stages/loop/second.en.md"]
+    assert "Next stage: [Second](second.md) ↺" in last
+    first = pages["playbook/stages/loop/first.en.md"]
+    assert "This is the first stage of the journey." in first
+    assert "↺ [Second](stages/loop/second.md)" in pages["playbook/index.en.md"]
