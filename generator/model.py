@@ -105,6 +105,9 @@ class Site(_Strict):
     """One sentence about the playbook, used on the home page and in search engines."""
     languages: list[Language] = Field(min_length=1)
     """Languages to build, in the order the language switcher lists them."""
+    allow_html: bool = False
+    """Let raw HTML in descriptions through as live markup. Off by default: any
+    ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
     url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""

@@ -8,14 +8,13 @@ default language, ``page.<lang>.md`` in the others.
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import jinja2
 import yaml
 
+from generator.markup import escape_raw_html, html_text, md_inline
 from generator.model import Journey, Playbook, Stage, Translations
 from generator.ui import LANGUAGE_NAMES, UI_TEXT, language_in
 
@@ -30,34 +29,6 @@ _ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
-# Characters that start a block (list, ordered list) only at the start of a line.
-_BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
-
-
-def md_inline(text: str) -> str:
-    """Escape plain text so Markdown shows it literally, on one line.
-
-    HTML specials become entities (Python-Markdown has no backslash escape for
-    ``<``), and Markdown specials get a backslash.
-    """
-    text = " ".join(text.split())
-    text = html.escape(text, quote=False)
-    text = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    return _BLOCK_START.sub(_escape_block_start, text)
-
-
-def _escape_block_start(match: re.Match) -> str:
-    marker = match.group(1)
-    # "2024. " -> "2024\. " (the escape goes after the digits); "- " -> "\- ".
-    return marker + "\\" if marker.isdigit() else "\\" + marker
-
-
-def html_text(text: str) -> str:
-    """Escape plain text for an HTML element, on one line."""
-    return html.escape(" ".join(text.split()), quote=True)
-
 
 _ENV.filters["md"] = md_inline
 _ENV.filters["html"] = html_text
@@ -184,7 +155,7 @@ def _render_stage(playbook: Playbook, journey: Journey, position: int, language:
         "id": stage.id,
         "name": text(stage.name),
         "summary": text(stage.summary),
-        "description": text(stage.description).strip(),
+        "description": _description(playbook, text(stage.description)),
         "number": position + 1,
         "count": len(journey.stages),
     }
@@ -192,6 +163,11 @@ def _render_stage(playbook: Playbook, journey: Journey, position: int, language:
     context["prompts"] = [_item(prompt.id, prompt.text, text) for prompt in stage.prompts]
     context["previous"], context["next"] = _neighbours(journey, position, text)
     return _finish("stage.md.j2", context, text, playbook)
+
+
+def _description(playbook: Playbook, markdown: str) -> str:
+    markdown = markdown.strip()
+    return markdown if playbook.site.allow_html else escape_raw_html(markdown)
 
 
 def _item(item_id: str, item_text: Translations, text: _Localizer) -> dict:

@@ -1,0 +1,169 @@
+"""Content text is data: Markdown and HTML in it show literally, whatever the text.
+
+Property tests (hypothesis) render pages with arbitrary Unicode in every text
+field, convert them with the site's Markdown extensions, and check that no
+element appears that the templates do not produce.
+"""
+
+from __future__ import annotations
+
+import itertools
+from html.parser import HTMLParser
+
+import markdown
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.markup import escape_raw_html
+from generator.model import Playbook
+from generator.render import render
+from tests.conftest import REPO
+
+_CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Python-Markdown configured with the markdown_extensions of mkdocs.yml."""
+    names, configs = [], {}
+    for entry in _CONFIG["markdown_extensions"]:
+        if isinstance(entry, dict):
+            (name, options), = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class _Tags(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.urls: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        self.urls += [value or "" for name, value in attrs if name in ("href", "src")]
+
+    @property
+    def script_urls(self) -> list[str]:
+        return [u for u in self.urls if u.strip().lower().startswith(("javascript:", "vbscript:", "data:"))]
+
+
+def to_html(markdown_text: str) -> _Tags:
+    return _Tags(_site_markdown().convert(markdown_text))
+
+
+def test_raw_html_in_a_description_shows_as_text():
+    source = "Hej <script>alert(1)</script> <b>fet</b> och `a<b` kod.\n\n```\n<i>kept</i>\n```"
+    page = to_html(escape_raw_html(source))
+    assert not {"script", "b", "i"} & page.tags
+    converted = _site_markdown().convert(escape_raw_html(source))
+    assert "&lt;script&gt;" in converted or "&lt;script>" in converted
+    assert "<code>a&lt;b</code>" in converted
+    assert "&lt;i&gt;kept&lt;/i&gt;" in converted
+
+
+def _playbook(texts: list[str], descriptions: list[str] | None = None) -> Playbook:
+    """A two-stage playbook whose plain-text fields hold ``texts`` in turn.
+
+    Descriptions are Markdown by design, so they get ``descriptions`` (default:
+    ordinary text) and are checked by their own test.
+    """
+    it = itertools.cycle(texts)
+    described = itertools.cycle(descriptions or ["Vanlig text."])
+
+    def text() -> dict[str, str]:
+        return {"sv": next(it), "nb": next(it), "en": next(it)}
+
+    def description() -> dict[str, str]:
+        return {"sv": next(described), "nb": next(described), "en": next(described)}
+
+    data = {
+        "site": {"title": text(), "description": text(),
+                 "languages": [{"code": "sv", "default": True}, {"code": "nb"}, {"code": "en"}]},
+        "journeys": [{
+            "id": "j", "name": text(), "summary": text(), "cyclic": True,
+            "stages": [{
+                "id": "s", "name": text(), "summary": text(), "description": description(),
+                "checklist": [{"id": "c", "text": text()}],
+                "prompts": [{"id": "p", "text": text()}],
+            }, {"id": "t", "name": text(), "summary": text(), "description": description()}],
+        }],
+    }
+    return Playbook.model_validate(data)
+
+
+_BASELINE = None
+
+
+def _baseline_tags() -> tuple[set[str], set[str]]:
+    """Elements and attributes the templates produce for ordinary text."""
+    global _BASELINE
+    if _BASELINE is None:
+        outputs = render(_playbook(["Vanlig text", "Vanlig tekst", "Plain text"]))
+        tags, attributes = set(), set()
+        for path, text in outputs.items():
+            if path.suffix == ".md":
+                found = to_html(text)
+                tags |= found.tags
+                attributes |= found.attributes
+        _BASELINE = (tags, attributes)
+    return _BASELINE
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1, max_size=60,
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TEXT, min_size=3, max_size=6))
+def test_arbitrary_text_never_adds_elements_or_attributes(texts):
+    allowed_tags, allowed_attributes = _baseline_tags()
+    outputs = render(_playbook(texts))
+    for path, text in outputs.items():
+        if path.suffix != ".md":
+            continue
+        found = to_html(text)
+        assert found.tags <= allowed_tags, (path, found.tags - allowed_tags)
+        assert found.attributes <= allowed_attributes, (path, found.attributes - allowed_attributes)
+        assert found.script_urls == [], path
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["<script>x</script>", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "[a]( JavaScript:x)", "[r]\n\n[r]: javascript:x",
+                        "# heading {: onclick=x }", "<!-- c -->", "&lt;b&gt;", "**b** _i_ `c`"]),
+       _TEXT)
+def test_hostile_snippets_in_plain_fields_stay_text(snippet, other):
+    outputs = render(_playbook([snippet, other, snippet]))
+    allowed_tags, allowed_attributes = _baseline_tags()
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            found = to_html(text)
+            assert found.tags <= allowed_tags and found.attributes <= allowed_attributes, path
+            assert found.script_urls == [], path
+
+
+_ACTIVE = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base", "svg"}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(_TEXT, st.sampled_from([
+    "<script>x</script>", "<img src=x onerror=alert(1)>", "[a](javascript:x)", "[a]( JavaScript:x)",
+    "[r]\n\n[r]: javascript:x", "# heading {: onclick=x }", "*a* {: onmouseover=x }",
+    "<iframe src=x></iframe>", "<style>*{}</style>", "```\n<b>code</b>\n```", "`<b>`",
+])), min_size=1, max_size=4))
+def test_descriptions_are_markdown_but_never_active_markup(descriptions):
+    outputs = render(_playbook(["Text"], descriptions))
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            found = to_html(text)
+            assert not found.tags & _ACTIVE, (path, found.tags & _ACTIVE)
+            assert not [a for a in found.attributes if a.startswith("on")], path
+            assert found.script_urls == [], path
