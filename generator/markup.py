@@ -5,6 +5,7 @@ unless the site opts in with ``site.allow_html``.
 from __future__ import annotations
 
 import html
+import json
 import re
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
@@ -33,6 +34,16 @@ def _escape_block_start(match: re.Match) -> str:
 def html_text(text: str) -> str:
     """Escape plain text for an HTML element, on one line."""
     return html.escape(" ".join(text.split()), quote=True)
+
+
+# Characters YAML does not allow unescaped (its "printable" set, YAML 1.1 §5.1).
+_YAML_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_string(text: str) -> str:
+    """A one-line, double-quoted YAML scalar (JSON strings are valid YAML)."""
+    quoted = json.dumps(" ".join(text.split()), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

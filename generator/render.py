@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 import jinja2
 import yaml
 
-from generator.markup import escape_raw_html, html_text, md_inline
+from generator.markup import escape_raw_html, html_text, md_inline, yaml_string
 from generator.model import Journey, Playbook, Stage, Translations
 from generator.ui import LANGUAGE_NAMES, UI_TEXT, language_in
 
@@ -32,6 +32,7 @@ _ENV = jinja2.Environment(
 
 _ENV.filters["md"] = md_inline
 _ENV.filters["html"] = html_text
+_ENV.filters["yaml"] = yaml_string
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
@@ -259,10 +260,15 @@ def _lunr(code: str) -> str:
 
 
 def _nav(playbook: Playbook, text: _Localizer, extra_pages: tuple[str, ...]) -> list:
+    # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
+    # so a stage called "Andra <steget>" would otherwise become markup.
+    def title(value: Translations) -> str:
+        return html_text(text(value))
+
     nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
     for journey in playbook.journeys:
         section: list = [f"stages/{journey.id}/index.md"]
-        section += [{text(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
-        nav.append({text(journey.name): section})
+        section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
+        nav.append({title(journey.name): section})
     nav.extend(extra_pages)
     return nav

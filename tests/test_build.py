@@ -208,3 +208,33 @@ def test_a_404_page_per_language(built):
         page = Page(project / "site" / prefix / "404.html")
         assert page.lang == lang
         assert page.h1.strip() == titles[lang]
+
+
+@pytest.fixture(scope="module")
+def built_small(tmp_path_factory):
+    from tests.conftest import FIXTURES
+
+    project = tmp_path_factory.mktemp("small")
+    content = make_project(project, FIXTURES / "small.yaml")
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_special_characters_in_names_show_literally_everywhere(built_small):
+    name = "Andra <steget> & #1"
+    page = Page(built_small / "site/stages/loop/second/index.html")
+    assert page.h1.strip() == name
+    assert page.title.startswith(name)
+    html = (built_small / "site/stages/loop/first/index.html").read_text(encoding="utf-8")
+    assert "Andra &lt;steget&gt; &amp; #1" in html  # in the navigation and the stage links
+    assert "<steget>" not in html
+
+
+def test_untranslated_page_has_a_visible_note_and_fallback_lang(built_small):
+    page = Page(built_small / "site/en/stages/loop/second/index.html")
+    html = (built_small / "site/en/stages/loop/second/index.html").read_text(encoding="utf-8")
+    assert page.lang == "en"
+    assert "This text has not been translated into English yet. It is shown in Swedish." in html
+    assert page.find("li", id="follow-up")[0]["lang"] == "sv"

@@ -54,8 +54,21 @@ class _Tags(HTMLParser):
         return [u for u in self.urls if u.strip().lower().startswith(("javascript:", "vbscript:", "data:"))]
 
 
-def to_html(markdown_text: str) -> _Tags:
-    return _Tags(_site_markdown().convert(markdown_text))
+def to_html(page: str) -> _Tags:
+    """Convert a generated page as MkDocs does: front matter apart, the rest as Markdown."""
+    front, body = _split_front_matter(page)
+    tags = _Tags(_site_markdown().convert(body))
+    for value in front.values():
+        # Material prints meta values such as the title unescaped into the page.
+        tags.tags |= _Tags(str(value)).tags
+    return tags
+
+
+def _split_front_matter(page: str) -> tuple[dict, str]:
+    if page.startswith("---\n"):
+        head, _, body = page[4:].partition("\n---\n")
+        return yaml.safe_load(head) or {}, body
+    return {}, page
 
 
 def test_raw_html_in_a_description_shows_as_text():
