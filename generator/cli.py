@@ -16,7 +16,8 @@ import click
 
 from generator import __version__
 from generator.errors import ContentError, GeneratorError
-from generator.loader import load_content
+from generator.loader import load_content, load_parsed
+from generator.translations import check_translations, confirm_translations, read_lock
 from generator.project import build_site, content_schema, generate, mkdocs_env
 
 
@@ -178,6 +179,51 @@ def _watch(content: Path, server: subprocess.Popen) -> None:
         except GeneratorError as error:
             # Keep serving the last good pages; the author fixes the content and saves again.
             click.echo(str(error), err=True)
+
+
+@cli.group(invoke_without_command=True)
+@_content_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any translation is missing or stale (for CI).")
+@click.pass_context
+@_user_errors
+def translations(ctx: click.Context, content: Path, strict: bool) -> None:
+    """Show translation coverage per language, and every missing or stale text.
+
+    \b
+    Example:
+        playbook translations            # report
+        playbook translations --strict   # in CI: fail on missing or stale
+        playbook translations confirm --lang nb
+    """
+    ctx.obj = content
+    if ctx.invoked_subcommand is not None:
+        return
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    report = check_translations(playbook, parsed, read_lock(content))
+    for lang in report.coverage:
+        marker = "  (default)" if lang.language == playbook.default_language else ""
+        click.echo(f"{lang.language}  {lang.percent:5.1f} %  ({lang.translated}/{lang.total}){marker}")
+    for finding in report.findings:
+        click.echo(str(finding))
+    if strict and not report.complete:
+        click.echo(f"{len(report.findings)} translation problems (--strict).", err=True)
+        sys.exit(1)
+
+
+@translations.command("confirm")
+@click.option("--lang", "languages", multiple=True, help="Language to confirm (repeatable; default: all).")
+@click.pass_obj
+@_user_errors
+def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
+    """Record that the current translations match the current default-language text.
+
+    \b
+    Example:
+        playbook translations confirm --lang nb
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    count = confirm_translations(playbook, parsed, content, list(languages) or None)
+    click.echo(f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}.")
 
 
 @cli.command()

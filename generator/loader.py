@@ -20,13 +20,18 @@ from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
 from generator.paths import format_path
 from generator.source import ParsedFile, read_yaml
 
-__all__ = ["load_content", "validate_data"]
+__all__ = ["load_content", "load_parsed", "validate_data"]
 
 
 def load_content(path: Path, *, display_name: str | None = None) -> Playbook:
     """Load and validate a content file. Raises ContentError listing every problem."""
+    return load_parsed(path, display_name=display_name)[0]
+
+
+def load_parsed(path: Path, *, display_name: str | None = None) -> tuple[Playbook, ParsedFile]:
+    """Like load_content, but also return the parsed file (data and positions)."""
     parsed = read_yaml(path, display_name=display_name)
-    return validate_data(parsed)
+    return validate_data(parsed), parsed
 
 
 def validate_data(parsed: ParsedFile) -> Playbook:

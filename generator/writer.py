@@ -100,7 +100,7 @@ def write_outputs(
         return report
     _apply(root, pending, report.removed)
     if new_manifest != manifest:
-        _replace(_safe_join(root, MANIFEST), _manifest_bytes(new_manifest))
+        replace_atomically(_safe_join(root, MANIFEST), _manifest_bytes(new_manifest))
     return report
 
 
@@ -150,7 +150,8 @@ def _stage(target: Path, data: bytes) -> Path:
     return Path(name)
 
 
-def _replace(target: Path, data: bytes) -> None:
+def replace_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file and a rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(_stage(target, data), target)
 

@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator.loader import load_content
 from tests.conftest import REPO, make_project
@@ -238,3 +240,25 @@ def test_untranslated_page_has_a_visible_note_and_fallback_lang(built_small):
     assert page.lang == "en"
     assert "This text has not been translated into English yet. It is shown in Swedish." in html
     assert page.find("li", id="follow-up")[0]["lang"] == "sv"
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                    min_size=1, max_size=40).filter(str.strip))
+def test_arbitrary_unicode_never_breaks_the_mkdocs_build(tmp_path_factory, text):
+    import yaml
+
+    from tests.conftest import FIXTURES
+
+    project = tmp_path_factory.mktemp("unicode")
+    source = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    dumped = yaml.safe_dump(text, default_style='"', width=10**9, allow_unicode=True)
+    quoted = dumped.removesuffix("\n...\n").strip()
+    source = source.replace("{sv: Första,", "{sv: " + quoted + ",").replace(
+        "text: {sv: Säg hej,", "text: {sv: " + quoted + ",").replace(
+        "description: Bara svenska här.", "description: " + quoted)
+    content = make_project(project, source)
+    result = subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "WARNING" not in result.stderr
