@@ -262,3 +262,20 @@ def test_arbitrary_unicode_never_breaks_the_mkdocs_build(tmp_path_factory, text)
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "WARNING" not in result.stderr
+
+
+def test_two_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path):
+    import os
+
+    content = make_project(tmp_path / "project", REPO / "content.yaml")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
+    trees = []
+    for name in ("one", "two"):
+        subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content),
+                        "-d", str(tmp_path / name)], env=env, check=True, capture_output=True)
+        root = tmp_path / name
+        trees.append({p.relative_to(root).as_posix(): p.read_bytes()
+                      for p in sorted(root.rglob("*")) if p.is_file()})
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
+    assert b"<lastmod>2023-11-14</lastmod>" in trees[0]["sitemap.xml"]

@@ -127,3 +127,35 @@ def test_paths_outside_the_project_are_refused(tmp_path):
     with pytest.raises(GeneratorError, match="outside the project"):
         write_outputs({P("../escape.md"): "x"}, tmp_path / "project")
     assert not (tmp_path / "escape.md").exists()
+
+
+def test_a_failure_while_preparing_leaves_the_project_as_it_was(tmp_path, monkeypatch):
+    import generator.writer as writer
+
+    write_outputs(outputs(a="A", b="B", c="C"), tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real_stage = writer._stage
+    calls = []
+
+    def failing_stage(target, data):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_stage(target, data)
+
+    monkeypatch.setattr(writer, "_stage", failing_stage)
+    with pytest.raises(OSError, match="disk full"):
+        write_outputs(outputs(a="A2", b="B2", c="C2"), tmp_path)
+    after = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert after == before  # no page replaced, no manifest change, no temporary files
+
+
+def test_content_errors_write_nothing(small_project):
+    from generator.errors import ContentError
+    from generator.project import generate
+
+    small_project.write_text("site: [broken\n", encoding="utf-8")
+    with pytest.raises(ContentError):
+        generate(small_project)
+    assert not (small_project.parent / "playbook").exists()
+    assert not (small_project.parent / ".playbook").exists()
