@@ -8,15 +8,23 @@ default language, ``page.<lang>.md`` in the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import jinja2
 import yaml
 
-from generator.markup import escape_raw_html, html_text, md_inline, yaml_string
-from generator.model import Journey, Playbook, Stage, Translations
-from generator.ui import LANGUAGE_NAMES, UI_TEXT, language_in
+from generator.context import (
+    Localizer,
+    common,
+    journey_context,
+    map_description,
+    neighbours,
+    stage_context,
+    untranslated_note,
+)
+from generator.markup import html_text, md_inline, yaml_string
+from generator.model import Journey, Playbook, Translations
+from generator.ui import LANGUAGE_NAMES, UI_TEXT
 
 DOCS_DIR = "playbook"
 GENERATED_CONFIG = PurePosixPath(".playbook/mkdocs.generated.yml")
@@ -42,26 +50,6 @@ def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
     return PurePosixPath(DOCS_DIR, f"{docs_path}.{language}.md")
 
 
-@dataclass
-class _Localizer:
-    """Picks each text in one language, falling back to the default and noting it."""
-
-    language: str
-    default: str
-    fell_back: bool = field(default=False)
-
-    def __call__(self, text: Translations) -> str:
-        value = text.get(self.language)
-        if value is None:
-            self.fell_back = True
-            value = text.get(self.default) or ""
-        return value
-
-    def lang_attr(self, text: Translations) -> str:
-        """A ``lang`` attribute for an element whose text is a fallback, else ''."""
-        return "" if text.get(self.language) is not None else f' lang="{self.default}"'
-
-
 def render(
     playbook: Playbook, *, extra_pages: tuple[str, ...] = (), site_url: str | None = None
 ) -> dict[PurePosixPath, str]:
@@ -74,127 +62,64 @@ def render(
     default = playbook.default_language
     outputs: dict[PurePosixPath, str] = {}
     for language in playbook.language_codes:
-        outputs[page_path("index", language, default)] = _render_home(playbook, language)
+        outputs[page_path("index", language, default)] = _home(playbook, language)
         for journey in playbook.journeys:
-            path = page_path(f"stages/{journey.id}/index", language, default)
-            outputs[path] = _render_journey(playbook, journey, language)
+            folder = f"stages/{journey.id}"
+            outputs[page_path(f"{folder}/index", language, default)] = _journey(
+                playbook, journey, language
+            )
+            outputs[page_path(f"{folder}/print", language, default)] = _print(
+                playbook, journey, language
+            )
             for position, stage in enumerate(journey.stages):
-                path = page_path(f"stages/{journey.id}/{stage.id}", language, default)
-                outputs[path] = _render_stage(playbook, journey, position, language)
+                outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
+                    playbook, journey, position, language
+                )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url)
     return outputs
 
 
-def _common(playbook: Playbook, language: str, text: _Localizer) -> dict:
-    return {
-        "lang": language,
-        "ui": {key: values[language] for key, values in UI_TEXT.items()},
-        "site_title": text(playbook.site.title),
-    }
-
-
-def _not_translated_note(playbook: Playbook, language: str) -> str:
-    return UI_TEXT["not_translated"][language].format(
-        language=language_in(playbook.default_language, language)
-    )
-
-
-def _finish(template: str, context: dict, text: _Localizer, playbook: Playbook) -> str:
-    # The note depends on whether any text fell back, known only after the
-    # context is built, so it is added last.
-    context["untranslated_note"] = (
-        _not_translated_note(playbook, text.language) if text.fell_back else ""
-    )
+def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
+    context.update(common(playbook, text))
+    # Known only once every text on the page has been picked, so added last.
+    context["untranslated_note"] = untranslated_note(playbook, text)
     return _ENV.get_template(template).render(context)
 
 
-def _render_home(playbook: Playbook, language: str) -> str:
-    text = _Localizer(language, playbook.default_language)
-    context = _common(playbook, language, text)
-    context["description"] = text(playbook.site.description)
-    context["journeys"] = [
-        {
-            "id": journey.id,
-            "name": text(journey.name),
-            "summary": text(journey.summary),
-            "cyclic": journey.cyclic,
-            "loop_target": _loop_target(journey, text),
-            "stages": [{"id": s.id, "name": text(s.name)} for s in journey.stages],
-        }
-        for journey in playbook.journeys
-    ]
-    return _finish("home.md.j2", context, text, playbook)
+def _home(playbook: Playbook, language: str) -> str:
+    text = Localizer(language, playbook.default_language)
+    return _page(
+        "home.md.j2", playbook, text,
+        description=text(playbook.site.description),
+        journeys=[journey_context(journey, text) for journey in playbook.journeys],
+    )
 
 
-def _render_journey(playbook: Playbook, journey: Journey, language: str) -> str:
-    text = _Localizer(language, playbook.default_language)
-    context = _common(playbook, language, text)
-    context["journey"] = {
-        "id": journey.id,
-        "name": text(journey.name),
-        "summary": text(journey.summary),
-        "cyclic": journey.cyclic,
-        "loop_target": _loop_target(journey, text),
-    }
-    context["stages"] = [
-        {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
-    ]
-    return _finish("journey.md.j2", context, text, playbook)
+def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
+    text = Localizer(language, playbook.default_language)
+    context = journey_context(journey, text)
+    return _page(
+        "journey.md.j2", playbook, text,
+        journey=context, stages=context["stages"], map_description=map_description(journey, text),
+    )
 
 
-def _loop_target(journey: Journey, text: _Localizer) -> dict | None:
-    target = journey.loop_target()
-    return {"id": target.id, "name": text(target.name)} if target else None
+def _print(playbook: Playbook, journey: Journey, language: str) -> str:
+    text = Localizer(language, playbook.default_language)
+    stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
+    return _page("print.md.j2", playbook, text, journey=journey_context(journey, text), stages=stages)
 
 
-def _render_stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
-    text = _Localizer(language, playbook.default_language)
-    stage = journey.stages[position]
-    context = _common(playbook, language, text)
-    context["journey"] = {"id": journey.id, "name": text(journey.name), "cyclic": journey.cyclic}
-    context["stage"] = {
-        "id": stage.id,
-        "name": text(stage.name),
-        "summary": text(stage.summary),
-        "description": _description(playbook, text(stage.description)),
-        "number": position + 1,
-        "count": len(journey.stages),
-    }
-    context["checklist"] = [_item(item.id, item.text, text) for item in stage.checklist]
-    context["prompts"] = [_item(prompt.id, prompt.text, text) for prompt in stage.prompts]
-    context["previous"], context["next"] = _neighbours(journey, position, text)
-    return _finish("stage.md.j2", context, text, playbook)
-
-
-def _description(playbook: Playbook, markdown: str) -> str:
-    markdown = markdown.strip()
-    return markdown if playbook.site.allow_html else escape_raw_html(markdown)
-
-
-def _item(item_id: str, item_text: Translations, text: _Localizer) -> dict:
-    return {"id": item_id, "text": text(item_text), "lang_attr": text.lang_attr(item_text)}
-
-
-def _neighbours(journey: Journey, position: int, text: _Localizer) -> tuple[dict | None, dict | None]:
-    """Previous and next stage. In a cyclic journey the last stage leads on to the
-    loop target, and the loop target's predecessor is the last stage when it is first."""
-    stages = journey.stages
-    last = len(stages) - 1
-    target = journey.loop_target()
-
-    def link(stage: Stage, wraps: bool) -> dict:
-        return {"id": stage.id, "name": text(stage.name), "wraps": wraps}
-
-    previous = next_ = None
-    if position > 0:
-        previous = link(stages[position - 1], False)
-    elif target is stages[0] and last > 0:
-        previous = link(stages[last], True)
-    if position < last:
-        next_ = link(stages[position + 1], False)
-    elif target is not None and last > 0:
-        next_ = link(target, True)
-    return previous, next_
+def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
+    text = Localizer(language, playbook.default_language)
+    previous, next_ = neighbours(journey, position, text)
+    return _page(
+        "stage.md.j2", playbook, text,
+        # Only what the page shows: other stages' texts must not trigger its fallback note.
+        journey={"id": journey.id, "name": text(journey.name)},
+        stage=stage_context(playbook, journey, position, text),
+        previous=previous, next=next_,
+    )
 
 
 def render_config(
@@ -207,7 +132,7 @@ def render_config(
     default = playbook.default_language
     languages = []
     for lang in playbook.site.languages:
-        text = _Localizer(lang.code, default)
+        text = Localizer(lang.code, default)
         entry = {
             "locale": lang.code,
             "name": lang.name or LANGUAGE_NAMES[lang.code],
@@ -218,12 +143,14 @@ def render_config(
             "nav": _nav(playbook, text, extra_pages),
         }
         languages.append(entry)
-    default_text = _Localizer(default, default)
+    default_text = Localizer(default, default)
     config = {
         "site_name": default_text(playbook.site.title),
         "site_description": default_text(playbook.site.description),
         "theme": {"language": default},
         "nav": _nav(playbook, default_text, extra_pages),
+        # Print pages are linked from their journey page, not listed in the navigation.
+        "not_in_nav": "/stages/*/print*.md",
         "plugins": [
             {
                 "search": {
@@ -259,7 +186,7 @@ def _lunr(code: str) -> str:
     return {"nb": "no"}.get(code, code)
 
 
-def _nav(playbook: Playbook, text: _Localizer, extra_pages: tuple[str, ...]) -> list:
+def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> list:
     # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
     # so a stage called "Andra <steget>" would otherwise become markup.
     def title(value: Translations) -> str:

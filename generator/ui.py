@@ -66,6 +66,76 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "nb": "Reisen tar aldri slutt: etter siste steg begynner den på nytt.",
         "en": "This journey never ends: after the last stage it starts again from the first.",
     },
+    "progress": {
+        "sv": "{done} av {total} klara",
+        "nb": "{done} av {total} fullført",
+        "en": "{done} of {total} done",
+    },
+    "progress_label": {"sv": "Framsteg", "nb": "Fremdrift", "en": "Progress"},
+    "reset_stage": {"sv": "Nollställ steget", "nb": "Nullstill steget", "en": "Reset this stage"},
+    "export_stage": {
+        "sv": "Exportera som Markdown",
+        "nb": "Eksporter som Markdown",
+        "en": "Export as Markdown",
+    },
+    "export_progress": {
+        "sv": "Exportera framsteg (JSON)",
+        "nb": "Eksporter fremdrift (JSON)",
+        "en": "Export progress (JSON)",
+    },
+    "import_progress": {
+        "sv": "Importera framsteg",
+        "nb": "Importer fremdrift",
+        "en": "Import progress",
+    },
+    "import_done": {
+        "sv": "Framstegen är importerade.",
+        "nb": "Fremdriften er importert.",
+        "en": "Progress imported.",
+    },
+    "import_failed": {
+        "sv": "Filen kunde inte läsas som exporterade framsteg.",
+        "nb": "Filen kunne ikke leses som eksportert fremdrift.",
+        "en": "The file could not be read as exported progress.",
+    },
+    "progress_tools": {
+        "sv": "Teamets framsteg",
+        "nb": "Teamets fremdrift",
+        "en": "Your team's progress",
+    },
+    "progress_note": {
+        "sv": "Bockar och svar sparas bara i den här webbläsaren. Exportera dem för att dela med en kollega.",
+        "nb": "Avkrysninger og svar lagres bare i denne nettleseren. Eksporter dem for å dele med en kollega.",
+        "en": "Ticks and answers are saved in this browser only. Export them to share with a colleague.",
+    },
+    "storage_unavailable": {
+        "sv": "Webbläsaren tillåter inte lagring, så framstegen sparas inte när du lämnar sidan.",
+        "nb": "Nettleseren tillater ikke lagring, så fremdriften lagres ikke når du forlater siden.",
+        "en": "This browser does not allow storage, so progress is not kept when you leave the page.",
+    },
+    "answer_placeholder": {
+        "sv": "Skriv teamets svar här …",
+        "nb": "Skriv teamets svar her …",
+        "en": "Write your team's answer here …",
+    },
+    "answer_label": {"sv": "Svar", "nb": "Svar", "en": "Answer"},
+    "print_version": {
+        "sv": "Utskriftsversion av hela resan",
+        "nb": "Utskriftsversjon av hele reisen",
+        "en": "Printable version of the whole journey",
+    },
+    "print_title": {"sv": "Utskrift", "nb": "Utskrift", "en": "Print"},
+    "journey_map": {"sv": "Karta över resan", "nb": "Kart over reisen", "en": "Journey map"},
+    "journey_map_linear": {
+        "sv": "{count} steg i ordning, från {first} till {last}.",
+        "nb": "{count} steg i rekkefølge, fra {first} til {last}.",
+        "en": "{count} stages in order, from {first} to {last}.",
+    },
+    "journey_map_cyclic": {
+        "sv": "{count} steg i en slinga: efter {last} börjar resan om vid {target}.",
+        "nb": "{count} steg i en sløyfe: etter {last} begynner reisen på nytt ved {target}.",
+        "en": "{count} stages in a loop: after {last} the journey starts again at {target}.",
+    },
     "not_found_title": {
         "sv": "Sidan finns inte",
         "nb": "Siden finnes ikke",

@@ -22,7 +22,11 @@ def test_editing_one_checklist_item_rewrites_only_its_page(tmp_path):
     assert text.count(old) == 1
     content.write_text(text.replace(old, "Finn ut hvilke kunder som anbefaler dere i dag."), "utf-8")
     report = generate(content)
-    assert report.updated == ["playbook/stages/customer-journey/ambassador.nb.md"]
+    # The stage page and the journey's print page show the item; nothing else does.
+    assert report.updated == [
+        "playbook/stages/customer-journey/ambassador.nb.md",
+        "playbook/stages/customer-journey/print.nb.md",
+    ]
     assert report.created == [] and report.removed == []
 
 
@@ -40,4 +44,5 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
         "playbook/stages/customer-journey/ambassador.en.md",
         "playbook/stages/customer-journey/index.en.md",
         "playbook/stages/customer-journey/loyalty.en.md",
+        "playbook/stages/customer-journey/print.en.md",
     ]

@@ -51,9 +51,10 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
     for suffix in ("", ".nb", ".en"):
         assert f"playbook/index{suffix}.md" in docs
         assert f"playbook/stages/loop/index{suffix}.md" in docs
+        assert f"playbook/stages/loop/print{suffix}.md" in docs
         for stage in ("first", "second"):
             assert f"playbook/stages/loop/{stage}{suffix}.md" in docs
-    assert len(docs) == 3 * 4
+    assert len(docs) == 3 * 5
 
 
 def test_cyclic_journey_links_last_stage_back_to_first(small_outputs):

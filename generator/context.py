@@ -1,0 +1,124 @@
+"""Template contexts: each text picked in one language and prepared for the templates.
+
+Python decides what a page shows; the templates in ``generator/templates`` only
+lay it out. Pure functions, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.markup import escape_raw_html
+from generator.model import Journey, Playbook, Stage, Translations
+from generator.ui import UI_TEXT, language_in
+
+
+@dataclass
+class Localizer:
+    """Picks each text in one language, falling back to the default and noting it."""
+
+    language: str
+    default: str
+    fell_back: bool = field(default=False)
+
+    def __call__(self, text: Translations) -> str:
+        value = text.get(self.language)
+        if value is None:
+            self.fell_back = True
+            value = text.get(self.default) or ""
+        return value
+
+    def lang_attr(self, text: Translations) -> str:
+        """A ``lang`` attribute for an element whose text is a fallback, else ''."""
+        return "" if text.get(self.language) is not None else f' lang="{self.default}"'
+
+
+def common(playbook: Playbook, text: Localizer) -> dict:
+    """What every page needs: its language, the UI strings, the site title."""
+    return {
+        "lang": text.language,
+        "ui": {key: values[text.language] for key, values in UI_TEXT.items()},
+        "site_title": text(playbook.site.title),
+    }
+
+
+def untranslated_note(playbook: Playbook, text: Localizer) -> str:
+    """The 'not yet translated' note, if any text on the page fell back."""
+    if not text.fell_back:
+        return ""
+    return UI_TEXT["not_translated"][text.language].format(
+        language=language_in(playbook.default_language, text.language)
+    )
+
+
+def journey_context(journey: Journey, text: Localizer) -> dict:
+    """A journey as home, journey and print pages show it."""
+    return {
+        "id": journey.id,
+        "name": text(journey.name),
+        "summary": text(journey.summary),
+        "cyclic": journey.cyclic,
+        "loop_target": _stage_link(journey.loop_target(), text),
+        "stages": [
+            {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
+        ],
+        # Keys the browser saves ticks under; progress bars count them.
+        "item_keys": [
+            f"{journey.id}/{stage.id}/{item.id}" for stage in journey.stages for item in stage.checklist
+        ],
+    }
+
+
+def map_description(journey: Journey, text: Localizer) -> str:
+    """One sentence describing the journey map, for screen readers and everyone else."""
+    ui = UI_TEXT
+    names = {"count": len(journey.stages), "first": text(journey.stages[0].name),
+             "last": text(journey.stages[-1].name)}
+    target = journey.loop_target()
+    if target is not None:
+        return ui["journey_map_cyclic"][text.language].format(target=text(target.name), **names)
+    return ui["journey_map_linear"][text.language].format(**names)
+
+
+def stage_context(playbook: Playbook, journey: Journey, position: int, text: Localizer) -> dict:
+    """One stage with its checklist and prompts."""
+    stage = journey.stages[position]
+    description = text(stage.description).strip()
+    if not playbook.site.allow_html:
+        description = escape_raw_html(description)
+    return {
+        "id": stage.id,
+        "name": text(stage.name),
+        "summary": text(stage.summary),
+        "description": description,
+        "number": position + 1,
+        "count": len(journey.stages),
+        "checklist": [_item(item.id, item.text, text) for item in stage.checklist],
+        "prompts": [_item(prompt.id, prompt.text, text) for prompt in stage.prompts],
+    }
+
+
+def neighbours(journey: Journey, position: int, text: Localizer) -> tuple[dict | None, dict | None]:
+    """Previous and next stage. In a cyclic journey the last stage leads on to the
+    loop target, and the loop target's predecessor is the last stage when it is first."""
+    stages = journey.stages
+    last = len(stages) - 1
+    target = journey.loop_target()
+    previous = next_ = None
+    if position > 0:
+        previous = _stage_link(stages[position - 1], text, wraps=False)
+    elif target is stages[0] and last > 0:
+        previous = _stage_link(stages[last], text, wraps=True)
+    if position < last:
+        next_ = _stage_link(stages[position + 1], text, wraps=False)
+    elif target is not None and last > 0:
+        next_ = _stage_link(target, text, wraps=True)
+    return previous, next_
+
+
+def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> dict | None:
+    return {"id": stage.id, "name": text(stage.name), "wraps": wraps} if stage else None
+
+
+def _item(item_id: str, item_text: Translations, text: Localizer) -> dict:
+    return {"id": item_id, "text": text(item_text), "lang_attr": text.lang_attr(item_text)}
