@@ -5,49 +5,25 @@ Playwright drives Debian's chromium (no browser download); the site is served fr
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import subprocess
-import sys
-import threading
-
 import pytest
 
+from tests.browser import build_site, chromium, serve
 from tests.conftest import REPO, make_project
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
-
-
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory):
     project = tmp_path_factory.mktemp("search")
-    content = make_project(project, REPO / "content.yaml")
-    subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
-                   check=True, capture_output=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=project / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    site = build_site(make_project(project, REPO / "content.yaml"))
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
-        pytest.fail("chromium is not installed: .ci/run installs Debian's chromium")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def search(browser, url: str, term: str) -> list[str]:

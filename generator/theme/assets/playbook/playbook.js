@@ -183,7 +183,17 @@
     if (!storageWorks) all(".playbook-storage-warning").forEach(function (p) { p.hidden = false; });
   }
 
+  function nameTheSearchDialog() {
+    // Material's search overlay has role="dialog" but no accessible name (axe: serious).
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    var input = document.querySelector(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) {
+      dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
+    }
+  }
+
   function start() {
+    nameTheSearchDialog();
     var state = load();
     setUpChecklists(state);
     setUpAnswers(state);
