@@ -32,7 +32,7 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
         found,
     )
     for j, journey in enumerate(playbook.journeys):
-        _check_loop(journey, ("journeys", j), found)
+        _check_loop(journey, ("journeys", j), found, parsed.removed)
         stages = [(("journeys", j, "stages", s), stage.id) for s, stage in enumerate(journey.stages)]
         _check_unique(stages, "stage", found)
         for s, stage in enumerate(journey.stages):
@@ -51,13 +51,18 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     return found.issues
 
 
-def _check_loop(journey: Journey, loc: tuple, found: _Findings) -> None:
+def _check_loop(journey: Journey, loc: tuple, found: _Findings, removed: dict) -> None:
     if journey.loops_to is None:
         return
     stage_ids = [stage.id for stage in journey.stages]
     if not journey.cyclic:
         found.add(loc + ("loops_to",), "'loops_to' needs 'cyclic: true'",
                   "add 'cyclic: true' to the journey, or remove 'loops_to'")
+    elif journey.loops_to not in stage_ids and journey.loops_to in removed:
+        file, line, _ = removed[journey.loops_to]
+        found.add(loc + ("loops_to",),
+                  f"'loops_to' refers to stage '{journey.loops_to}', which {file}:{line} removes",
+                  "keep the stage, or change 'loops_to' in your overlay")
     elif journey.loops_to not in stage_ids:
         close = difflib.get_close_matches(journey.loops_to, stage_ids, n=1)
         suggestion = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(stage_ids)}"
@@ -72,9 +77,9 @@ class _Findings:
         self.issues: list[Issue] = []
 
     def add(self, loc: tuple, message: str, hint: str) -> None:
-        line, column = self.parsed.source.position(loc)
+        file, line, column = self.parsed.source.locate(loc)
         path = format_path(loc, self.parsed.data)
-        self.issues.append(Issue(self.parsed.source.file, line, column, path, message, hint))
+        self.issues.append(Issue(file, line, column, path, message, hint))
 
 
 def _check_languages(playbook: Playbook, found: _Findings) -> None:
@@ -115,10 +120,12 @@ def _check_unique(entries: list[tuple[tuple, str]], what: str, found: _Findings,
     first_seen: dict[str, tuple] = {}
     for loc, value in entries:
         if value in first_seen:
-            first_line = found.parsed.source.position(first_seen[value] + (key,))[0]
+            first_file, first_line, _ = found.parsed.source.locate(first_seen[value] + (key,))
+            here_file = found.parsed.source.locate(loc + (key,))[0]
+            where = f"line {first_line}" if first_file == here_file else f"{first_file}:{first_line}"
             found.add(
                 loc + (key,),
-                f"duplicate {what} {key} '{value}' (also on line {first_line})",
+                f"duplicate {what} {key} '{value}' (also on {where})",
                 f"give each {what} its own {key}",
             )
         else:

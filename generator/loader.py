@@ -18,7 +18,8 @@ from generator.checks import check_playbook
 from generator.errors import ContentError, Issue
 from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
 from generator.paths import format_path
-from generator.source import ParsedFile, read_yaml
+from generator.overlay import load_with_extends
+from generator.source import ParsedFile
 
 __all__ = ["load_content", "load_parsed", "validate_data"]
 
@@ -29,8 +30,8 @@ def load_content(path: Path, *, display_name: str | None = None) -> Playbook:
 
 
 def load_parsed(path: Path, *, display_name: str | None = None) -> tuple[Playbook, ParsedFile]:
-    """Like load_content, but also return the parsed file (data and positions)."""
-    parsed = read_yaml(path, display_name=display_name)
+    """Like load_content, but also return the parsed (and, with extends, merged) data."""
+    parsed = load_with_extends(path, display_name=display_name).merged
     return validate_data(parsed), parsed
 
 
@@ -73,8 +74,8 @@ def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
         loc = loc[:-1] + (False,)  # pydantic reports the key `no:` (False) as 0
     path_text = format_path(loc, parsed.data)
     message, hint = _describe(kind, loc, value, error)
-    line, column = parsed.source.position(loc, key=kind == "extra_forbidden")
-    return Issue(parsed.source.file, line, column, path_text, message, hint)
+    file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    return Issue(file, line, column, path_text, message, hint)
 
 
 def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:

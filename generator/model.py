@@ -176,6 +176,9 @@ class Journey(_Strict):
 class Playbook(_Strict):
     """A whole playbook: site settings and journeys."""
 
+    extends: str | None = None
+    """Base playbook this file changes: 'default' (shipped with the tool) or a path
+    relative to this file. The file then holds only the differences (see README)."""
     site: Site
     """Site name, description and languages."""
     journeys: list[Journey] = Field(min_length=1)

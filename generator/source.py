@@ -8,7 +8,7 @@ tags such as ``!!python/object`` are rejected and never executed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,10 @@ class SourceMap:
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
         self.root = root
+
+    def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of ``path``; see position()."""
+        return (self.file, *self.position(path, key=key))
 
     def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
         """Where ``path`` is, or its nearest ancestor that exists (e.g. for a missing key).
@@ -81,6 +85,8 @@ class ParsedFile:
 
     data: Any
     source: SourceMap
+    removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """For merged overlays: ids an overlay removed, and where it says so."""
 
 
 def read_yaml(path: Path, *, display_name: str | None = None) -> ParsedFile:

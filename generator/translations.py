@@ -125,5 +125,5 @@ def confirm_translations(
 
 
 def _finding(parsed: ParsedFile, loc: tuple, path: str, language: str, kind: str) -> Finding:
-    line, column = parsed.source.position(loc + ((language,) if kind == "stale" else ()))
-    return Finding(parsed.source.file, line, column, path, language, kind)
+    file, line, column = parsed.source.locate(loc + ((language,) if kind == "stale" else ()))
+    return Finding(file, line, column, path, language, kind)

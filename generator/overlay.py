@@ -1,0 +1,286 @@
+"""Overlays: a client's content.yaml that ``extends`` a base and holds only the differences.
+
+Merge rules (see README, "Forking for a client"):
+
+* mappings merge key by key; the overlay wins for plain values;
+* text merges per language (a plain string is the default language);
+* lists whose items have ids merge by id: the same id merges into the base
+  item, a new id is appended or placed with ``after: ID`` / ``before: ID``,
+  and ``remove: true`` deletes the item; other lists are replaced whole.
+
+Every merged value remembers which file and line it came from, so errors
+point at the file that caused them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.errors import ContentError, Issue
+from generator.model import LANGUAGE_CODES
+from generator.source import ContentPath, ParsedFile, read_yaml
+
+DEFAULT_BASE = "default"
+"""``extends: default`` means the default playbook shipped inside the package."""
+
+_PLACEMENT = ("after", "before", "remove")
+
+
+def default_content_path() -> Path:
+    """The default playbook shipped with the package (a link to the repository's content.yaml)."""
+    return Path(__file__).resolve().parent / "default_content.yaml"
+
+
+@dataclass
+class Origin:
+    """Where a container in the merged data came from."""
+
+    parsed: ParsedFile
+    path: ContentPath
+
+
+@dataclass
+class MergedSource:
+    """Locates merged content paths in the file (base or overlay) that provided them."""
+
+    origins: dict[int, Origin] = field(default_factory=dict)
+    key_origins: dict[int, dict[Any, Origin]] = field(default_factory=dict)
+    root: Any = None
+    keep_alive: list[Any] = field(default_factory=list)  # ids stay valid while objects live
+
+    @property
+    def file(self) -> str:
+        return self.origins[id(self.root)].parsed.source.file
+
+    def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of ``path`` in the layer that provided it."""
+        current = self.root
+        origin = self.origins[id(current)]
+        here: ContentPath = origin.path
+        for depth, part in enumerate(path):
+            from_key = self.key_origins.get(id(current), {}).get(part)
+            if from_key is not None:
+                origin, here = from_key, from_key.path
+            else:
+                here = here + (part,)
+            child = _child(current, part)
+            last = depth == len(path) - 1
+            if child is not None and id(child) in self.origins and not (key and last):
+                origin = self.origins[id(child)]
+                here = origin.path
+            current = child
+        return origin.parsed.source.locate(here, key=key)
+
+    def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
+        return self.locate(path, key=key)[1:]
+
+
+@dataclass
+class Overlay:
+    """The result of resolving an ``extends`` chain."""
+
+    merged: ParsedFile
+    layers: list[ParsedFile]
+    base: Any = None
+    """Merged data of every layer but the last: what the overlay changes."""
+    removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Ids removed by an overlay, with where the removal is written."""
+
+
+def load_with_extends(path: Path, display_name: str | None = None) -> Overlay:
+    """Read ``path`` and every base it extends; merge them. Raises ContentError."""
+    layers = _read_chain(path, display_name)
+    if len(layers) == 1:
+        single = layers[0]
+        return Overlay(single, layers, base=None)
+    merger = _Merger()
+    merged_data = merger.adopt(layers[0])
+    base_data = merged_data
+    for layer in layers[1:]:
+        base_data = merged_data
+        merger.default_language = _default_of(layer.data) or _default_of(base_data) or "sv"
+        merged_data = merger.merge(base_data, layer, _data_without_extends(layer), ())
+    if merger.issues:
+        raise ContentError(merger.issues)
+    source = MergedSource(merger.origins, merger.key_origins, merged_data, merger.keep_alive)
+    merged = ParsedFile(merged_data, source, removed=merger.removed)  # type: ignore[arg-type]
+    return Overlay(merged, layers, base=base_data, removed=merger.removed)
+
+
+def _read_chain(path: Path, display_name: str | None) -> list[ParsedFile]:
+    """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
+    chain: list[ParsedFile] = []
+    seen: list[Path] = []
+    current, name = path, display_name or str(path)
+    while True:
+        resolved = current.resolve()
+        parsed = read_yaml(current, display_name=name)
+        if resolved in seen:
+            cycle = " -> ".join(str(p) for p in [*seen, resolved])
+            file, line, column = parsed.source.locate(("extends",))
+            raise ContentError([Issue(file, line, column, "extends", f"extends forms a cycle: {cycle}",
+                                      "make the base not extend this file")])
+        seen.append(resolved)
+        chain.append(parsed)
+        base = parsed.data.get("extends") if isinstance(parsed.data, dict) else None
+        if base is None:
+            break
+        file, line, column = parsed.source.locate(("extends",))
+        if not isinstance(base, str) or not base.strip():
+            raise ContentError([Issue(file, line, column, "extends",
+                                      "extends must be 'default' or a path to a content file",
+                                      "write e.g. extends: default")])
+        if base == DEFAULT_BASE:
+            current, name = default_content_path(), "default:content.yaml"
+        else:
+            current = resolved.parent / base
+            name = str(Path(name).parent / base) if not Path(base).is_absolute() else base
+            if not current.is_file():
+                raise ContentError([Issue(file, line, column, "extends",
+                                          f"the base file '{base}' does not exist",
+                                          "give a path relative to this file, or 'default'")])
+    return list(reversed(chain))
+
+
+def _data_without_extends(layer: ParsedFile) -> Any:
+    data = layer.data
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if k != "extends"}
+    return data
+
+
+class _Merger:
+    def __init__(self) -> None:
+        self.origins: dict[int, Origin] = {}
+        self.key_origins: dict[int, dict[Any, Origin]] = {}
+        self.keep_alive: list[Any] = []
+        self.issues: list[Issue] = []
+        self.removed: dict[str, tuple[str, int, int]] = {}
+        self.default_language = LANGUAGE_CODES[0]
+
+    def adopt(self, layer: ParsedFile) -> Any:
+        """Register every container of ``layer`` as coming from it; return its data."""
+        data = _data_without_extends(layer)
+        self._register(data, layer, ())
+        return data
+
+    def _register(self, value: Any, layer: ParsedFile, path: ContentPath) -> None:
+        if isinstance(value, dict):
+            self.origins[id(value)] = Origin(layer, path)
+            self.keep_alive.append(value)
+            for key, child in value.items():
+                self._register(child, layer, path + (key,))
+        elif isinstance(value, list):
+            self.origins[id(value)] = Origin(layer, path)
+            self.keep_alive.append(value)
+            for index, child in enumerate(value):
+                self._register(child, layer, path + (index,))
+
+    def merge(self, base: Any, layer: ParsedFile, over: Any, path: ContentPath) -> Any:
+        """Merge ``over`` (at ``path`` in ``layer``) onto ``base``."""
+        if isinstance(base, dict) and isinstance(over, str) and _is_text(base):
+            over = {self.default_language: over}
+        if isinstance(base, dict) and isinstance(over, dict):
+            return self._merge_mapping(base, layer, over, path)
+        if isinstance(base, list) and isinstance(over, list) and _has_ids(base):
+            return self._merge_list(base, layer, over, path)
+        self._register(over, layer, path)
+        return over
+
+    def _merge_mapping(self, base: dict, layer: ParsedFile, over: dict, path: ContentPath) -> dict:
+        result = dict(base)
+        key_origins = dict(self.key_origins.get(id(base), {}))
+        for key in base:
+            key_origins.setdefault(key, self._origin_of_key(base, key))
+        for key, value in over.items():
+            result[key] = self.merge(base[key], layer, value, path + (key,)) if key in base else value
+            if key not in base:
+                self._register(value, layer, path + (key,))
+            key_origins[key] = Origin(layer, path + (key,))
+        self.origins[id(result)] = Origin(layer, path)
+        self.key_origins[id(result)] = key_origins
+        self.keep_alive.append(result)
+        return result
+
+    def _origin_of_key(self, mapping: dict, key: Any) -> Origin:
+        origin = self.origins[id(mapping)]
+        return Origin(origin.parsed, origin.path + (key,))
+
+    def _merge_list(self, base: list, layer: ParsedFile, over: list, path: ContentPath) -> list:
+        result = list(base)
+        for index, item in enumerate(over):
+            here = path + (index,)
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self._issue(layer, here, "items of this list need an 'id' to merge with the base",
+                            "add the id of the base item to change, or a new id to add one")
+                continue
+            ids = [entry.get("id") for entry in result]
+            item_id = item["id"]
+            if item.get("remove") is True:
+                if item_id in ids:
+                    del result[ids.index(item_id)]
+                    self.removed[item_id] = layer.source.locate(here + ("remove",))
+                else:
+                    self._issue(layer, here + ("id",), f"cannot remove '{item_id}': the base has no such item",
+                                f"use one of: {', '.join(str(i) for i in ids)}")
+                continue
+            body = {k: v for k, v in item.items() if k not in _PLACEMENT}
+            if item_id in ids:
+                position = ids.index(item_id)
+                merged = self.merge(result.pop(position), layer, body, here)
+                ids.pop(position)
+            else:
+                merged = body
+                self._register(body, layer, here)
+                position = len(result)
+            position = self._placement(item, ids, position, layer, here)
+            result.insert(position, merged)
+        self.origins[id(result)] = self.origins.get(id(base), Origin(layer, path))
+        self.keep_alive.append(result)
+        return result
+
+    def _placement(self, item: dict, ids: list, default: int, layer: ParsedFile, here) -> int:
+        for word, offset in (("after", 1), ("before", 0)):
+            target = item.get(word)
+            if target is None:
+                continue
+            if target in ids:
+                return ids.index(target) + offset
+            self._issue(layer, here + (word,), f"'{word}: {target}' names no item in this list",
+                        f"use one of: {', '.join(str(i) for i in ids)}")
+        return default
+
+    def _issue(self, layer: ParsedFile, path: ContentPath, message: str, hint: str) -> None:
+        from generator.paths import format_path
+
+        file, line, column = layer.source.locate(path)
+        self.issues.append(Issue(file, line, column, format_path(path, layer.data), message, hint))
+
+
+def _is_text(mapping: dict) -> bool:
+    return bool(mapping) and set(mapping) <= set(LANGUAGE_CODES)
+
+
+def _has_ids(items: list) -> bool:
+    return bool(items) and all(isinstance(i, dict) and "id" in i for i in items)
+
+
+def _default_of(data: Any) -> str | None:
+    """The language marked default in raw content data, if it says."""
+    try:
+        for language in data["site"]["languages"]:
+            if language.get("default") is True:
+                return language["code"]
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def _child(container: Any, part: Any) -> Any:
+    if isinstance(container, dict):
+        return container.get(part)
+    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        return container[part]
+    return None
