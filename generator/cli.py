@@ -16,7 +16,9 @@ import click
 
 from generator import __version__
 from generator.errors import ContentError, GeneratorError
+from generator.diff import accept_upstream, changes, drift
 from generator.loader import load_content, load_parsed
+from generator.overlay import load_with_extends
 from generator.translations import check_translations, confirm_translations, read_lock
 from generator.project import build_site, content_schema, generate, mkdocs_env
 
@@ -84,6 +86,16 @@ def validate(content: Path) -> None:
     playbook = load_content(content, display_name=str(content))
     stages = sum(len(journey.stages) for journey in playbook.journeys)
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
+    _warn_about_drift(content)
+
+
+def _warn_about_drift(content: Path) -> None:
+    overlay = load_with_extends(content, display_name=str(content))
+    if overlay.base is None:
+        return
+    for path in drift(content, overlay.base, overlay.merged.data):
+        click.echo(f"warning: upstream changed {path}, which {content} overrides "
+                   "(review it, then run 'playbook diff --accept')", err=True)
 
 
 @cli.command("generate")
@@ -179,6 +191,31 @@ def _watch(content: Path, server: subprocess.Popen) -> None:
         except GeneratorError as error:
             # Keep serving the last good pages; the author fixes the content and saves again.
             click.echo(str(error), err=True)
+
+
+@cli.command("diff")
+@_content_option
+@click.option("--accept", is_flag=True, help="Record the base's current texts, clearing drift warnings.")
+@_user_errors
+def diff_command(content: Path, accept: bool) -> None:
+    """List what the overlay changes relative to its base, and any upstream drift.
+
+    \b
+    Example:
+        playbook diff -c client/content.yaml
+        playbook diff --accept   # after reviewing upstream changes
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    if overlay.base is None:
+        click.echo(f"{content} does not extend a base: nothing to compare.")
+        return
+    for change in changes(overlay.base, overlay.merged.data):
+        click.echo(str(change))
+    for path in drift(content, overlay.base, overlay.merged.data):
+        click.echo(f"! upstream changed {path} since you accepted it")
+    if accept:
+        count = accept_upstream(content, overlay.base, overlay.merged.data)
+        click.echo(f"Accepted the base's current text for {count} overridden values.")
 
 
 @cli.group(invoke_without_command=True)

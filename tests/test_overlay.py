@@ -147,3 +147,41 @@ def test_overlay_positions_for_translations(tmp_path):
     assert file.endswith("content.yaml") and line == 17
     base_file, base_line, _ = parsed.source.locate(("journeys", 0, "stages", 0, "name"))
     assert base_file.startswith("default") and base_line > 20
+
+
+def test_diff_lists_what_the_overlay_changes(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    content = write(tmp_path, "content.yaml", ACME)
+    result = CliRunner().invoke(cli, ["diff", "-c", str(content)])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert '~ site.title.sv: "Kundresan – playbook" → "Acme – kundresan"' in lines
+    assert '~ journeys[customer-journey].stages[purchase].name.sv: "Köp" → "Köp hos Acme"' in lines
+    assert "+ journeys[customer-journey].stages[onboarding]" in lines
+    assert "- journeys[customer-journey].stages[interest]" in lines
+    assert not [line for line in lines if "site.title.en" in line]
+
+
+def test_upstream_drift_is_reported_until_accepted(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    base = write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    client = write(tmp_path, "content.yaml", "extends: base.yaml\njourneys:\n  - id: loop\n"
+                   "    name: {sv: Kundens slinga}\n")
+    run = CliRunner().invoke
+    assert run(cli, ["diff", "--accept", "-c", str(client)]).exit_code == 0
+    assert "warning" not in run(cli, ["validate", "-c", str(client)]).output
+
+    base.write_text(base.read_text(encoding="utf-8").replace("sv: Slingan", "sv: Slingan (ny)"), "utf-8")
+    validated = run(cli, ["validate", "-c", str(client)])
+    assert validated.exit_code == 0
+    assert "warning: upstream changed journeys[loop].name.sv" in validated.output
+    assert "! upstream changed journeys[loop].name.sv" in run(cli, ["diff", "-c", str(client)]).output
+
+    run(cli, ["diff", "--accept", "-c", str(client)])
+    assert "upstream changed" not in run(cli, ["diff", "-c", str(client)]).output
