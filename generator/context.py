@@ -19,6 +19,7 @@ class Localizer:
 
     language: str
     default: str
+    client: str | None = None
     fell_back: bool = field(default=False)
 
     def __call__(self, text: Translations) -> str:
@@ -26,11 +27,16 @@ class Localizer:
         if value is None:
             self.fell_back = True
             value = text.get(self.default) or ""
-        return value
+        return value.replace("{client}", self.client) if self.client else value
 
     def lang_attr(self, text: Translations) -> str:
         """A ``lang`` attribute for an element whose text is a fallback, else ''."""
         return "" if text.get(self.language) is not None else f' lang="{self.default}"'
+
+
+def localizer(playbook: Playbook, language: str) -> Localizer:
+    """A Localizer for ``language`` with the playbook's default language and client name."""
+    return Localizer(language, playbook.default_language, playbook.site.client)
 
 
 def common(playbook: Playbook, text: Localizer) -> dict:

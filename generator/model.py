@@ -96,6 +96,34 @@ class Language(_Strict):
     language plain strings are written in."""
 
 
+MaterialColor = Literal[
+    "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
+    "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey",
+    "blue-grey", "black", "white",
+]
+"""Material for MkDocs' named colours."""
+
+AssetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", min_length=1)]
+"""A file path relative to the content file."""
+
+
+class Branding(_Strict):
+    """How the site looks for a client: set here, not in mkdocs.yml."""
+
+    logo: AssetPath | None = None
+    """Logo image in the header, relative to the content file (e.g. brand/logo.svg)."""
+    favicon: AssetPath | None = None
+    """Browser-tab icon, relative to the content file."""
+    primary: MaterialColor = "indigo"
+    """Main colour: one of Material's named colours."""
+    accent: MaterialColor = "indigo"
+    """Colour of links on hover, checkboxes and focus rings."""
+    extra_css: list[AssetPath] = Field(default_factory=list)
+    """Style sheets to add, relative to the content file."""
+    copyright: Text | None = None
+    """Footer text, e.g. '© {client} 2026'."""
+
+
 class Site(_Strict):
     """Settings for the whole site."""
 
@@ -105,6 +133,10 @@ class Site(_Strict):
     """One sentence about the playbook, used on the home page and in search engines."""
     languages: list[Language] = Field(min_length=1)
     """Languages to build, in the order the language switcher lists them."""
+    client: NonEmptyText | None = None
+    """Client name. Any text may say {client}, which is replaced by this everywhere."""
+    branding: Branding = Field(default_factory=Branding)
+    """Logo, favicon, colours, extra CSS and footer."""
     allow_html: bool = False
     """Let raw HTML in descriptions through as live markup. Off by default: any
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""

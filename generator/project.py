@@ -11,10 +11,13 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
-from generator.errors import BuildError, GeneratorError
-from generator.loader import load_content
+from generator.errors import BuildError, ContentError, GeneratorError, Issue
+from generator.loader import load_parsed
 from generator.model import LANGUAGE_CODES, Playbook
+from generator.paths import format_path
 from generator.render import DOCS_DIR, render
+from generator.site_config import brand_file
+from generator.source import ParsedFile
 from generator.writer import WriteReport, read_manifest, write_outputs
 
 
@@ -23,10 +26,38 @@ def generate(
 ) -> WriteReport:
     """Load ``content``, render it and write the pages into its project folder."""
     root = content.resolve().parent
-    playbook = load_content(content, display_name=str(content))
+    playbook, parsed = load_parsed(content, display_name=str(content))
     extra_pages = find_hand_written_pages(root, playbook)
-    outputs = render(playbook, extra_pages=extra_pages, site_url=site_url)
+    outputs: dict[PurePosixPath, str | bytes] = dict(
+        render(playbook, extra_pages=extra_pages, site_url=site_url)
+    )
+    outputs.update(read_brand_files(playbook, parsed, root))
     return write_outputs(outputs, root, check=check, force=force)
+
+
+def read_brand_files(playbook: Playbook, parsed: ParsedFile, root: Path) -> dict[PurePosixPath, bytes]:
+    """The logo, favicon and style sheets named in the content, to copy into playbook/."""
+    brand = playbook.site.branding
+    wanted = [("logo", brand.logo), ("favicon", brand.favicon)]
+    wanted += [(("extra_css", i), path) for i, path in enumerate(brand.extra_css)]
+    files: dict[PurePosixPath, bytes] = {}
+    issues = []
+    for field, source in wanted:
+        if source is None:
+            continue
+        loc = ("site", "branding", *(field if isinstance(field, tuple) else (field,)))
+        try:
+            data = (root / source).read_bytes()
+        except OSError as error:
+            file, line, column = parsed.source.locate(loc)
+            issues.append(Issue(file, line, column, format_path(loc, parsed.data),
+                                f"cannot read '{source}' ({error.strerror})",
+                                "give a path relative to the content file"))
+            continue
+        files[PurePosixPath(DOCS_DIR, brand_file(source))] = data
+    if issues:
+        raise ContentError(issues)
+    return files
 
 
 def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:

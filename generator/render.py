@@ -11,23 +11,23 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 import jinja2
-import yaml
 
 from generator.context import (
     Localizer,
     common,
+    localizer,
     journey_context,
     map_description,
     neighbours,
     stage_context,
     untranslated_note,
 )
+from generator.exports import render_exports
 from generator.markup import html_text, md_inline, yaml_string
-from generator.model import Journey, Playbook, Translations
-from generator.ui import LANGUAGE_NAMES, UI_TEXT
+from generator.model import Journey, Playbook
+from generator.site_config import GENERATED_CONFIG, render_config
 
 DOCS_DIR = "playbook"
-GENERATED_CONFIG = PurePosixPath(".playbook/mkdocs.generated.yml")
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
@@ -76,6 +76,7 @@ def render(
                     playbook, journey, position, language
                 )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url)
+    outputs.update(render_exports(playbook, DOCS_DIR + "/downloads"))
     return outputs
 
 
@@ -87,7 +88,7 @@ def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
 
 
 def _home(playbook: Playbook, language: str) -> str:
-    text = Localizer(language, playbook.default_language)
+    text = localizer(playbook, language)
     return _page(
         "home.md.j2", playbook, text,
         description=text(playbook.site.description),
@@ -96,7 +97,7 @@ def _home(playbook: Playbook, language: str) -> str:
 
 
 def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
-    text = Localizer(language, playbook.default_language)
+    text = localizer(playbook, language)
     context = journey_context(journey, text)
     return _page(
         "journey.md.j2", playbook, text,
@@ -105,13 +106,13 @@ def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
 
 
 def _print(playbook: Playbook, journey: Journey, language: str) -> str:
-    text = Localizer(language, playbook.default_language)
+    text = localizer(playbook, language)
     stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
     return _page("print.md.j2", playbook, text, journey=journey_context(journey, text), stages=stages)
 
 
 def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
-    text = Localizer(language, playbook.default_language)
+    text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
     return _page(
         "stage.md.j2", playbook, text,
@@ -120,82 +121,3 @@ def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -
         stage=stage_context(playbook, journey, position, text),
         previous=previous, next=next_,
     )
-
-
-def render_config(
-    playbook: Playbook, extra_pages: tuple[str, ...] = (), site_url: str | None = None
-) -> str:
-    """The MkDocs configuration that follows from content: names, languages, navigation.
-
-    The hand-owned mkdocs.yml inherits it (``INHERIT``), so no fact is written twice.
-    """
-    default = playbook.default_language
-    languages = []
-    for lang in playbook.site.languages:
-        text = Localizer(lang.code, default)
-        entry = {
-            "locale": lang.code,
-            "name": lang.name or LANGUAGE_NAMES[lang.code],
-            "default": lang.default,
-            "build": True,
-            "site_name": text(playbook.site.title),
-            "site_description": text(playbook.site.description),
-            "nav": _nav(playbook, text, extra_pages),
-        }
-        languages.append(entry)
-    default_text = Localizer(default, default)
-    config = {
-        "site_name": default_text(playbook.site.title),
-        "site_description": default_text(playbook.site.description),
-        "theme": {"language": default},
-        "nav": _nav(playbook, default_text, extra_pages),
-        # Print pages are linked from their journey page, not listed in the navigation.
-        "not_in_nav": "/stages/*/print*.md",
-        "plugins": [
-            {
-                "search": {
-                    "lang": [_lunr(code) for code in playbook.language_codes],
-                    # Material drops stemming unless the pipeline names it; theme/main.html
-                    # adds exact terms to queries so that stemmed words are found.
-                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
-                }
-            },
-            {
-                "i18n": {
-                    "docs_structure": "suffix",
-                    "fallback_to_default": True,
-                    "reconfigure_material": True,
-                    # Its O(n²) de-duplication costs ~15 s at 1,500 pages per language; the
-                    # playbook plugin writes per-language indexes itself.
-                    "reconfigure_search": False,
-                    "languages": languages,
-                }
-            },
-            "playbook",
-        ],
-    }
-    if site_url or playbook.site.url:
-        config["site_url"] = site_url or playbook.site.url
-    header = "# Generated by `playbook generate` from content.yaml. Do not edit: edit content.yaml.\n"
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster on big navs
-    body = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
-    return header + body
-
-
-def _lunr(code: str) -> str:
-    return {"nb": "no"}.get(code, code)
-
-
-def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> list:
-    # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
-    # so a stage called "Andra <steget>" would otherwise become markup.
-    def title(value: Translations) -> str:
-        return html_text(text(value))
-
-    nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
-    for journey in playbook.journeys:
-        section: list = [f"stages/{journey.id}/index.md"]
-        section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
-        nav.append({title(journey.name): section})
-    nav.extend(extra_pages)
-    return nav

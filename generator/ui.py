@@ -136,6 +136,16 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "nb": "{count} steg i en sløyfe: etter {last} begynner reisen på nytt ved {target}.",
         "en": "{count} stages in a loop: after {last} the journey starts again at {target}.",
     },
+    "downloads": {
+        "sv": "Ladda ner checklistor och frågor",
+        "nb": "Last ned sjekklister og spørsmål",
+        "en": "Download checklists and questions",
+    },
+    "downloads_text": {
+        "sv": "För kalkylark och ärendesystem, en rad per punkt:",
+        "nb": "For regneark og saksbehandlingssystemer, én rad per punkt:",
+        "en": "For spreadsheets and trackers, one row per item:",
+    },
     "not_found_title": {
         "sv": "Sidan finns inte",
         "nb": "Siden finnes ikke",

@@ -22,8 +22,10 @@ def test_editing_one_checklist_item_rewrites_only_its_page(tmp_path):
     assert text.count(old) == 1
     content.write_text(text.replace(old, "Finn ut hvilke kunder som anbefaler dere i dag."), "utf-8")
     report = generate(content)
-    # The stage page and the journey's print page show the item; nothing else does.
+    # The stage page, the journey's print page and the nb exports show it; nothing else does.
     assert report.updated == [
+        "playbook/downloads/checklists-nb.csv",
+        "playbook/downloads/checklists-nb.json",
         "playbook/stages/customer-journey/ambassador.nb.md",
         "playbook/stages/customer-journey/print.nb.md",
     ]
@@ -39,6 +41,8 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
     # Its own page, its neighbours' links, the journey page, the home page and the nav.
     assert sorted(report.updated) == [
         ".playbook/mkdocs.generated.yml",
+        "playbook/downloads/checklists-en.csv",
+        "playbook/downloads/checklists-en.json",
         "playbook/index.en.md",
         "playbook/stages/customer-journey/after-purchase.en.md",
         "playbook/stages/customer-journey/ambassador.en.md",
