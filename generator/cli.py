@@ -17,6 +17,9 @@ import click
 from generator import __version__
 from generator.errors import ContentError, GeneratorError
 from generator.diff import accept_upstream, changes, drift
+from generator.exports import render_exports
+from generator.scaffold import init_project
+from generator.writer import replace_atomically
 from generator.loader import load_content, load_parsed
 from generator.overlay import load_with_extends
 from generator.translations import check_translations, confirm_translations, read_lock
@@ -261,6 +264,49 @@ def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
     playbook, parsed = load_parsed(content, display_name=str(content))
     count = confirm_translations(playbook, parsed, content, list(languages) or None)
     click.echo(f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}.")
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", required=True, help="Client name, filled in wherever a text says {client}.")
+@click.option("--extends", "base", default="default", show_default=True,
+              help="Base playbook: 'default' or a path to a content file.")
+@click.option("--languages", default="sv,nb,en", show_default=True,
+              help="Languages to build, first is the default, e.g. nb,en.")
+@_user_errors
+def init(folder: Path, name: str, base: str, languages: str) -> None:
+    """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
+
+    \b
+    Example:
+        playbook init acme --name "Acme AB" --languages sv,en
+        cd acme && make site
+    """
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    written = init_project(folder, name=name, extends=base, languages=codes)
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"Next: cd {folder} && make site")
+
+
+@cli.command("export")
+@_content_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("exports"), show_default=True, help="Folder to write the files into.")
+@_user_errors
+def export_command(content: Path, output: Path) -> None:
+    """Write every language's checklists and prompts as CSV and JSON.
+
+    \b
+    Example:
+        playbook export -o exports/
+    """
+    playbook = load_content(content, display_name=str(content))
+    for relative, text in render_exports(playbook, ".").items():
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(target, text.encode("utf-8"))
+        click.echo(f"wrote {target}")
 
 
 @cli.command()

@@ -1,0 +1,125 @@
+"""`playbook init` makes a client project that builds; language subsets and branding follow."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.htmlscan import Page
+
+pytestmark = pytest.mark.slow
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clients") / "kunde"
+    result = CliRunner().invoke(cli, ["init", str(folder), "--name", "Kunde AS", "--languages", "nb,en"])
+    assert result.exit_code == 0, result.output
+    content = folder / "content.yaml"
+    (folder / "brand").mkdir()
+    (folder / "brand/logo.png").write_bytes(PNG)
+    text = content.read_text(encoding="utf-8")
+    text = text.replace("    # logo: brand/logo.svg", "    logo: brand/logo.png").replace(
+        "primary: indigo", "primary: teal")
+    text += ("journeys:\n  - id: customer-journey\n    stages:\n      - id: purchase\n"
+             "        name: {nb: \"Kjøp hos {client}\"}\n")
+    content.write_text(text, encoding="utf-8")
+    build = subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
+                           capture_output=True, text=True, check=False)
+    assert build.returncode == 0, build.stderr
+    return folder
+
+
+def test_init_writes_a_project_and_refuses_to_overwrite(client):
+    for name in ("content.yaml", "mkdocs.yml", "Makefile", "README.md", ".gitignore",
+                 ".github/workflows/pages.yml"):
+        assert (client / name).is_file(), name
+    before = (client / "content.yaml").read_bytes()
+    again = CliRunner().invoke(cli, ["init", str(client), "--name", "Other"])
+    assert again.exit_code == 1 and "already holds a project" in again.output
+    assert (client / "content.yaml").read_bytes() == before
+
+
+def test_client_workflow_validates(client):
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run([str(checker), "--builtin-schema", "vendor.github-workflows",
+                             str(client / ".github/workflows/pages.yml")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_language_subset_builds_only_those_languages(client):
+    site = client / "site"
+    assert Page(site / "index.html").lang == "nb"
+    assert Page(site / "en/index.html").lang == "en"
+    assert not (site / "sv").exists() and not (site / "nb").exists()
+    for path in site.rglob("*.html"):
+        page = Page(path)
+        assert "sv" not in {a.get("hreflang") for a in page.find("a") if "hreflang" in a}, path
+        assert "sv" not in {a.get("hreflang") for a in page.find("link") if "hreflang" in a}, path
+    assert sorted(p.name for p in (site / "search").glob("search_index.*.json")) == [
+        "search_index.en.json", "search_index.nb.json"]
+    assert 'hreflang="sv"' not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_client_name_and_branding_everywhere(client):
+    site = client / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Kunde AS – kundereisen" in home
+    assert "© Kunde AS" in home
+    assert 'data-md-color-primary="teal"' in home
+    assert (site / "assets/brand/logo.png").read_bytes() == PNG
+    assert 'src="assets/brand/logo.png"' in home
+    stage = Page(site / "stages/customer-journey/purchase/index.html")
+    assert stage.h1.strip() == "Kjøp hos Kunde AS"
+
+
+def test_exports_per_built_language(client):
+    downloads = client / "site/downloads"
+    assert sorted(p.name for p in downloads.iterdir()) == [
+        "checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
+    text = (downloads / "checklists-nb.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    purchase = [r for r in rows if r["stage_id"] == "purchase"]
+    assert purchase[0]["stage"] == "Kjøp hos Kunde AS"
+    assert {r["kind"] for r in rows} == {"checklist", "prompt"}
+    assert any("ø" in r["text"] or "å" in r["text"] or "æ" in r["text"] for r in rows)
+    data = json.loads((downloads / "checklists-en.json").read_text(encoding="utf-8"))
+    assert data["language"] == "en" and data["journeys"][0]["stages"][0]["checklist"]
+    home = (client / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/checklists-nb.csv"' in home
+
+
+def test_export_command_writes_csv_and_json(client, tmp_path):
+    result = CliRunner().invoke(cli, ["export", "-c", str(client / "content.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
+
+
+def test_unknown_language_in_init_is_refused(tmp_path):
+    result = CliRunner().invoke(cli, ["init", str(tmp_path / "x"), "--name", "X", "--languages", "no,en"])
+    assert result.exit_code == 1 and "Norwegian Bokmål is nb" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_missing_logo_is_a_content_error(tmp_path):
+    CliRunner().invoke(cli, ["init", str(tmp_path / "c"), "--name", "C", "--languages", "sv"])
+    content = tmp_path / "c/content.yaml"
+    content.write_text(content.read_text(encoding="utf-8").replace(
+        "    # logo: brand/logo.svg", "    logo: brand/missing.svg"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["generate", "-c", str(content)])
+    assert result.exit_code == 1
+    assert "site.branding.logo: cannot read 'brand/missing.svg'" in result.output
