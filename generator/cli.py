@@ -19,6 +19,7 @@ from generator.errors import ContentError, GeneratorError
 from generator.diff import accept_upstream, changes, drift
 from generator.exports import render_exports
 from generator.scaffold import init_project
+from generator.translator import confirm_imported, export_csv, import_csv
 from generator.writer import replace_atomically
 from generator.loader import load_content, load_parsed
 from generator.overlay import load_with_extends
@@ -264,6 +265,49 @@ def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
     playbook, parsed = load_parsed(content, display_name=str(content))
     count = confirm_translations(playbook, parsed, content, list(languages) or None)
     click.echo(f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}.")
+
+
+@translations.command("export")
+@click.option("--lang", "language", required=True, help="Language to translate into, e.g. nb.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="CSV file to write (default: standard output).")
+@click.pass_obj
+@_user_errors
+def translations_export(content: Path, language: str, output: Path | None) -> None:
+    """Write a CSV of missing or stale texts for a translator: path, source, translation.
+
+    \b
+    Example:
+        playbook translations export --lang nb -o nb.csv
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    table = export_csv(playbook, parsed, content, language)
+    if output is None:
+        click.echo(table, nl=False)
+    else:
+        replace_atomically(output, table.encode("utf-8"))
+        click.echo(f"wrote {output} ({table.count(chr(10)) - 1} texts)")
+
+
+@translations.command("import")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.pass_obj
+@_user_errors
+def translations_import(content: Path, table: Path) -> None:
+    """Write filled-in translations from a CSV back into the content file.
+
+    Comments, key order and formatting are kept; the imported texts are confirmed.
+
+    \b
+    Example:
+        playbook translations import nb.csv
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    count = import_csv(content, table, playbook, parsed)
+    if count:
+        playbook, parsed = load_parsed(content, display_name=str(content))
+        confirm_imported(content, playbook, parsed, table)
+    click.echo(f"Imported {count} translations into {content}.")
 
 
 @cli.command()

@@ -182,6 +182,10 @@ class _Merger:
         """Merge ``over`` (at ``path`` in ``layer``) onto ``base``."""
         if isinstance(base, dict) and isinstance(over, str) and _is_text(base):
             over = {self.default_language: over}
+        if isinstance(base, str) and isinstance(over, dict) and _is_text(over):
+            base = {self.default_language: base}  # a plain string is the default language
+            self.origins[id(base)] = Origin(layer, path)
+            self.keep_alive.append(base)
         if isinstance(base, dict) and isinstance(over, dict):
             return self._merge_mapping(base, layer, over, path)
         if isinstance(base, list) and isinstance(over, list) and _has_ids(base):

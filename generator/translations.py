@@ -102,9 +102,16 @@ def check_translations(
 
 
 def confirm_translations(
-    playbook: Playbook, parsed: ParsedFile, content: Path, languages: list[str] | None = None
+    playbook: Playbook,
+    parsed: ParsedFile,
+    content: Path,
+    languages: list[str] | None = None,
+    only: set[str] | None = None,
 ) -> int:
-    """Record the current default text for every present translation; returns how many."""
+    """Record the current default text for every present translation; returns how many.
+
+    ``only`` limits it to keys of the form "PATH LANG" (as after an import).
+    """
     default = playbook.default_language
     lock = read_lock(content)
     wanted = languages or [code for code in playbook.language_codes if code != default]
@@ -112,8 +119,9 @@ def confirm_translations(
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)
         for code in wanted:
-            if code != default and text.get(code) is not None:
-                lock[f"{path} {code}"] = source_hash(text.get(default) or "")
+            key = f"{path} {code}"
+            if code != default and text.get(code) is not None and (only is None or key in only):
+                lock[key] = source_hash(text.get(default) or "")
                 count += 1
     body = {
         "comment": "Written by 'playbook translations confirm'. Do not edit by hand.",
