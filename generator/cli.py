@@ -164,37 +164,14 @@ def serve(content: Path, dev_addr: str) -> None:
         playbook serve    # then open http://127.0.0.1:8000/
     """
     report = generate(content)
-    click.echo(f"Generated: {report.summary()}. Watching {content} for changes.")
+    click.echo(f"Generated: {report.summary()}.")
     root = content.resolve().parent
+    # The playbook plugin watches the content file and regenerates on every rebuild.
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml")]
-    server = subprocess.Popen(command, cwd=root, env=mkdocs_env())
     try:
-        _watch(content, server)
+        subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
     except KeyboardInterrupt:
         pass
-    finally:
-        server.terminate()
-        server.wait()
-
-
-def _watch(content: Path, server: subprocess.Popen) -> None:
-    """Regenerate whenever ``content`` changes; mkdocs serve picks up the written pages."""
-    last = content.stat().st_mtime_ns
-    while server.poll() is None:
-        time.sleep(0.5)
-        try:
-            mtime = content.stat().st_mtime_ns
-        except FileNotFoundError:
-            continue
-        if mtime == last:
-            continue
-        last = mtime
-        try:
-            report = generate(content)
-            click.echo(f"Regenerated: {report.summary()}.")
-        except GeneratorError as error:
-            # Keep serving the last good pages; the author fixes the content and saves again.
-            click.echo(str(error), err=True)
 
 
 @cli.command("diff")

@@ -1,17 +1,25 @@
-"""The ``playbook`` MkDocs plugin: theme additions and one search index per language.
+"""The ``playbook`` MkDocs plugin: regeneration, theme additions, per-language search and 404.
 
-It is listed in the generated MkDocs configuration, so a plain ``mkdocs build``
-of a generated playbook gets the same result as ``playbook build``.
+It is listed in the generated MkDocs configuration, so plain ``mkdocs build`` and
+``mkdocs serve`` regenerate the pages from the content file and get the same
+result as ``playbook build``; ``serve`` also reloads when the content changes.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from pathlib import Path
 
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+
+ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
+"""Set by `playbook build`, which has just generated: the plugin then skips it."""
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -27,10 +35,54 @@ def _drop_config_dumps(record: logging.LogRecord) -> bool:
     return "Overriding" not in str(record.msg)[:40]
 
 
-class PlaybookPlugin(BasePlugin):
-    """Adds the playbook's theme templates and splits the search index by language."""
+class PlaybookConfig(Config):
+    content = config_options.Type(str, default="content.yaml")
+    """The content file, relative to mkdocs.yml."""
+    regenerate = config_options.Type(bool, default=True)
+    """Regenerate the pages from the content at the start of every build."""
 
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Regenerates from content, adds the theme templates, splits search and 404 by language."""
+
+    _generated_from: tuple[str, int] | None = None
+
+    @event_priority(100)  # before every other plugin reads the pages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
+            self._regenerate(config)
+        return self._add_theme(config)
+
+    def _regenerate(self, config: MkDocsConfig) -> None:
+        from generator.errors import GeneratorError
+        from generator.project import generate
+        from generator.site_config import GENERATED_CONFIG
+
+        content = Path(config.config_file_path).parent / self.config.content
+        try:
+            stamp = (str(content), content.stat().st_mtime_ns)
+        except FileNotFoundError:
+            raise PluginError(f"playbook: content file not found: {content}") from None
+        if stamp == self._generated_from:
+            return  # mkdocs-static-i18n re-runs on_config for every language
+        try:
+            report = generate(content)
+        except GeneratorError as error:
+            raise PluginError(f"playbook: {error}") from None
+        self._generated_from = stamp
+        if GENERATED_CONFIG.as_posix() in report.created + report.updated:
+            # The navigation or languages changed, but this run loaded the old ones.
+            raise PluginError(
+                f"playbook: {content.name} changed the site's settings "
+                f"({GENERATED_CONFIG} was updated); run the command again"
+            )
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        # Reload when the content changes; on_config then regenerates the pages.
+        server.watch(str(Path(config.config_file_path).parent / self.config.content))
+        return server
+
+    def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n_log = logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure")
         if _drop_config_dumps not in i18n_log.filters:
             i18n_log.addFilter(_drop_config_dumps)

@@ -29,7 +29,7 @@ def generate(
     playbook, parsed = load_parsed(content, display_name=str(content))
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
-        render(playbook, extra_pages=extra_pages, site_url=site_url)
+        render(playbook, extra_pages=extra_pages, site_url=site_url, content_name=content.name)
     )
     outputs.update(read_brand_files(playbook, parsed, root))
     return write_outputs(outputs, root, check=check, force=force)
@@ -97,15 +97,21 @@ def build_site(content: Path, site_dir: Path | None = None) -> subprocess.Comple
         command += ["-d", str(site_dir.resolve())]
     # mkdocs' own log (language being built, page counts) goes straight to the
     # terminal; --strict turns every warning into a non-zero exit.
-    result = subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
+    result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
     if result.returncode != 0:
         raise BuildError("mkdocs build failed (see its messages above)")
     return result
 
 
-def mkdocs_env() -> dict[str, str]:
-    """Environment for mkdocs subprocesses: without Material's end-of-life banner."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_env(*, generated: bool = False) -> dict[str, str]:
+    """Environment for mkdocs subprocesses: without Material's end-of-life banner.
+
+    ``generated`` tells the playbook plugin the pages are fresh, so it skips regenerating.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if generated:
+        env["PLAYBOOK_ALREADY_GENERATED"] = "1"
+    return env
 
 
 def content_schema() -> str:

@@ -51,7 +51,11 @@ def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
 
 
 def render(
-    playbook: Playbook, *, extra_pages: tuple[str, ...] = (), site_url: str | None = None
+    playbook: Playbook,
+    *,
+    extra_pages: tuple[str, ...] = (),
+    site_url: str | None = None,
+    content_name: str = "content.yaml",
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
@@ -75,7 +79,7 @@ def render(
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
                     playbook, journey, position, language
                 )
-    outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url)
+    outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
     outputs.update(render_exports(playbook, DOCS_DIR + "/downloads"))
     return outputs
 

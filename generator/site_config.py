@@ -20,7 +20,10 @@ BRAND_DIR = "assets/brand"
 
 
 def render_config(
-    playbook: Playbook, extra_pages: tuple[str, ...] = (), site_url: str | None = None
+    playbook: Playbook,
+    extra_pages: tuple[str, ...] = (),
+    site_url: str | None = None,
+    content_name: str = "content.yaml",
 ) -> str:
     """The MkDocs configuration that follows from content: names, languages, navigation.
 
@@ -68,7 +71,7 @@ def render_config(
                     "languages": languages,
                 }
             },
-            "playbook",
+            {"playbook": {"content": content_name}},
         ],
     }
     if site_url or playbook.site.url:

@@ -26,6 +26,10 @@ from generator.errors import GeneratorError, WriteConflictError
 MANIFEST = PurePosixPath(".playbook/manifest.json")
 """Hashes of the files the generator wrote, relative to the project root."""
 
+GENERATOR_FOLDER = ".playbook/"
+"""Everything in .playbook/ is the generator's by definition (documented as such), so a
+committed copy of the generated MkDocs settings may be replaced without a manifest entry."""
+
 
 @dataclass
 class WriteReport:
@@ -77,7 +81,7 @@ def write_outputs(
         elif current is None:
             report.created.append(key)
             pending[target] = data
-        elif manifest.get(key) == _digest(current) or force:
+        elif manifest.get(key) == _digest(current) or force or key.startswith(GENERATOR_FOLDER):
             report.updated.append(key)
             pending[target] = data
         else:

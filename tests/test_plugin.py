@@ -1,0 +1,102 @@
+"""MkDocs-native mode: plain `mkdocs build` and `mkdocs serve` regenerate from the content."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from generator.project import generate
+from tests.conftest import REPO, make_project
+
+pytestmark = pytest.mark.slow
+
+
+def mkdocs(project, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_ALREADY_GENERATED"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def project(tmp_path):
+    content = make_project(tmp_path, REPO / "content.yaml")
+    generate(content)  # once, as a clone has the committed .playbook/mkdocs.generated.yml
+    return tmp_path
+
+
+def test_plain_mkdocs_build_regenerates_changed_text(project):
+    content = project / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("Ta reda på vilka kunder som redan rekommenderar er.",
+                                    "Ta reda på vilka kunder som redan tipsar om er."), "utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site/stages/customer-journey/ambassador/index.html").read_text(encoding="utf-8")
+    assert "som redan tipsar om er" in page
+
+
+def test_changed_navigation_asks_for_one_more_run(project):
+    content = project / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    content.write_text(text.replace("{sv: Lojalitet,", "{sv: Trogna kunder,"), "utf-8")
+    first = mkdocs(project, "build", "--strict")
+    assert first.returncode != 0 and "run the command again" in first.stderr
+    assert "Traceback" not in first.stderr
+    second = mkdocs(project, "build", "--strict")
+    assert second.returncode == 0, second.stderr
+    page = (project / "site/stages/customer-journey/awareness/index.html").read_text(encoding="utf-8")
+    assert "Trogna kunder" in page
+
+
+def test_content_errors_stop_mkdocs_with_the_located_message(project):
+    content = project / "content.yaml"
+    content.write_text(content.read_text(encoding="utf-8").replace("    cyclic: true", "    cylic: true"), "utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "journeys[customer-journey].cylic: unknown key 'cylic'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def test_mkdocs_serve_reloads_when_the_content_changes(project):
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_ALREADY_GENERATED"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/stages/customer-journey/ambassador/"
+    try:
+        deadline = time.monotonic() + 60
+        while "Ambassadör" not in _fetch(url) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Ambassadör" in _fetch(url), "mkdocs serve did not start"
+        content = project / "content.yaml"
+        content.write_text(content.read_text(encoding="utf-8").replace(
+            "Ta reda på vilka kunder som redan rekommenderar er.", "Hitta era ambassadörer i dag."), "utf-8")
+        deadline = time.monotonic() + 60
+        while "Hitta era ambassadörer i dag." not in _fetch(url) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert "Hitta era ambassadörer i dag." in _fetch(url)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
