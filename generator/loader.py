@@ -17,8 +17,8 @@ from pydantic import BaseModel, ValidationError
 from generator.checks import check_playbook
 from generator.errors import ContentError, Issue
 from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
-from generator.paths import format_path
 from generator.overlay import load_with_extends
+from generator.paths import format_path
 from generator.source import ParsedFile
 
 __all__ = ["load_content", "load_parsed", "validate_data"]

@@ -15,8 +15,8 @@ import jinja2
 from generator.context import (
     Localizer,
     common,
-    localizer,
     journey_context,
+    localizer,
     map_description,
     neighbours,
     stage_context,

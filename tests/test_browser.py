@@ -70,7 +70,7 @@ def test_tick_survives_reload_and_language_switch(page, site):
     assert ticked(page) == [False, True, False, False]
     page.reload()
     assert ticked(page) == [False, True, False, False]
-    page.locator(f"a[hreflang=nb]").first.evaluate("a => a.click()")
+    page.locator("a[hreflang=nb]").first.evaluate("a => a.click()")
     page.wait_for_url(site + "nb/" + STAGE)
     assert page.locator("html").get_attribute("lang") == "nb"
     assert ticked(page) == [False, True, False, False]

@@ -161,7 +161,7 @@ def test_all_errors_are_reported_in_one_run_sorted_by_line(tmp_path):
     text = replace("    cyclic: true", "    cylic: true")
     text = text.replace("id: say-hello", "id: Say-Hello").replace("- {code: en}", "- {code: fi}")
     report = errors_of(tmp_path, text)
-    lines = [int(m.group(1)) for m in re.finditer(r"^content\.yaml:(\d+):", report, re.M)]
+    lines = [int(m.group(1)) for m in re.finditer(r"^content\.yaml:(\d+):", report, re.MULTILINE)]
     assert len(lines) == 3 and lines == sorted(lines), report
     assert report.rstrip().endswith("3 errors in the content; nothing was written.")
 

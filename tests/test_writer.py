@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 import pytest
 
@@ -130,7 +130,7 @@ def test_paths_outside_the_project_are_refused(tmp_path):
 
 
 def test_a_failure_while_preparing_leaves_the_project_as_it_was(tmp_path, monkeypatch):
-    import generator.writer as writer
+    from generator import writer
 
     write_outputs(outputs(a="A", b="B", c="C"), tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}

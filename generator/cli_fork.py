@@ -1,0 +1,92 @@
+"""Commands for consultants forking a playbook: diff, init and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli_common import content_option, user_errors
+from generator.diff import accept_upstream, changes, drift
+from generator.exports import render_exports
+from generator.loader import load_content
+from generator.overlay import load_with_extends
+from generator.scaffold import init_project
+from generator.writer import replace_atomically
+
+
+@click.command("diff")
+@content_option
+@click.option("--accept", is_flag=True, help="Record the base's current texts, clearing drift warnings.")
+@user_errors
+def diff_command(content: Path, accept: bool) -> None:
+    """List what the overlay changes relative to its base, and any upstream drift.
+
+    \b
+    Example:
+        playbook diff -c client/content.yaml
+        playbook diff --accept   # after reviewing upstream changes
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    if overlay.base is None:
+        click.echo(f"{content} does not extend a base: nothing to compare.")
+        return
+    for change in changes(overlay.base, overlay.merged.data):
+        click.echo(str(change))
+    for path in drift(content, overlay.base, overlay.merged.data):
+        click.echo(f"! upstream changed {path} since you accepted it")
+    if accept:
+        count = accept_upstream(content, overlay.base, overlay.merged.data)
+        click.echo(f"Accepted the base's current text for {count} overridden values.")
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", required=True, help="Client name, filled in wherever a text says {client}.")
+@click.option("--extends", "base", default="default", show_default=True,
+              help="Base playbook: 'default' or a path to a content file.")
+@click.option("--languages", default="sv,nb,en", show_default=True,
+              help="Languages to build, first is the default, e.g. nb,en.")
+@user_errors
+def init(folder: Path, name: str, base: str, languages: str) -> None:
+    """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
+
+    \b
+    Example:
+        playbook init acme --name "Acme AB" --languages sv,en
+        cd acme && make site
+    """
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    written = init_project(folder, name=name, extends=base, languages=codes)
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"Next: cd {folder} && make site")
+
+
+@click.command("export")
+@content_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("exports"), show_default=True, help="Folder to write the files into.")
+@user_errors
+def export_command(content: Path, output: Path) -> None:
+    """Write every language's checklists and prompts as CSV and JSON.
+
+    \b
+    Example:
+        playbook export -o exports/
+    """
+    playbook = load_content(content, display_name=str(content))
+    for relative, text in render_exports(playbook, ".").items():
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(target, text.encode("utf-8"))
+        click.echo(f"wrote {target}")
+
+
+def warn_about_drift(content: Path) -> None:
+    overlay = load_with_extends(content, display_name=str(content))
+    if overlay.base is None:
+        return
+    for path in drift(content, overlay.base, overlay.merged.data):
+        click.echo(f"warning: upstream changed {path}, which {content} overrides "
+                   "(review it, then run 'playbook diff --accept')", err=True)

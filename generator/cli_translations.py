@@ -1,0 +1,102 @@
+"""`playbook translations`: coverage, confirmation and the translator round trip."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli_common import content_option, user_errors
+from generator.loader import load_parsed
+from generator.translations import check_translations, confirm_translations, read_lock
+from generator.translator import confirm_imported, export_csv, import_csv
+from generator.writer import replace_atomically
+
+
+@click.group(invoke_without_command=True)
+@content_option
+@click.option("--strict", is_flag=True, help="Exit 1 if any translation is missing or stale (for CI).")
+@click.pass_context
+@user_errors
+def translations(ctx: click.Context, content: Path, strict: bool) -> None:
+    """Show translation coverage per language, and every missing or stale text.
+
+    \b
+    Example:
+        playbook translations            # report
+        playbook translations --strict   # in CI: fail on missing or stale
+        playbook translations confirm --lang nb
+    """
+    ctx.obj = content
+    if ctx.invoked_subcommand is not None:
+        return
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    report = check_translations(playbook, parsed, read_lock(content))
+    for lang in report.coverage:
+        marker = "  (default)" if lang.language == playbook.default_language else ""
+        click.echo(f"{lang.language}  {lang.percent:5.1f} %  ({lang.translated}/{lang.total}){marker}")
+    for finding in report.findings:
+        click.echo(str(finding))
+    if strict and not report.complete:
+        click.echo(f"{len(report.findings)} translation problems (--strict).", err=True)
+        sys.exit(1)
+
+
+@translations.command("confirm")
+@click.option("--lang", "languages", multiple=True, help="Language to confirm (repeatable; default: all).")
+@click.pass_obj
+@user_errors
+def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
+    """Record that the current translations match the current default-language text.
+
+    \b
+    Example:
+        playbook translations confirm --lang nb
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    count = confirm_translations(playbook, parsed, content, list(languages) or None)
+    click.echo(f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}.")
+
+
+@translations.command("export")
+@click.option("--lang", "language", required=True, help="Language to translate into, e.g. nb.")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="CSV file to write (default: standard output).")
+@click.pass_obj
+@user_errors
+def translations_export(content: Path, language: str, output: Path | None) -> None:
+    """Write a CSV of missing or stale texts for a translator: path, source, translation.
+
+    \b
+    Example:
+        playbook translations export --lang nb -o nb.csv
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    table = export_csv(playbook, parsed, content, language)
+    if output is None:
+        click.echo(table, nl=False)
+    else:
+        replace_atomically(output, table.encode("utf-8"))
+        click.echo(f"wrote {output} ({table.count(chr(10)) - 1} texts)")
+
+
+@translations.command("import")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.pass_obj
+@user_errors
+def translations_import(content: Path, table: Path) -> None:
+    """Write filled-in translations from a CSV back into the content file.
+
+    Comments, key order and formatting are kept; the imported texts are confirmed.
+
+    \b
+    Example:
+        playbook translations import nb.csv
+    """
+    playbook, parsed = load_parsed(content, display_name=str(content))
+    count = import_csv(content, table, playbook, parsed)
+    if count:
+        playbook, parsed = load_parsed(content, display_name=str(content))
+        confirm_imported(content, playbook, parsed, table)
+    click.echo(f"Imported {count} translations into {content}.")
