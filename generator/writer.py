@@ -190,5 +190,6 @@ def _digest(data: bytes) -> str:
 
 
 def _manifest_bytes(files: dict[str, str]) -> bytes:
-    body = {"generator": "journey-playbook", "files": dict(sorted(files.items()))}
-    return (json.dumps(body, indent=2) + "\n").encode("utf-8")
+    # One file per line keeps diffs readable without json's slow indenting encoder.
+    lines = [f"  {json.dumps(path)}: {json.dumps(digest)}" for path, digest in sorted(files.items())]
+    return ('{"generator": "journey-playbook", "files": {\n' + ",\n".join(lines) + "\n}}\n").encode()
