@@ -19,35 +19,52 @@ RESERVED_ANCHORS = frozenset({"checklist", "prompts", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
 
-def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
-    """Return every cross-field problem in ``playbook`` (empty when it is fine)."""
+def check_ids(parsed: ParsedFile) -> list[Issue]:
+    """Duplicate and reserved ids, checked on the raw data.
+
+    Runs even when the types are wrong elsewhere, so one run reports both kinds.
+    """
     found = _Findings(parsed)
-    _check_languages(playbook, found)
-    default = next((lang.code for lang in playbook.site.languages if lang.default), None)
-    if default:
-        _check_default_text(playbook, default, found)
-    _check_unique(
-        [(("journeys", i), journey.id) for i, journey in enumerate(playbook.journeys)],
-        "journey",
-        found,
-    )
-    for j, journey in enumerate(playbook.journeys):
-        _check_loop(journey, ("journeys", j), found, parsed.removed)
-        stages = [(("journeys", j, "stages", s), stage.id) for s, stage in enumerate(journey.stages)]
-        _check_unique(stages, "stage", found)
-        for s, stage in enumerate(journey.stages):
-            base = ("journeys", j, "stages", s)
-            items = [(base + ("checklist", i), item.id) for i, item in enumerate(stage.checklist)]
-            items += [(base + ("prompts", i), prompt.id) for i, prompt in enumerate(stage.prompts)]
+    journeys = _entries(parsed.data, "journeys")
+    _check_unique([(loc, ident) for loc, ident, _ in journeys], "journey", found)
+    for j_loc, _, journey in journeys:
+        stages = _entries(journey, "stages", j_loc)
+        _check_unique([(loc, ident) for loc, ident, _ in stages], "stage", found)
+        for s_loc, _, stage in stages:
+            items = _entries(stage, "checklist", s_loc) + _entries(stage, "prompts", s_loc)
             # Checklist items and prompts share one page, so their anchors share one namespace.
-            _check_unique(items, "checklist item or prompt", found)
-            for loc, item_id in items:
+            _check_unique([(loc, ident) for loc, ident, _ in items], "checklist item or prompt", found)
+            for loc, item_id, _ in items:
                 if item_id in RESERVED_ANCHORS:
                     found.add(
                         loc + ("id",),
                         f"the id '{item_id}' is reserved for a heading on the stage page",
                         f"choose another id, e.g. '{item_id}-item'",
                     )
+    return found.issues
+
+
+def _entries(mapping: Any, key: str, loc: tuple = ()) -> list[tuple[tuple, str, dict]]:
+    """(path, id, item) for list items under ``key`` that have a text id."""
+    items = mapping.get(key) if isinstance(mapping, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [
+        (loc + (key, index), item["id"], item)
+        for index, item in enumerate(items)
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    ]
+
+
+def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
+    """Cross-field problems of a well-typed ``playbook``: languages, default text, references."""
+    found = _Findings(parsed)
+    _check_languages(playbook, found)
+    default = next((lang.code for lang in playbook.site.languages if lang.default), None)
+    if default:
+        _check_default_text(playbook, default, found)
+    for j, journey in enumerate(playbook.journeys):
+        _check_loop(journey, ("journeys", j), found, parsed.removed)
     return found.issues
 
 

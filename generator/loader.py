@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from generator.checks import check_playbook
+from generator.checks import check_ids, check_playbook
 from generator.errors import ContentError, Issue
 from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
 from generator.overlay import load_with_extends
@@ -39,14 +39,15 @@ def validate_data(parsed: ParsedFile) -> Playbook:
     """Validate parsed YAML against the model, then run the cross-checks."""
     data = parsed.data
     context = {"default_language": _guess_default_language(data)}
+    issues = check_ids(parsed)
     try:
         playbook = Playbook.model_validate(data, context=context)
     except ValidationError as error:
-        issues = [_issue_from_pydantic(e, parsed) for e in error.errors()]
+        issues += [_issue_from_pydantic(e, parsed) for e in error.errors()]
         raise ContentError(_unique(issues)) from None
-    issues = check_playbook(playbook, parsed)
+    issues += check_playbook(playbook, parsed)
     if issues:
-        raise ContentError(issues)
+        raise ContentError(_unique(issues))
     return playbook
 
 

@@ -121,7 +121,10 @@ def parse_yaml(text: str, name: str) -> ParsedFile:
                 "start from the default playbook's content.yaml, or run 'playbook init'",
             )
         source = SourceMap(name, node)
-        data = _Builder(loader, name).build(node, ())
+        builder = _Builder(loader, name)
+        data = builder.build(node, ())
+        if builder.issues:
+            raise ContentError(builder.issues)
     except yaml.MarkedYAMLError as error:
         raise ContentError([_yaml_issue(error, name)]) from None
     except yaml.YAMLError as error:
@@ -170,6 +173,7 @@ class _Builder:
         self.loader = loader
         self.file = file
         self.count = 0
+        self.issues: list[Issue] = []
 
     def build(self, node: yaml.Node, path: ContentPath) -> Any:
         self.count += 1
@@ -195,7 +199,8 @@ class _Builder:
             if not _hashable(key):
                 key = str(key)
             if key in seen:
-                raise ContentError([_duplicate_key(self.file, key, seen[key], key_node, path)])
+                self.issues.append(_duplicate_key(self.file, key, seen[key], key_node, path))
+                continue  # keep the first value, as a reader of the file would expect
             seen[key] = key_node
             result[key] = self.build(value_node, path + (key,))
         return result

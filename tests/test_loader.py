@@ -202,3 +202,17 @@ def test_very_long_text_loads(tmp_path):
     long_name = "Å" * 100_000
     playbook = load_text(tmp_path, replace("{sv: Första,", "{sv: " + long_name + ","))
     assert playbook.journeys[0].stages[0].name.get("sv") == long_name
+
+
+def test_type_errors_and_duplicate_ids_are_reported_in_the_same_run(tmp_path):
+    text = replace("      - id: second", "      - id: first").replace("    cyclic: true", "    cyclic: maybe")
+    report = errors_of(tmp_path, text)
+    assert "duplicate stage id 'first'" in report
+    assert "journeys[loop].cyclic: expected true or false" in report
+
+
+def test_every_duplicate_key_is_reported(tmp_path):
+    text = replace("    cyclic: true", "    cyclic: true\n    cyclic: false").replace(
+        "        prompts: []", "        prompts: []\n        prompts: []")
+    report = errors_of(tmp_path, text)
+    assert report.count("appears twice in this mapping") == 2
