@@ -15,7 +15,7 @@ from generator.model import Journey, Playbook, Translations
 from generator.paths import format_path
 from generator.source import ParsedFile
 
-RESERVED_ANCHORS = frozenset({"checklist", "prompts", "stage-links"})
+RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
 
@@ -27,6 +27,8 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
     found = _Findings(parsed)
     journeys = _entries(parsed.data, "journeys")
     _check_unique([(loc, ident) for loc, ident, _ in journeys], "journey", found)
+    for key, what in (("facts", "fact"), ("glossary", "term"), ("sources", "source")):
+        _check_unique([(loc, ident) for loc, ident, _ in _entries(parsed.data, key)], what, found)
     for j_loc, _, journey in journeys:
         stages = _entries(journey, "stages", j_loc)
         _check_unique([(loc, ident) for loc, ident, _ in stages], "stage", found)
@@ -65,7 +67,29 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
         _check_default_text(playbook, default, found)
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
+    _check_references(playbook, found)
     return found.issues
+
+
+def _check_references(playbook: Playbook, found: _Findings) -> None:
+    """Facts and terms name existing sources; stages name existing facts."""
+    sources = [source.id for source in playbook.sources]
+    facts = [fact.id for fact in playbook.facts]
+    wanted = [(("facts", i, "source"), fact.source, sources, "source")
+              for i, fact in enumerate(playbook.facts)]
+    wanted += [(("glossary", i, "source"), term.source, sources, "source")
+               for i, term in enumerate(playbook.glossary) if term.source]
+    for j, journey in enumerate(playbook.journeys):
+        for s, stage in enumerate(journey.stages):
+            wanted += [(("journeys", j, "stages", s, "facts", k), fact, facts, "fact")
+                       for k, fact in enumerate(stage.facts)]
+    for loc, ident, known, what in wanted:
+        if ident in known:
+            continue
+        close = difflib.get_close_matches(ident, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else (
+            f"use one of: {', '.join(known)}" if known else f"add it under top-level '{what}s'")
+        found.add(loc, f"no {what} with id '{ident}'", hint)
 
 
 def _check_loop(journey: Journey, loc: tuple, found: _Findings, removed: dict) -> None:

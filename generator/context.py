@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.markup import escape_raw_html
 from generator.model import Journey, Playbook, Stage, Translations
-from generator.ui import UI_TEXT, language_in
+from generator.ui import LANGUAGE_NAME_IN, UI_TEXT, language_in
 
 
 @dataclass
@@ -101,7 +101,46 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
         "count": len(journey.stages),
         "checklist": [_item(item.id, item.text, text) for item in stage.checklist],
         "prompts": [_item(prompt.id, prompt.text, text) for prompt in stage.prompts],
+        "facts": [fact_context(playbook, fact_id, text) for fact_id in stage.facts],
     }
+
+
+def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> dict:
+    """A fact with its source's title and its caveat, as a stage shows it."""
+    fact = next(f for f in playbook.facts if f.id == fact_id)
+    source = next(s for s in playbook.sources if s.id == fact.source)
+    return {
+        "id": fact.id,
+        "text": text(fact.text),
+        "caveat": text(fact.caveat) if fact.caveat else "",
+        "source": {"id": source.id, "title": source.title},
+    }
+
+
+def glossary_context(playbook: Playbook, text: Localizer) -> list[dict]:
+    titles = {source.id: source.title for source in playbook.sources}
+    return [
+        {"id": term.id, "term": text(term.term), "definition": text(term.definition),
+         "source": {"id": term.source, "title": titles[term.source]} if term.source else None}
+        for term in playbook.glossary
+    ]
+
+
+def sources_context(playbook: Playbook, text: Localizer) -> list[dict]:
+    names = LANGUAGE_NAME_IN[text.language]
+    return [
+        {
+            "id": source.id,
+            "title": source.title,
+            "details": " · ".join(str(part) for part in (
+                source.author, source.publisher, source.year,
+                f"{UI_TEXT['source_language'][text.language]}: {names[source.language]}",
+            ) if part),
+            "note": text(source.note) if source.note else "",
+            "facts": [text(f.text) for f in playbook.facts if f.source == source.id],
+        }
+        for source in playbook.sources
+    ]
 
 
 def neighbours(journey: Journey, position: int, text: Localizer) -> tuple[dict | None, dict | None]:

@@ -163,6 +163,51 @@ class Prompt(_Strict):
     """The question."""
 
 
+class Source(_Strict):
+    """A source that facts, terms and items rest on, listed on the sources page."""
+
+    id: Id
+    """Stable id: the source's anchor on the sources page."""
+    title: NonEmptyText
+    """Title as the source gives it, in its own language."""
+    author: NonEmptyText | None = None
+    """Author, if the source names one."""
+    publisher: NonEmptyText | None = None
+    """Publisher or site, if known."""
+    year: int | None = None
+    """Year of publication, if the source gives it."""
+    language: LanguageCode
+    """Language the source is written in."""
+    note: Text | None = None
+    """What kind of source it is, and anything a reader should know about it."""
+
+
+class Fact(_Strict):
+    """A figure or claim that stages refer to, always with its source."""
+
+    id: Id
+    """Stable id, used by stages' ``facts`` lists."""
+    text: Text
+    """The fact, stated in the playbook's own words."""
+    source: Id
+    """Id of the source it comes from."""
+    caveat: Text | None = None
+    """What the reader should keep in mind, shown with the fact (e.g. an unnamed primary source)."""
+
+
+class Term(_Strict):
+    """A glossary entry."""
+
+    id: Id
+    """Stable id: the term's anchor on the glossary page."""
+    term: Text
+    """The term."""
+    definition: Text
+    """What it means in this playbook, in a sentence or two."""
+    source: Id | None = None
+    """Id of the source the distinction comes from, if any."""
+
+
 class Stage(_Strict):
     """One stage of a journey: a page with a checklist and question prompts."""
 
@@ -178,6 +223,8 @@ class Stage(_Strict):
     """Actions for the team, in order."""
     prompts: list[Prompt] = Field(default_factory=list)
     """Questions to discuss, in order."""
+    facts: list[Id] = Field(default_factory=list)
+    """Ids of facts (top-level ``facts``) to show on this stage."""
 
 
 class Journey(_Strict):
@@ -215,6 +262,12 @@ class Playbook(_Strict):
     """Site name, description and languages."""
     journeys: list[Journey] = Field(min_length=1)
     """The journeys, in the order the home page lists them."""
+    facts: list[Fact] = Field(default_factory=list)
+    """Figures and claims that stages refer to by id."""
+    glossary: list[Term] = Field(default_factory=list)
+    """Terms explained on the glossary page."""
+    sources: list[Source] = Field(default_factory=list)
+    """Sources listed on the sources page."""
 
     @property
     def default_language(self) -> str:

@@ -15,10 +15,12 @@ import jinja2
 from generator.context import (
     Localizer,
     common,
+    glossary_context,
     journey_context,
     localizer,
     map_description,
     neighbours,
+    sources_context,
     stage_context,
     untranslated_note,
 )
@@ -67,6 +69,12 @@ def render(
     outputs: dict[PurePosixPath, str] = {}
     for language in playbook.language_codes:
         outputs[page_path("index", language, default)] = _home(playbook, language)
+        if playbook.glossary:
+            outputs[page_path("glossary", language, default)] = _simple_page(
+                "glossary.md.j2", playbook, language, glossary_context)
+        if playbook.sources:
+            outputs[page_path("sources", language, default)] = _simple_page(
+                "sources.md.j2", playbook, language, sources_context)
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
@@ -89,6 +97,11 @@ def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     # Known only once every text on the page has been picked, so added last.
     context["untranslated_note"] = untranslated_note(playbook, text)
     return _ENV.get_template(template).render(context)
+
+
+def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
+    text = localizer(playbook, language)
+    return _page(template, playbook, text, entries=entries(playbook, text))
 
 
 def _home(playbook: Playbook, language: str) -> str:

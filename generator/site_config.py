@@ -98,6 +98,10 @@ def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> l
         section: list = [f"stages/{journey.id}/index.md"]
         section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
         nav.append({title(journey.name): section})
+    if playbook.glossary:
+        nav.append({UI_TEXT["glossary"][text.language]: "glossary.md"})
+    if playbook.sources:
+        nav.append({UI_TEXT["sources"][text.language]: "sources.md"})
     nav.extend(extra_pages)
     return nav
 

@@ -279,3 +279,17 @@ def test_two_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path):
     assert trees[0].keys() == trees[1].keys()
     assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
     assert b"<lastmod>2023-11-14</lastmod>" in trees[0]["sitemap.xml"]
+
+
+def test_facts_show_source_and_caveat_and_glossary_and_sources_pages_exist(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        stage = (project / "site" / prefix / "stages/customer-journey/purchase/index.html").read_text("utf-8")
+        fact = next(f for f in playbook.facts if f.id == "switch-brand-74")
+        assert fact.text.get(lang).split(" ")[1] in stage
+        assert fact.caveat.get(lang)[:40] in stage  # the caveat is visible on the page
+        assert "sources/#seed-002" in stage
+        glossary = Page(project / "site" / prefix / "glossary/index.html")
+        assert glossary.lang == lang and "conversion" in glossary.ids and "usp" in glossary.ids
+        sources = Page(project / "site" / prefix / "sources/index.html")
+        assert {f"seed-00{i}" for i in range(5)} <= sources.ids

@@ -216,3 +216,18 @@ def test_every_duplicate_key_is_reported(tmp_path):
         "        prompts: []", "        prompts: []\n        prompts: []")
     report = errors_of(tmp_path, text)
     assert report.count("appears twice in this mapping") == 2
+
+
+FACTS = """
+facts:
+  - {id: big-number, source: seed-oo, text: {sv: Ett tal}}
+sources:
+  - {id: seed-00, title: Källan, language: sv}
+"""
+
+
+def test_fact_with_unknown_source_and_stage_with_unknown_fact(tmp_path):
+    text = replace("        prompts: []", "        prompts: []\n        facts: [big-numbr]") + FACTS
+    report = errors_of(tmp_path, text)
+    assert re.search(r"facts\[big-number\]\.source: no source with id 'seed-oo'\n    hint: did you mean 'seed-00'", report)
+    assert re.search(r"stages\[second\]\.facts\[0\]: no fact with id 'big-numbr'\n    hint: did you mean 'big-number'", report)
