@@ -15,7 +15,7 @@ from generator.model import Journey, Playbook, Translations
 from generator.paths import format_path
 from generator.source import ParsedFile
 
-RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "stage-links"})
+RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "metrics", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
 
@@ -27,15 +27,19 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
     found = _Findings(parsed)
     journeys = _entries(parsed.data, "journeys")
     _check_unique([(loc, ident) for loc, ident, _ in journeys], "journey", found)
-    for key, what in (("facts", "fact"), ("glossary", "term"), ("sources", "source")):
+    for key, what in (("facts", "fact"), ("glossary", "term"), ("sources", "source"),
+                      ("checklists", "checklist")):
         _check_unique([(loc, ident) for loc, ident, _ in _entries(parsed.data, key)], what, found)
     for j_loc, _, journey in journeys:
         stages = _entries(journey, "stages", j_loc)
         _check_unique([(loc, ident) for loc, ident, _ in stages], "stage", found)
+        _check_unique([(loc, ident) for loc, ident, _ in _entries(journey, "checklist", j_loc)],
+                      "checklist item", found)
         for s_loc, _, stage in stages:
             items = _entries(stage, "checklist", s_loc) + _entries(stage, "prompts", s_loc)
+            items += _entries(stage, "metrics", s_loc)
             # Checklist items and prompts share one page, so their anchors share one namespace.
-            _check_unique([(loc, ident) for loc, ident, _ in items], "checklist item or prompt", found)
+            _check_unique([(loc, ident) for loc, ident, _ in items], "item, prompt or metric", found)
             for loc, item_id, _ in items:
                 if item_id in RESERVED_ANCHORS:
                     found.add(
@@ -67,11 +71,11 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
         _check_default_text(playbook, default, found)
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
-    _check_references(playbook, found)
+    _check_references(playbook, found, parsed.removed)
     return found.issues
 
 
-def _check_references(playbook: Playbook, found: _Findings) -> None:
+def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> None:
     """Facts and terms name existing sources; stages name existing facts."""
     sources = [source.id for source in playbook.sources]
     facts = [fact.id for fact in playbook.facts]
@@ -79,12 +83,25 @@ def _check_references(playbook: Playbook, found: _Findings) -> None:
               for i, fact in enumerate(playbook.facts)]
     wanted += [(("glossary", i, "source"), term.source, sources, "source")
                for i, term in enumerate(playbook.glossary) if term.source]
+    wanted += [(("checklists", i, "source"), shared.source, sources, "source")
+               for i, shared in enumerate(playbook.checklists) if shared.source]
+    all_stages = [f"{j.id}/{s.id}" for j in playbook.journeys for s in j.stages]
+    wanted += [(("checklists", i, "stages", k), ref, all_stages, "stage")
+               for i, shared in enumerate(playbook.checklists) for k, ref in enumerate(shared.stages)]
+    first_journey = [stage.id for stage in playbook.journeys[0].stages]
     for j, journey in enumerate(playbook.journeys):
         for s, stage in enumerate(journey.stages):
             wanted += [(("journeys", j, "stages", s, "facts", k), fact, facts, "fact")
                        for k, fact in enumerate(stage.facts)]
+            wanted += [(("journeys", j, "stages", s, "corresponds_to", k), ref, first_journey,
+                        "stage in the first journey") for k, ref in enumerate(stage.corresponds_to)]
     for loc, ident, known, what in wanted:
         if ident in known:
+            continue
+        if ident.split("/")[-1] in removed:
+            file, line, _ = removed[ident.split("/")[-1]]
+            found.add(loc, f"refers to {what} '{ident}', which {file}:{line} removes",
+                      "keep it in the overlay, or remove the reference too")
             continue
         close = difflib.get_close_matches(ident, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else (

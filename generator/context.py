@@ -69,10 +69,26 @@ def journey_context(journey: Journey, text: Localizer) -> dict:
             {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
         ],
         # Keys the browser saves ticks under; progress bars count them.
-        "item_keys": [
+        "item_keys": [f"{journey.id}/-/{item.id}" for item in journey.checklist] + [
             f"{journey.id}/{stage.id}/{item.id}" for stage in journey.stages for item in stage.checklist
         ],
+        "about": escape_raw_html(text(journey.about).strip()) if journey.about else "",
+        "checklist": [_item(item.id, item.text, text) for item in journey.checklist],
     }
+
+
+def comparison_context(playbook: Playbook, text: Localizer) -> dict:
+    """Rows: stages of the first journey. Columns: the other journeys' matching stages."""
+    first, others = playbook.journeys[0], playbook.journeys[1:]
+    rows = []
+    for stage in first.stages:
+        cells = []
+        for journey in others:
+            matches = [s for s in journey.stages if stage.id in s.corresponds_to]
+            cells.append([{"journey": journey.id, "id": s.id, "name": text(s.name)} for s in matches])
+        rows.append({"stage": {"journey": first.id, "id": stage.id, "name": text(stage.name)},
+                     "cells": cells})
+    return {"columns": [text(j.name) for j in playbook.journeys], "rows": rows}
 
 
 def map_description(journey: Journey, text: Localizer) -> str:
@@ -102,6 +118,22 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
         "checklist": [_item(item.id, item.text, text) for item in stage.checklist],
         "prompts": [_item(prompt.id, prompt.text, text) for prompt in stage.prompts],
         "facts": [fact_context(playbook, fact_id, text) for fact_id in stage.facts],
+        "metrics": [_item(metric.id, metric.text, text) for metric in stage.metrics],
+        "shared": [
+            shared_context(shared, text)
+            for shared in playbook.checklists
+            if f"{journey.id}/{stage.id}" in shared.stages
+        ],
+    }
+
+
+def shared_context(shared, text: Localizer) -> dict:
+    """A shared checklist; its ticks are saved under 'shared/<id>/<item>' on every stage."""
+    return {
+        "id": shared.id,
+        "name": text(shared.name),
+        "summary": text(shared.summary) if shared.summary else "",
+        "checklist": [_item(item.id, item.text, text) for item in shared.items],
     }
 
 

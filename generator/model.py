@@ -208,6 +208,36 @@ class Term(_Strict):
     """Id of the source the distinction comes from, if any."""
 
 
+class Metric(_Strict):
+    """A metric worth tracking for a stage, shown marked as a suggestion."""
+
+    id: Id
+    """Stable id."""
+    text: Text
+    """What to measure, e.g. 'Page load time on mobile'."""
+
+
+StageRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")]
+"""A stage in any journey, written journey-id/stage-id."""
+
+
+class SharedChecklist(_Strict):
+    """A checklist written once and shown on every stage it applies to, in any journey."""
+
+    id: Id
+    """Stable id: its page's URL and the key its ticks are saved under."""
+    name: Text
+    """Heading shown on the stages and on its own page."""
+    summary: Text | None = None
+    """Why these points matter, shown on its own page."""
+    source: Id | None = None
+    """Id of the source the points come from."""
+    items: list[ChecklistItem] = Field(min_length=1)
+    """The points. A tick on one stage shows on every stage that has the list."""
+    stages: list[StageRef] = Field(default_factory=list)
+    """Stages that show it, as journey-id/stage-id."""
+
+
 class Stage(_Strict):
     """One stage of a journey: a page with a checklist and question prompts."""
 
@@ -225,6 +255,10 @@ class Stage(_Strict):
     """Questions to discuss, in order."""
     facts: list[Id] = Field(default_factory=list)
     """Ids of facts (top-level ``facts``) to show on this stage."""
+    metrics: list[Metric] = Field(default_factory=list)
+    """Suggested metrics for this stage."""
+    corresponds_to: list[Id] = Field(default_factory=list)
+    """Ids of stages in the first journey that this stage matches, for the comparison page."""
 
 
 class Journey(_Strict):
@@ -250,6 +284,10 @@ class Journey(_Strict):
         return next((stage for stage in self.stages if stage.id == wanted), None)
     stages: list[Stage] = Field(min_length=1)
     """The stages, in order."""
+    about: Text | None = None
+    """Markdown shown on the journey page, e.g. how this model differs from the others."""
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    """'Before you start': actions for the whole journey, shown on its page."""
 
 
 class Playbook(_Strict):
@@ -262,6 +300,8 @@ class Playbook(_Strict):
     """Site name, description and languages."""
     journeys: list[Journey] = Field(min_length=1)
     """The journeys, in the order the home page lists them."""
+    checklists: list[SharedChecklist] = Field(default_factory=list)
+    """Checklists shown on several stages (e.g. customer-experience basics)."""
     facts: list[Fact] = Field(default_factory=list)
     """Figures and claims that stages refer to by id."""
     glossary: list[Term] = Field(default_factory=list)

@@ -77,7 +77,7 @@ def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
             continue
         if PurePosixPath(DOCS_DIR, *relative.parts) in generated or path.name.endswith(suffixes):
             continue
-        if relative.parts[0] == "stages" or relative.as_posix() == "index.md":
+        if relative.parts[0] in ("stages", "checklists") or relative.as_posix() == "index.md":
             continue  # the generator's own folders: a stray page there is not navigation
         pages.append(relative.as_posix())
     return tuple(pages)

@@ -15,11 +15,13 @@ import jinja2
 from generator.context import (
     Localizer,
     common,
+    comparison_context,
     glossary_context,
     journey_context,
     localizer,
     map_description,
     neighbours,
+    shared_context,
     sources_context,
     stage_context,
     untranslated_note,
@@ -75,6 +77,13 @@ def render(
         if playbook.sources:
             outputs[page_path("sources", language, default)] = _simple_page(
                 "sources.md.j2", playbook, language, sources_context)
+        if len(playbook.journeys) > 1:
+            text = localizer(playbook, language)
+            outputs[page_path("comparison", language, default)] = _page(
+                "comparison.md.j2", playbook, text, table=comparison_context(playbook, text))
+        for shared in playbook.checklists:
+            outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
+                playbook, shared, language)
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
@@ -102,6 +111,20 @@ def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
 def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
     text = localizer(playbook, language)
     return _page(template, playbook, text, entries=entries(playbook, text))
+
+
+def _shared(playbook: Playbook, shared, language: str) -> str:
+    text = localizer(playbook, language)
+    names = {f"{j.id}/{s.id}": (j, s) for j in playbook.journeys for s in j.stages}
+    stages = [
+        {"journey": names[ref][0].id, "journey_name": text(names[ref][0].name),
+         "id": names[ref][1].id, "name": text(names[ref][1].name)}
+        for ref in shared.stages
+    ]
+    source = next(({"id": s.id, "title": s.title} for s in playbook.sources if s.id == shared.source),
+                  None)
+    return _page("shared.md.j2", playbook, text, shared=shared_context(shared, text),
+                 stages=stages, source=source)
 
 
 def _home(playbook: Playbook, language: str) -> str:

@@ -98,6 +98,9 @@ def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> l
         section: list = [f"stages/{journey.id}/index.md"]
         section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
         nav.append({title(journey.name): section})
+    if len(playbook.journeys) > 1:
+        nav.append({UI_TEXT["comparison"][text.language]: "comparison.md"})
+    nav += [{title(shared.name): f"checklists/{shared.id}.md"} for shared in playbook.checklists]
     if playbook.glossary:
         nav.append({UI_TEXT["glossary"][text.language]: "glossary.md"})
     if playbook.sources:

@@ -41,6 +41,7 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
     # Its own page, its neighbours' links, the journey page, the home page and the nav.
     assert sorted(report.updated) == [
         ".playbook/mkdocs.generated.yml",
+        "playbook/comparison.en.md",
         "playbook/downloads/checklists-en.csv",
         "playbook/downloads/checklists-en.json",
         "playbook/index.en.md",

@@ -34,8 +34,10 @@ journeys:
     stages:
       - id: purchase
         name: Köp hos Acme
-      - id: interest
-        remove: true
+      - id: awareness
+        checklist:
+          - id: ask-outsiders
+            remove: true
       - id: onboarding
         after: purchase
         name: {sv: Introduktion, nb: Introduksjon, en: Onboarding}
@@ -52,9 +54,11 @@ def test_overlay_on_the_default_playbook(tmp_path):
     assert playbook.site.title.get("en") == "The Customer Journey Playbook"  # merged per language
     stages = playbook.journeys[0].stages
     assert [s.id for s in stages] == [
-        "awareness", "consideration", "purchase", "onboarding", "after-purchase", "loyalty", "ambassador",
+        "awareness", "interest", "consideration", "purchase", "onboarding", "after-purchase", "loyalty",
+        "ambassador",
     ]
-    purchase = stages[2]
+    assert [i.id for i in stages[0].checklist] == ["known-for", "values-visible", "consistent-identity"]
+    purchase = stages[3]
     assert purchase.name.get("sv") == "Köp hos Acme"  # a plain string is the default language
     assert purchase.name.get("nb") == "Kjøp"  # untouched languages come from the base
     assert len(purchase.checklist) == 3  # untouched lists come from the base
@@ -143,8 +147,8 @@ def test_after_with_an_unknown_id(tmp_path):
 
 def test_overlay_positions_for_translations(tmp_path):
     playbook, parsed = load_parsed(write(tmp_path, "content.yaml", ACME))
-    file, line, _ = parsed.source.locate(("journeys", 0, "stages", 3, "checklist", 0, "text", "nb"))
-    assert file.endswith("content.yaml") and line == 17
+    file, line, _ = parsed.source.locate(("journeys", 0, "stages", 4, "checklist", 0, "text", "nb"))
+    assert file.endswith("content.yaml") and line == 19
     base_file, base_line, _ = parsed.source.locate(("journeys", 0, "stages", 0, "name"))
     assert base_file.startswith("default") and base_line > 20
 
@@ -161,7 +165,7 @@ def test_diff_lists_what_the_overlay_changes(tmp_path):
     assert '~ site.title.sv: "Kundresan – playbook" → "Acme – kundresan"' in lines
     assert '~ journeys[customer-journey].stages[purchase].name.sv: "Köp" → "Köp hos Acme"' in lines
     assert "+ journeys[customer-journey].stages[onboarding]" in lines
-    assert "- journeys[customer-journey].stages[interest]" in lines
+    assert "- journeys[customer-journey].stages[awareness].checklist[ask-outsiders]" in lines
     assert not [line for line in lines if "site.title.en" in line]
 
 
@@ -185,3 +189,10 @@ def test_upstream_drift_is_reported_until_accepted(tmp_path):
 
     run(cli, ["diff", "--accept", "-c", str(client)])
     assert "upstream changed" not in run(cli, ["diff", "-c", str(client)]).output
+
+
+def test_removing_a_stage_other_journeys_refer_to(tmp_path):
+    text = "extends: default\njourneys:\n  - id: customer-journey\n    stages:\n      - {id: interest, remove: true}\n"
+    report = errors_of(write(tmp_path, "content.yaml", text))
+    assert re.search(r"journeys\[six-phases\]\.stages\[information\]\.corresponds_to\[0\]: refers to stage "
+                     r"in the first journey 'interest', which .*content\.yaml:5 removes", report), report
