@@ -83,6 +83,8 @@ def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> No
               for i, fact in enumerate(playbook.facts)]
     wanted += [(("glossary", i, "source"), term.source, sources, "source")
                for i, term in enumerate(playbook.glossary) if term.source]
+    wanted += [(("journeys", i, "source"), journey.source, sources, "source")
+               for i, journey in enumerate(playbook.journeys) if journey.source]
     wanted += [(("checklists", i, "source"), shared.source, sources, "source")
                for i, shared in enumerate(playbook.checklists) if shared.source]
     all_stages = [f"{j.id}/{s.id}" for j in playbook.journeys for s in j.stages]

@@ -6,6 +6,7 @@ lay it out. Pure functions, no I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from generator.markup import escape_raw_html
@@ -74,6 +75,7 @@ def journey_context(journey: Journey, text: Localizer) -> dict:
         ],
         "about": escape_raw_html(text(journey.about).strip()) if journey.about else "",
         "checklist": [_item(item.id, item.text, text) for item in journey.checklist],
+        "source": journey.source,
     }
 
 
@@ -124,6 +126,9 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
             for shared in playbook.checklists
             if f"{journey.id}/{stage.id}" in shared.stages
         ],
+        "terms": terms_on_page(playbook, [text(stage.name), text(stage.summary), description]
+                               + [text(i.text) for i in stage.checklist]
+                               + [text(p.text) for p in stage.prompts], text),
     }
 
 
@@ -135,6 +140,18 @@ def shared_context(shared, text: Localizer) -> dict:
         "summary": text(shared.summary) if shared.summary else "",
         "checklist": [_item(item.id, item.text, text) for item in shared.items],
     }
+
+
+def terms_on_page(playbook: Playbook, texts: list[str], text: Localizer) -> list[dict]:
+    """Glossary terms that occur (as whole words) in ``texts``, for links to the glossary."""
+    haystack = " ".join(texts).casefold()
+    found = []
+    for term in playbook.glossary:
+        name = text(term.term)
+        words = [name] + [w.strip() for w in (text(term.also) if term.also else "").split(",")]
+        if any(w and re.search(rf"(?<!\w){re.escape(w.casefold())}(?!\w)", haystack) for w in words):
+            found.append({"id": term.id, "term": name})
+    return found
 
 
 def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> dict:

@@ -206,6 +206,9 @@ class Term(_Strict):
     """What it means in this playbook, in a sentence or two."""
     source: Id | None = None
     """Id of the source the distinction comes from, if any."""
+    also: Text | None = None
+    """Other words that signal the term, comma-separated (e.g. 'köpresan, köpresor'). A page
+    whose text contains the term or one of these links to its glossary entry."""
 
 
 class Metric(_Strict):
@@ -286,6 +289,8 @@ class Journey(_Strict):
     """The stages, in order."""
     about: Text | None = None
     """Markdown shown on the journey page, e.g. how this model differs from the others."""
+    source: Id | None = None
+    """Id of the source the model comes from, linked from the journey page."""
     checklist: list[ChecklistItem] = Field(default_factory=list)
     """'Before you start': actions for the whole journey, shown on its page."""
 

@@ -139,9 +139,12 @@ def _home(playbook: Playbook, language: str) -> str:
 def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text)
+    source = next(({"id": s.id, "title": s.title} for s in playbook.sources if s.id == journey.source),
+                  None)
     return _page(
         "journey.md.j2", playbook, text,
         journey=context, stages=context["stages"], map_description=map_description(journey, text),
+        source=source,
     )
 
 

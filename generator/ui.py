@@ -165,6 +165,8 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "nb": "Hver rad er et steg i den første reisen; kolonnene viser hvilke steg i de andre modellene som svarer til det.",
         "en": "Each row is a stage of the first journey; the columns show which stages of the other models match it.",
     },
+    "terms_here": {"sv": "Begrepp på sidan", "nb": "Begreper på siden", "en": "Terms on this page"},
+    "model_source": {"sv": "Modellen kommer från", "nb": "Modellen kommer fra", "en": "The model comes from"},
     "facts": {"sv": "Fakta", "nb": "Fakta", "en": "Facts"},
     "fact": {"sv": "Fakta", "nb": "Fakta", "en": "Fact"},
     "source": {"sv": "Källa", "nb": "Kilde", "en": "Source"},

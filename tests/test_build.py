@@ -293,3 +293,15 @@ def test_facts_show_source_and_caveat_and_glossary_and_sources_pages_exist(built
         assert glossary.lang == lang and "conversion" in glossary.ids and "usp" in glossary.ids
         sources = Page(project / "site" / prefix / "sources/index.html")
         assert {f"seed-00{i}" for i in range(5)} <= sources.ids
+
+
+def test_glossary_terms_link_from_stage_pages_and_comparison_table_exists(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        interest = (project / "site" / prefix / "stages/customer-journey/interest/index.html").read_text("utf-8")
+        assert 'glossary/#usp"' in interest
+        comparison = Page(project / "site" / prefix / "comparison/index.html")
+        assert comparison.lang == lang and len(comparison.find("table")) == 1
+        assert len(comparison.find("tr")) == 1 + len(playbook.journeys[0].stages)
+        shared = Page(project / "site" / prefix / "checklists/cx-basics/index.html")
+        assert len([i for i in shared.find("input") if i.get("data-key", "").startswith("shared/")]) == 5

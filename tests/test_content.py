@@ -67,3 +67,44 @@ def test_no_run_of_eight_words_is_copied_from_a_seed(playbook):
             overlap = _ngrams(_words(text.get(lang) or "")) & seed_grams
             copied += [(loc, lang, " ".join(gram)) for gram in overlap]
     assert copied == []
+
+
+def test_four_journeys_from_the_seeds(playbook):
+    shape = {j.id: len(j.stages) for j in playbook.journeys}
+    assert shape == {"customer-journey": 7, "six-phases": 6, "buyers-journey": 3, "purchase-process": 5}
+    by_id = {j.id: j for j in playbook.journeys}
+    assert len(by_id["buyers-journey"].checklist) == 4  # "before you start"
+    for journey in ("buyers-journey", "purchase-process"):
+        assert "glossary.md#customer-journey-vs-" in by_id[journey].about.get("sv")
+    assert {j.source for j in playbook.journeys} == {"seed-000", "seed-001", "seed-002", "seed-003"}
+    conversion = next(s for s in by_id["six-phases"].stages if s.id == "conversion")
+    assert conversion.description.get("nb").count("\n- ") >= 3  # what counts as a conversion
+
+
+def test_survey_facts_cite_their_source_with_a_caveat(playbook):
+    survey = [f for f in playbook.facts if f.id in ("switch-brand-74", "never-again-51", "service-93")]
+    assert [f.text.get("en")[:3] for f in survey] == ["74%", "51%", "93%"]
+    for fact in survey:
+        assert fact.source == "seed-002"
+        for lang in playbook.language_codes:
+            assert "HubSpot" in fact.caveat.get(lang)
+
+
+def test_glossary_covers_the_distinctions_in_the_seeds(playbook):
+    assert {
+        "customer-journey-vs-purchase-process", "customer-journey-vs-buyers-journey", "cx-and-ux",
+        "conversion", "usp", "top-of-mind", "passive-phase", "ambassador", "friction",
+        "target-group-analysis",
+    } <= {term.id for term in playbook.glossary}
+
+
+def test_cx_checklist_is_shared_across_journeys(playbook):
+    cx = next(c for c in playbook.checklists if c.id == "cx-basics")
+    assert len(cx.items) == 5
+    assert len({ref.split("/")[0] for ref in cx.stages}) >= 3
+
+
+def test_suggested_metrics_where_the_seeds_motivate_them(playbook):
+    metrics = {m.id for j in playbook.journeys for s in j.stages for m in s.metrics}
+    assert {"page-load-time", "conversion-rate", "complaint-resolution-time", "repeat-purchases",
+            "would-recommend"} <= metrics
