@@ -24,6 +24,15 @@ def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
 
 
+def run_cli(*args: str):
+    """Run the `playbook` command in-process; exceptions propagate (no hidden tracebacks)."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
 def make_project(folder: Path, content: str | Path) -> Path:
     """A project folder with content.yaml and the repository's mkdocs.yml; returns content path."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -6,14 +6,9 @@ import subprocess
 import sys
 
 import pytest
-from click.testing import CliRunner
 
 from generator import __version__
-from generator.cli import cli
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+from tests.conftest import run_cli as run
 
 
 def test_validate_ok(small_project):

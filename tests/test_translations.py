@@ -4,14 +4,8 @@ from __future__ import annotations
 
 import shutil
 
-from click.testing import CliRunner
-
-from generator.cli import cli
 from tests.conftest import FIXTURES, REPO, make_project
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+from tests.conftest import run_cli as run
 
 
 def test_coverage_per_language_lists_missing_with_line(small_project):

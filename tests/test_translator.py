@@ -5,14 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from click.testing import CliRunner
-
-from generator.cli import cli
 from tests.conftest import FIXTURES
-
-
-def run(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+from tests.conftest import run_cli as run
 
 
 def test_export_lists_missing_texts_with_source(small_project, tmp_path):
