@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/playbook build
-	@echo "Open: file://$(CURDIR)/site/index.html  (or run 'make serve' for http://127.0.0.1:8000/)"
+	@echo "Site: $(CURDIR)/site/index.html"
+	@echo "View it at http://127.0.0.1:8000/ with: python3 -m http.server -d site 8000   (or 'make serve' for a live preview)"
 
 serve: $(STAMP)
 	$(BIN)/playbook serve
