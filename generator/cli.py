@@ -122,14 +122,16 @@ def serve(content: Path, dev_addr: str) -> None:
 
 
 @cli.command()
-def schema() -> None:
+@click.option("--overlay", is_flag=True, help="The schema of a file that extends a base.")
+def schema(overlay: bool) -> None:
     """Print the JSON Schema of the content file (committed as content.schema.json).
 
     \b
     Example:
         playbook schema > content.schema.json
+        playbook schema --overlay > overlay.schema.json
     """
-    click.echo(content_schema(), nl=False)
+    click.echo(content_schema(overlay=overlay), nl=False)
 
 
 for _command in (diff_command, translations, init, export_command):

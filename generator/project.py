@@ -16,9 +16,13 @@ from generator.loader import load_parsed
 from generator.model import LANGUAGE_CODES, Playbook
 from generator.paths import format_path
 from generator.render import DOCS_DIR, render
+from generator.overlay import MergedSource
 from generator.site_config import brand_file
 from generator.source import ParsedFile
 from generator.writer import WriteReport, read_manifest, write_outputs
+
+OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
+"""Written beside an overlay so that editors can check it (nothing is required there)."""
 
 
 def generate(
@@ -32,6 +36,9 @@ def generate(
         render(playbook, extra_pages=extra_pages, site_url=site_url, content_name=content.name)
     )
     outputs.update(read_brand_files(playbook, parsed, root))
+    if isinstance(parsed.source, MergedSource):
+        # Editors check the overlay against this (see the first line of an init'ed content.yaml).
+        outputs[OVERLAY_SCHEMA] = content_schema(overlay=True)
     return write_outputs(outputs, root, check=check, force=force)
 
 
@@ -114,11 +121,35 @@ def mkdocs_env(*, generated: bool = False) -> dict[str, str]:
     return env
 
 
-def content_schema() -> str:
-    """The JSON Schema of content.yaml, as committed in content.schema.json."""
-    from generator.model import Playbook
+def content_schema(*, overlay: bool = False) -> str:
+    """The JSON Schema of content.yaml, as committed in content.schema.json.
 
+    With ``overlay``: the schema of a file that ``extends`` a base. Nothing is
+    required there, and items with ids may say ``after``, ``before`` or ``remove``.
+    """
     schema = Playbook.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Journey Playbook content"
+    if overlay:
+        schema["title"] = "Journey Playbook overlay (a content file with extends)"
+        schema["required"] = ["extends"]
+        _loosen(schema["$defs"])
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+_PLACEMENT_SCHEMA = {
+    "after": {"type": "string", "description": "Place this new item after the base item with this id."},
+    "before": {"type": "string", "description": "Place this new item before the base item with this id."},
+    "remove": {"type": "boolean", "description": "true: delete the base item with this id."},
+}
+
+
+def _loosen(definitions: dict) -> None:
+    for definition in definitions.values():
+        definition.pop("required", None)
+        properties = definition.get("properties", {})
+        if "id" in properties:
+            properties.update(_PLACEMENT_SCHEMA)
+            definition["required"] = ["id"]
+        for prop in properties.values():
+            prop.pop("minItems", None)  # an overlay may list one item to change

@@ -196,3 +196,23 @@ def test_removing_a_stage_other_journeys_refer_to(tmp_path):
     report = errors_of(write(tmp_path, "content.yaml", text))
     assert re.search(r"journeys\[six-phases\]\.stages\[information\]\.corresponds_to\[0\]: refers to stage "
                      r"in the first journey 'interest', which .*content\.yaml:5 removes", report), report
+
+
+def test_overlay_schema_accepts_overlays_and_flags_typos(tmp_path):
+    import json
+
+    import jsonschema
+    import yaml
+
+    from generator.project import OVERLAY_SCHEMA, generate
+
+    content = write(tmp_path, "content.yaml", ACME)
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: .playbook/mkdocs.generated.yml\n", "utf-8")
+    generate(content)
+    schema = json.loads((tmp_path / OVERLAY_SCHEMA).read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    assert list(validator.iter_errors(yaml.safe_load(ACME))) == []
+    typo = yaml.safe_load(ACME.replace("name: Köp hos Acme", "nmae: Köp hos Acme"))
+    assert any("nmae" in error.message for error in validator.iter_errors(typo))
+    no_id = yaml.safe_load(ACME.replace("      - id: purchase\n", "      - \n"))
+    assert list(validator.iter_errors(no_id))

@@ -123,3 +123,14 @@ def test_missing_logo_is_a_content_error(tmp_path):
     result = CliRunner().invoke(cli, ["generate", "-c", str(content)])
     assert result.exit_code == 1
     assert "site.branding.logo: cannot read 'brand/missing.svg'" in result.output
+
+
+def test_client_content_is_valid_against_the_overlay_schema_it_names(client):
+    import jsonschema
+    import yaml
+
+    content = (client / "content.yaml").read_text(encoding="utf-8")
+    first_line = content.splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=.playbook/overlay.schema.json"
+    schema = json.loads((client / ".playbook/overlay.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.safe_load(content))) == []
