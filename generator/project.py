@@ -14,9 +14,9 @@ from pathlib import Path, PurePosixPath
 from generator.errors import BuildError, ContentError, GeneratorError, Issue
 from generator.loader import load_parsed
 from generator.model import LANGUAGE_CODES, Playbook
+from generator.overlay import MergedSource
 from generator.paths import format_path
 from generator.render import DOCS_DIR, render
-from generator.overlay import MergedSource
 from generator.site_config import brand_file
 from generator.source import ParsedFile
 from generator.writer import WriteReport, read_manifest, write_outputs
