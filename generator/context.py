@@ -154,23 +154,27 @@ def terms_on_page(playbook: Playbook, texts: list[str], text: Localizer) -> list
     return found
 
 
+def source_link(playbook: Playbook, source_id: str | None) -> dict | None:
+    """{id, title} of a source for a link to the sources page, or None."""
+    source = next((s for s in playbook.sources if s.id == source_id), None)
+    return {"id": source.id, "title": source.title} if source else None
+
+
 def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> dict:
     """A fact with its source's title and its caveat, as a stage shows it."""
     fact = next(f for f in playbook.facts if f.id == fact_id)
-    source = next(s for s in playbook.sources if s.id == fact.source)
     return {
         "id": fact.id,
         "text": text(fact.text),
         "caveat": text(fact.caveat) if fact.caveat else "",
-        "source": {"id": source.id, "title": source.title},
+        "source": source_link(playbook, fact.source),
     }
 
 
 def glossary_context(playbook: Playbook, text: Localizer) -> list[dict]:
-    titles = {source.id: source.title for source in playbook.sources}
     return [
         {"id": term.id, "term": text(term.term), "definition": text(term.definition),
-         "source": {"id": term.source, "title": titles[term.source]} if term.source else None}
+         "source": source_link(playbook, term.source)}
         for term in playbook.glossary
     ]
 

@@ -22,6 +22,7 @@ from generator.context import (
     map_description,
     neighbours,
     shared_context,
+    source_link,
     sources_context,
     stage_context,
     untranslated_note,
@@ -121,8 +122,7 @@ def _shared(playbook: Playbook, shared, language: str) -> str:
          "id": names[ref][1].id, "name": text(names[ref][1].name)}
         for ref in shared.stages
     ]
-    source = next(({"id": s.id, "title": s.title} for s in playbook.sources if s.id == shared.source),
-                  None)
+    source = source_link(playbook, shared.source)
     return _page("shared.md.j2", playbook, text, shared=shared_context(shared, text),
                  stages=stages, source=source)
 
@@ -139,8 +139,7 @@ def _home(playbook: Playbook, language: str) -> str:
 def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text)
-    source = next(({"id": s.id, "title": s.title} for s in playbook.sources if s.id == journey.source),
-                  None)
+    source = source_link(playbook, journey.source)
     return _page(
         "journey.md.j2", playbook, text,
         journey=context, stages=context["stages"], map_description=map_description(journey, text),
