@@ -17,7 +17,8 @@ from generator import __version__
 from generator.cli_common import content_option, site_url_option, user_errors
 from generator.cli_fork import diff_command, export_command, init, warn_about_drift
 from generator.cli_translations import translations
-from generator.loader import load_content
+from generator.loader import validate_data
+from generator.overlay import load_with_extends
 from generator.project import build_site, content_schema, generate, mkdocs_env
 
 
@@ -43,10 +44,11 @@ def validate(content: Path) -> None:
     Example:
         playbook validate -c client/content.yaml
     """
-    playbook = load_content(content, display_name=str(content))
+    overlay = load_with_extends(content, display_name=str(content))
+    playbook = validate_data(overlay.merged)
     stages = sum(len(journey.stages) for journey in playbook.journeys)
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
-    warn_about_drift(content)
+    warn_about_drift(content, overlay)
 
 
 @cli.command("generate")

@@ -10,7 +10,7 @@ from generator.cli_common import content_option, user_errors
 from generator.diff import accept_upstream, changes, drift
 from generator.exports import render_exports
 from generator.loader import load_content
-from generator.overlay import load_with_extends
+from generator.overlay import Overlay, load_with_extends
 from generator.scaffold import init_project
 from generator.writer import replace_atomically
 
@@ -83,8 +83,7 @@ def export_command(content: Path, output: Path) -> None:
         click.echo(f"wrote {target}")
 
 
-def warn_about_drift(content: Path) -> None:
-    overlay = load_with_extends(content, display_name=str(content))
+def warn_about_drift(content: Path, overlay: Overlay) -> None:
     if overlay.base is None:
         return
     for path in drift(content, overlay.base, overlay.merged.data):

@@ -18,9 +18,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
-"""Set by `playbook build`, which has just generated: the plugin then skips it."""
-
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 THEME_DIR = Path(__file__).parent / "theme"
@@ -49,6 +46,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     @event_priority(100)  # before every other plugin reads the pages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        from generator.project import ALREADY_GENERATED
+
         if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
             self._regenerate(config)
         return self._add_theme(config)

@@ -21,6 +21,9 @@ from generator.site_config import brand_file
 from generator.source import ParsedFile
 from generator.writer import WriteReport, read_manifest, write_outputs
 
+ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
+"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips generating."""
+
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""
 
@@ -117,7 +120,7 @@ def mkdocs_env(*, generated: bool = False) -> dict[str, str]:
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if generated:
-        env["PLAYBOOK_ALREADY_GENERATED"] = "1"
+        env[ALREADY_GENERATED] = "1"
     return env
 
 

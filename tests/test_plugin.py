@@ -11,16 +11,21 @@ import urllib.request
 
 import pytest
 
-from generator.project import generate
+from generator.project import ALREADY_GENERATED, generate
 from tests.conftest import REPO, make_project
 
 pytestmark = pytest.mark.slow
 
 
-def mkdocs(project, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_ALREADY_GENERATED"}
+def plain_mkdocs_env() -> dict[str, str]:
+    """As a user's shell: without the flag `playbook build` sets, so the plugin regenerates."""
+    env = {k: v for k, v in os.environ.items() if k != ALREADY_GENERATED}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=env,
+    return env
+
+
+def mkdocs(project, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=plain_mkdocs_env(),
                           capture_output=True, text=True, check=False)
 
 
@@ -80,10 +85,8 @@ def _fetch(url: str) -> str:
 
 def test_mkdocs_serve_reloads_when_the_content_changes(project):
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_ALREADY_GENERATED"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              cwd=project, env=plain_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/stages/customer-journey/ambassador/"
     try:
         deadline = time.monotonic() + 60
