@@ -18,6 +18,10 @@ from generator.source import ParsedFile
 RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "metrics", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
+RESERVED_STAGE_IDS = frozenset({"index", "print"})
+"""File names a journey's folder already uses (its journey page and print page): a stage
+with one of these ids would be written to the same path and replace that page."""
+
 
 def check_ids(parsed: ParsedFile) -> list[Issue]:
     """Duplicate and reserved ids, checked on the raw data.
@@ -33,6 +37,14 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
     for j_loc, _, journey in journeys:
         stages = _entries(journey, "stages", j_loc)
         _check_unique([(loc, ident) for loc, ident, _ in stages], "stage", found)
+        for loc, stage_id, _ in stages:
+            if stage_id in RESERVED_STAGE_IDS:
+                found.add(
+                    loc + ("id",),
+                    f"the stage id '{stage_id}' is reserved: the journey's own "
+                    f"{'page' if stage_id == 'index' else 'print page'} is written to that path",
+                    f"choose another id, e.g. '{stage_id}-stage'",
+                )
         _check_unique([(loc, ident) for loc, ident, _ in _entries(journey, "checklist", j_loc)],
                       "checklist item", found)
         for s_loc, _, stage in stages:

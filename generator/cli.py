@@ -19,7 +19,7 @@ from generator.cli_fork import diff_command, export_command, init, warn_about_dr
 from generator.cli_translations import translations
 from generator.loader import validate_data
 from generator.overlay import load_with_extends
-from generator.project import build_site, content_schema, generate, mkdocs_env
+from generator.project import build_site, content_schema, generate, mkdocs_env, read_brand_files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +46,8 @@ def validate(content: Path) -> None:
     """
     overlay = load_with_extends(content, display_name=str(content))
     playbook = validate_data(overlay.merged)
+    # Everything generate will need: the branding files must exist and be safe to publish.
+    read_brand_files(playbook, overlay.merged, content.resolve().parent)
     stages = sum(len(journey.stages) for journey in playbook.journeys)
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
     warn_about_drift(content, overlay)

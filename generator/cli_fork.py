@@ -11,7 +11,7 @@ from generator.diff import accept_upstream, changes, drift
 from generator.exports import render_exports
 from generator.loader import load_content
 from generator.overlay import Overlay, load_with_extends
-from generator.scaffold import init_project
+from generator.scaffold import init_project, next_steps
 from generator.writer import replace_atomically
 
 
@@ -47,8 +47,12 @@ def diff_command(content: Path, accept: bool) -> None:
               help="Base playbook: 'default' or a path to a content file.")
 @click.option("--languages", default="sv,nb,en", show_default=True,
               help="Languages to build, first is the default, e.g. nb,en.")
+@click.option("--package", default=None, metavar="REQUIREMENT",
+              help="Where the client's Makefile and CI install Journey Playbook from, e.g. "
+              "'journey-playbook==1.0.0' or 'journey-playbook @ git+https://…@COMMIT'. "
+              "Default: this installed version, when an index or a public git URL serves it.")
 @user_errors
-def init(folder: Path, name: str, base: str, languages: str) -> None:
+def init(folder: Path, name: str, base: str, languages: str, package: str | None) -> None:
     """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
 
     \b
@@ -57,10 +61,12 @@ def init(folder: Path, name: str, base: str, languages: str) -> None:
         cd acme && make site
     """
     codes = [code.strip() for code in languages.split(",") if code.strip()]
-    written = init_project(folder, name=name, extends=base, languages=codes)
-    for path in written:
+    result = init_project(folder, name=name, extends=base, languages=codes, package=package)
+    for path in result.written:
         click.echo(f"created {path}")
-    click.echo(f"Next: cd {folder} && make site")
+    click.echo("Steps left before the site is published:")
+    for number, step in enumerate(next_steps(folder, result), start=1):
+        click.echo(f"  {number}. {step}")
 
 
 @click.command("export")

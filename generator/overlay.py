@@ -29,8 +29,14 @@ _PLACEMENT = ("after", "before", "remove")
 
 
 def default_content_path() -> Path:
-    """The default playbook shipped with the package (a link to the repository's content.yaml)."""
-    return Path(__file__).resolve().parent / "default_content.yaml"
+    """The default playbook shipped with the package.
+
+    A wheel carries it as ``generator/default_content.yaml`` (pyproject's force-include);
+    a source checkout or an editable install reads the repository's ``content.yaml``.
+    """
+    package = Path(__file__).resolve().parent
+    shipped = package / "default_content.yaml"
+    return shipped if shipped.is_file() else package.parent / "content.yaml"
 
 
 @dataclass

@@ -16,10 +16,12 @@ from generator.loader import load_parsed
 from generator.model import LANGUAGE_CODES, Playbook
 from generator.overlay import MergedSource
 from generator.paths import format_path
-from generator.render import DOCS_DIR, render
+from generator.generated import DOCS_DIR, is_generated_path, mark_state
+from generator.project_files import UnsafePath, read_asset
+from generator.render import render
 from generator.site_config import brand_file
 from generator.source import ParsedFile
-from generator.writer import WriteReport, read_manifest, write_outputs
+from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
 """Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips generating."""
@@ -46,25 +48,39 @@ def generate(
 
 
 def read_brand_files(playbook: Playbook, parsed: ParsedFile, root: Path) -> dict[PurePosixPath, bytes]:
-    """The logo, favicon and style sheets named in the content, to copy into playbook/."""
+    """The logo, favicon and style sheets named in the content, to copy into playbook/.
+
+    Each must be a small file of an allowed type inside the project (see project_files);
+    every problem is reported at once, with the line that names the file.
+    """
     brand = playbook.site.branding
-    wanted = [("logo", brand.logo), ("favicon", brand.favicon)]
-    wanted += [(("extra_css", i), path) for i, path in enumerate(brand.extra_css)]
+    wanted: list[tuple[str, tuple, str | None]] = [
+        ("logo", ("logo",), brand.logo), ("favicon", ("favicon",), brand.favicon)]
+    wanted += [("extra_css", ("extra_css", i), path) for i, path in enumerate(brand.extra_css)]
     files: dict[PurePosixPath, bytes] = {}
     issues = []
-    for field, source in wanted:
+    for field, where, source in wanted:
         if source is None:
             continue
-        loc = ("site", "branding", *(field if isinstance(field, tuple) else (field,)))
+        loc = ("site", "branding", *where)
         try:
-            data = (root / source).read_bytes()
+            data = read_asset(root, source, field)
+        except UnsafePath as error:
+            message, hint = str(error), error.hint
+        except FileNotFoundError:
+            message, hint = f"'{source}' does not exist", "give a path relative to the content file"
         except OSError as error:
-            file, line, column = parsed.source.locate(loc)
-            issues.append(Issue(file, line, column, format_path(loc, parsed.data),
-                                f"cannot read '{source}' ({error.strerror})",
-                                "give a path relative to the content file"))
-            continue
-        files[PurePosixPath(DOCS_DIR, brand_file(source))] = data
+            message, hint = f"cannot read '{source}' ({error.strerror})", "name an ordinary file"
+        else:
+            target = PurePosixPath(DOCS_DIR, brand_file(source))
+            if target in files:
+                message, hint = f"another branding file is also called '{target.name}'", \
+                    "give each branding file its own name"
+            else:
+                files[target] = data
+                continue
+        file, line, column = parsed.source.locate(loc)
+        issues.append(Issue(file, line, column, format_path(loc, parsed.data), message, hint))
     if issues:
         raise ContentError(issues)
     return files
@@ -74,23 +90,26 @@ def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
     """Default-language Markdown pages in ``playbook/`` that the generator did not write.
 
     They are published as they are and listed in the navigation after the journeys.
+    Pages where only generated pages belong are the writer's business (it refuses to
+    touch a person's page there), so they are never listed.
     """
     docs = root / DOCS_DIR
     if not docs.is_dir():
         return ()
-    generated = {PurePosixPath(key) for key in read_manifest(root)}
     suffixes = tuple(f".{code}.md" for code in LANGUAGE_CODES)
     pages = []
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs)
-        if any(part.startswith(".") for part in relative.parts):
-            continue
-        if PurePosixPath(DOCS_DIR, *relative.parts) in generated or path.name.endswith(suffixes):
-            continue
-        if relative.parts[0] in ("stages", "checklists") or relative.as_posix() == "index.md":
-            continue  # the generator's own folders: a stray page there is not navigation
-        pages.append(relative.as_posix())
-    return tuple(pages)
+    for folder, subfolders, names in os.walk(docs):  # never follows symlinked folders
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(names):
+            if not name.endswith(".md") or name.startswith(".") or name.endswith(suffixes):
+                continue
+            path = Path(folder, name)
+            if is_generated_path(path.relative_to(root).as_posix()):
+                continue
+            if mark_state(name, path.read_bytes()[:512]) is not None:
+                continue  # a generated page copied out by hand: not a page of the person's own
+            pages.append(path.relative_to(docs).as_posix())
+    return tuple(sorted(pages))
 
 
 def build_site(content: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:

@@ -27,12 +27,12 @@ from generator.context import (
     stage_context,
     untranslated_note,
 )
+from generator.errors import GeneratorError
 from generator.exports import render_exports
+from generator.generated import DOCS_DIR
 from generator.markup import html_text, md_inline, yaml_string
 from generator.model import Journey, Playbook
 from generator.site_config import GENERATED_CONFIG, render_config
-
-DOCS_DIR = "playbook"
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
@@ -69,7 +69,7 @@ def render(
     ``site.url`` from the content (CI knows the Pages address; the content may not).
     """
     default = playbook.default_language
-    outputs: dict[PurePosixPath, str] = {}
+    outputs = _Outputs()
     for language in playbook.language_codes:
         outputs[page_path("index", language, default)] = _home(playbook, language)
         if playbook.glossary:
@@ -98,8 +98,24 @@ def render(
                     playbook, journey, position, language
                 )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
-    outputs.update(render_exports(playbook, DOCS_DIR + "/downloads"))
-    return outputs
+    for path, text in render_exports(playbook, DOCS_DIR + "/downloads").items():
+        outputs[path] = text
+    return dict(outputs)
+
+
+class _Outputs(dict):
+    """A dict that refuses a second output for one path instead of silently keeping the last.
+
+    The content checks reserve the ids that would collide (a stage called 'index'); this
+    guard catches whatever they miss, as an error rather than a lost page.
+    """
+
+    def __setitem__(self, path: PurePosixPath, text: str) -> None:
+        if path in self:
+            raise GeneratorError(
+                f"two pages would be written to {path}; rename one of the ids that lead there"
+            )
+        super().__setitem__(path, text)
 
 
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:

@@ -2,10 +2,13 @@
 
 Rules, in order:
 
+* Only paths that ``generator.generated`` declares as generated are ever written or
+  deleted, and never through a symlink: the real path must stay inside the project.
 * A file whose bytes already match is left alone (its mtime too, so
   ``mkdocs serve`` does not rebuild in a loop).
-* The writer only replaces or deletes files it wrote itself and that still
-  have the hash it recorded in the manifest. Anything else is a person's work:
+* The writer only replaces or deletes a file that is still as the generator wrote it:
+  its hash is in the manifest, or it is a page whose own mark still matches (so a fresh
+  clone, which has no manifest, gets the same answer). Anything else is a person's work:
   the writer refuses, names the file, and writes nothing (``force`` overrides).
 * All new contents are written to temporary files first and then renamed into
   place, so an error while preparing leaves the project as it was.
@@ -22,13 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from generator.errors import GeneratorError, WriteConflictError
+from generator.generated import (
+    DOCS_DIR,
+    GENERATOR_FOLDER,
+    is_generated_path,
+    mark,
+    mark_state,
+)
 
 MANIFEST = PurePosixPath(".playbook/manifest.json")
-"""Hashes of the files the generator wrote, relative to the project root."""
-
-GENERATOR_FOLDER = ".playbook/"
-"""Everything in .playbook/ is the generator's by definition (documented as such), so a
-committed copy of the generated MkDocs settings may be replaced without a manifest entry."""
+"""Hashes of the files the generator wrote, relative to the project root. Local state only:
+a lost manifest costs nothing for pages, which carry their own mark."""
 
 
 @dataclass
@@ -63,16 +70,27 @@ def write_outputs(
     force: bool = False,
 ) -> WriteReport:
     """Bring ``root`` in line with ``outputs``; see the module docstring for the rules."""
+    root = root.resolve()
     manifest = read_manifest(root)
     report = WriteReport()
     conflicts: list[str] = []
     pending: dict[Path, bytes] = {}
     new_manifest: dict[str, str] = {}
 
+    def is_ours(key: str, current: bytes) -> bool:
+        return (
+            force
+            or key.startswith(GENERATOR_FOLDER)
+            or manifest.get(key) == _digest(current)
+            or mark_state(key, current) is True
+        )
+
     for relative in sorted(outputs):
         target = _safe_join(root, relative)
+        if not is_generated_path(relative):
+            raise GeneratorError(f"refusing to write {relative}: not a generated path (a bug)")
         wanted = outputs[relative]
-        data = wanted.encode("utf-8") if isinstance(wanted, str) else wanted
+        data = mark(relative, wanted.encode("utf-8") if isinstance(wanted, str) else wanted)
         key = relative.as_posix()
         new_manifest[key] = _digest(data)
         current = _read(target)
@@ -81,19 +99,21 @@ def write_outputs(
         elif current is None:
             report.created.append(key)
             pending[target] = data
-        elif manifest.get(key) == _digest(current) or force or key.startswith(GENERATOR_FOLDER):
+        elif is_ours(key, current):
             report.updated.append(key)
             pending[target] = data
         else:
             conflicts.append(key)
 
-    stale = sorted(set(manifest) - set(new_manifest))
-    for key in stale:
+    for key in sorted((set(manifest) | set(_pages_in_generated_folders(root))) - set(new_manifest)):
+        if not is_generated_path(key) or ".." in PurePosixPath(key).parts:
+            raise GeneratorError(f"{root / MANIFEST}: lists '{key}', which is not a generated "
+                                 "path; delete the manifest and run again")
         target = _safe_join(root, PurePosixPath(key))
         current = _read(target)
         if current is None:
             continue
-        if manifest[key] == _digest(current) or force:
+        if is_ours(key, current):
             report.removed.append(key)
         else:
             conflicts.append(key)
@@ -137,7 +157,7 @@ def _apply(root: Path, pending: dict[Path, bytes], removed: list[str]) -> None:
     for temporary, target in staged:
         os.replace(temporary, target)
     for key in removed:
-        target = root / key
+        target = _safe_join(root, PurePosixPath(key))
         target.unlink(missing_ok=True)
         _remove_empty_parents(target.parent, root)
 
@@ -170,10 +190,42 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
         folder = folder.parent
 
 
+def _pages_in_generated_folders(root: Path) -> list[str]:
+    """Every Markdown page where only generated pages belong, found on disk.
+
+    Without this, a generated page left behind by a lost manifest would still be built,
+    and a person's page put there would silently stay out of git (those paths are ignored).
+    """
+    docs = root / DOCS_DIR
+    found = []
+    for folder, subfolders, files in os.walk(docs):  # never follows symlinked folders
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith(".md") and not name.startswith("."):
+                key = Path(folder, name).relative_to(root).as_posix()
+                if is_generated_path(key):
+                    found.append(key)
+    return found
+
+
 def _safe_join(root: Path, relative: PurePosixPath) -> Path:
-    if relative.is_absolute() or ".." in relative.parts:
+    """``root / relative``, refusing anything that could land outside the project.
+
+    The text must not climb out, and no folder on the way (nor the file) may be a
+    symlink: a ``playbook/downloads`` link to elsewhere must not receive our files.
+    """
+    if relative.is_absolute() or ".." in relative.parts or not relative.parts:
         raise GeneratorError(f"refusing to write outside the project: {relative}")
-    return root.joinpath(*relative.parts)
+    path = root
+    for part in relative.parts:
+        path = path / part
+        if path.is_symlink():
+            shown = path.relative_to(root).as_posix()
+            raise GeneratorError(
+                f"refusing to write through the symlink '{shown}' (it points to "
+                f"{os.readlink(path)}); replace it with a real folder or file"
+            )
+    return path
 
 
 def _read(path: Path) -> bytes | None:

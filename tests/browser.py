@@ -1,6 +1,8 @@
 """Shared helpers for browser tests: build a site, serve it from 127.0.0.1, launch chromium.
 
-Playwright drives Debian's chromium through executable_path: no browser download.
+Playwright drives Debian's chromium through executable_path (no browser download). Where
+there is none (macOS, a Linux without apt), `make test` installs Playwright's own chromium
+instead, and the tests use that; PLAYBOOK_CHROMIUM names any other binary.
 """
 
 from __future__ import annotations
@@ -11,18 +13,34 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+def _system_chromium() -> str | None:
+    named = os.environ.get("PLAYBOOK_CHROMIUM")
+    if named:
+        return named
+    found = shutil.which("chromium")
+    return found or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+
+
+CHROMIUM = _system_chromium()
+"""The chromium binary the tests drive, or None for Playwright's own download."""
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+ARTIFACTS = Path(os.environ.get("PLAYBOOK_TEST_ARTIFACTS",
+                               Path(tempfile.gettempdir()) / "playbook-test-artifacts"))
+"""Screenshots for people to look at; outside the repository, so tests never write into it."""
+
+
+def browser_description() -> str:
+    return f"chromium at {CHROMIUM}" if CHROMIUM else "Playwright's own chromium"
 
 
 def build_site(content: Path) -> Path:
@@ -52,12 +70,15 @@ def serve(folder: Path):
 
 @contextmanager
 def chromium():
-    """A headless chromium from Debian's package, driven by Playwright."""
+    """A headless chromium (Debian's package where there is one), driven by Playwright."""
     sync_api = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.fail("chromium is not installed: `make test` installs Debian's chromium package")
+    if CHROMIUM is not None and not os.path.exists(CHROMIUM):
+        pytest.fail(f"no chromium at {CHROMIUM}: `make test` installs one")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except sync_api.Error as error:
+            pytest.fail(f"cannot start {browser_description()}: `make test` installs one ({error})")
         try:
             yield browser
         finally:

@@ -19,6 +19,12 @@ def pytest_addoption(parser):
     )
 
 
+def pytest_report_header(config):
+    from tests.browser import browser_description
+
+    return f"browser tests use {browser_description()}"
+
+
 @pytest.fixture
 def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")

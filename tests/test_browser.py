@@ -3,7 +3,7 @@
 Covers: ticks that survive reload and language switch, progress bars, reset,
 export/import into a fresh browser, typed answers, keyboard use, no-JS and
 no-storage fallbacks, print media, and axe-core accessibility checks. Saves a
-screenshot of a stage page per language into test-artifacts/.
+screenshot of a stage page per language into $PLAYBOOK_TEST_ARTIFACTS (default: a folder in /tmp).
 """
 
 from __future__ import annotations
@@ -242,6 +242,7 @@ def test_journey_map_fits_360_px_in_light_and_dark(browser, site, scheme):
     width = page.evaluate("document.querySelector('.playbook-map').scrollWidth")
     client = page.evaluate("document.querySelector('.playbook-map').clientWidth")
     assert width <= client
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"journey-map-360-{scheme}.png"), full_page=True)
     page.close()
 
@@ -267,7 +268,7 @@ def test_axe_finds_no_serious_violations(browser, site, lang, path, scheme):
 
 @pytest.mark.parametrize("lang", ["sv", "nb", "en"])
 def test_screenshot_of_a_stage_page(browser, site, lang):
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(site + PREFIX[lang] + STAGE)
     target = ARTIFACTS / f"stage-{lang}.png"

@@ -7,10 +7,16 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from generator.errors import WriteConflictError
+from generator.errors import GeneratorError, WriteConflictError
+from generator.generated import mark, strip_mark
 from generator.writer import MANIFEST, read_manifest, write_outputs
 
 P = PurePosixPath
+
+
+def page_text(path) -> str:
+    """A written page without the generator's mark."""
+    return strip_mark(path.read_bytes()).decode("utf-8")
 
 
 def outputs(**pages: str) -> dict[PurePosixPath, str]:
@@ -20,7 +26,7 @@ def outputs(**pages: str) -> dict[PurePosixPath, str]:
 def test_first_write_creates_files_and_manifest(tmp_path):
     report = write_outputs(outputs(a="A", b="B – å ø"), tmp_path)
     assert report.created == ["playbook/stages/a.md", "playbook/stages/b.md"]
-    assert (tmp_path / "playbook/stages/b.md").read_text(encoding="utf-8") == "B – å ø"
+    assert page_text(tmp_path / "playbook/stages/b.md") == "B – å ø"
     assert set(read_manifest(tmp_path)) == {"playbook/stages/a.md", "playbook/stages/b.md"}
 
 
@@ -59,7 +65,7 @@ def test_hand_edited_page_is_refused_and_nothing_is_written(tmp_path):
         write_outputs(outputs(a="A2", b="B2"), tmp_path)
     assert "playbook/stages/a.md" in str(caught.value) and "--force" in str(caught.value)
     assert edited.read_text(encoding="utf-8") == "A, improved by hand"
-    assert (tmp_path / "playbook/stages/b.md").read_text(encoding="utf-8") == "B"
+    assert page_text(tmp_path / "playbook/stages/b.md") == "B"
 
 
 def test_hand_edited_stale_page_is_not_deleted(tmp_path):
@@ -94,21 +100,21 @@ def test_force_replaces_hand_edits(tmp_path):
     (tmp_path / "playbook/stages/a.md").write_text("edited", encoding="utf-8")
     report = write_outputs(outputs(a="A2"), tmp_path, force=True)
     assert report.updated == ["playbook/stages/a.md"]
-    assert (tmp_path / "playbook/stages/a.md").read_text(encoding="utf-8") == "A2"
+    assert page_text(tmp_path / "playbook/stages/a.md") == "A2"
 
 
 def test_check_reports_changes_without_writing(tmp_path):
     write_outputs(outputs(a="A"), tmp_path)
     report = write_outputs(outputs(a="A2", b="B"), tmp_path, check=True)
     assert report.changed and report.created == ["playbook/stages/b.md"]
-    assert (tmp_path / "playbook/stages/a.md").read_text(encoding="utf-8") == "A"
+    assert page_text(tmp_path / "playbook/stages/a.md") == "A"
     assert not (tmp_path / "playbook/stages/b.md").exists()
 
 
 def test_identical_existing_file_is_adopted(tmp_path):
     page = tmp_path / "playbook/stages/a.md"
     page.parent.mkdir(parents=True)
-    page.write_text("A", encoding="utf-8")
+    page.write_bytes(mark(P("playbook/stages/a.md"), b"A"))
     report = write_outputs(outputs(a="A"), tmp_path)
     assert report.unchanged == ["playbook/stages/a.md"]
     assert "playbook/stages/a.md" in read_manifest(tmp_path)
@@ -122,8 +128,6 @@ def test_no_temporary_files_are_left_behind(tmp_path):
 
 
 def test_paths_outside_the_project_are_refused(tmp_path):
-    from generator.errors import GeneratorError
-
     with pytest.raises(GeneratorError, match="outside the project"):
         write_outputs({P("../escape.md"): "x"}, tmp_path / "project")
     assert not (tmp_path / "escape.md").exists()
@@ -159,3 +163,85 @@ def test_content_errors_write_nothing(small_project):
         generate(small_project)
     assert not (small_project.parent / "playbook").exists()
     assert not (small_project.parent / ".playbook").exists()
+
+
+# Issue #10: a fresh clone has no manifest; the pages' own marks give the same answer.
+
+
+def test_without_a_manifest_marked_pages_are_still_recognised(tmp_path):
+    write_outputs(outputs(a="A", b="B", c="C"), tmp_path)
+    (tmp_path / MANIFEST).unlink()
+    report = write_outputs(outputs(a="A", b="B2"), tmp_path)
+    assert report.unchanged == ["playbook/stages/a.md"]
+    assert report.updated == ["playbook/stages/b.md"]
+    assert report.removed == ["playbook/stages/c.md"]
+    assert not (tmp_path / "playbook/stages/c.md").exists()
+
+
+def test_without_a_manifest_an_edited_page_is_still_refused(tmp_path):
+    write_outputs(outputs(a="A"), tmp_path)
+    (tmp_path / MANIFEST).unlink()
+    page = tmp_path / "playbook/stages/a.md"
+    page.write_bytes(page.read_bytes() + b"\nmy addition\n")
+    with pytest.raises(WriteConflictError, match="playbook/stages/a.md"):
+        write_outputs(outputs(a="A2"), tmp_path)
+    assert page.read_bytes().endswith(b"my addition\n")
+
+
+def test_a_persons_page_in_a_generated_folder_is_reported_not_deleted(tmp_path):
+    # The folder is not committed, so a page left there would be lost on the next clone.
+    notes = tmp_path / "playbook/stages/notes.md"
+    notes.parent.mkdir(parents=True)
+    notes.write_text("our notes", encoding="utf-8")
+    with pytest.raises(WriteConflictError, match="playbook/stages/notes.md"):
+        write_outputs(outputs(a="A"), tmp_path)
+    assert notes.read_text(encoding="utf-8") == "our notes"
+    assert not (tmp_path / "playbook/stages/a.md").exists()
+
+
+def test_outputs_outside_the_generated_paths_are_refused(tmp_path):
+    with pytest.raises(GeneratorError, match="not a generated path"):
+        write_outputs({P("playbook/about.md"): "x"}, tmp_path)
+    assert not (tmp_path / "playbook/about.md").exists()
+
+
+# Issue #11: the writer never writes or deletes through a symlink.
+
+
+def test_a_symlinked_folder_does_not_receive_generated_files(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    project = tmp_path / "project"
+    (project / "playbook").mkdir(parents=True)
+    (project / "playbook/downloads").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(GeneratorError, match="symlink 'playbook/downloads'"):
+        write_outputs({P("playbook/downloads/x.csv"): "a;b"}, project)
+    assert list(outside.iterdir()) == []
+
+
+def test_a_symlinked_file_is_not_written_through(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("keep", encoding="utf-8")
+    project = tmp_path / "project"
+    (project / "playbook/stages").mkdir(parents=True)
+    (project / "playbook/stages/a.md").symlink_to(secret)
+    with pytest.raises(GeneratorError, match="symlink"):
+        write_outputs(outputs(a="A"), project)
+    assert secret.read_text(encoding="utf-8") == "keep"
+
+
+def test_a_crafted_manifest_cannot_delete_outside_the_project(tmp_path):
+    victim = tmp_path / "victim.md"
+    victim.write_text("mine", encoding="utf-8")
+    project = tmp_path / "project"
+    write_outputs(outputs(a="A"), project)
+    manifest = project / MANIFEST
+    import hashlib
+    import json
+
+    digest = hashlib.sha256(b"mine").hexdigest()
+    for key in ("../victim.md", "playbook/stages/../../../victim.md"):
+        manifest.write_text(json.dumps({"files": {key: digest}}), encoding="utf-8")
+        with pytest.raises(GeneratorError, match="not a generated path"):
+            write_outputs(outputs(a="A"), project)
+    assert victim.read_text(encoding="utf-8") == "mine"
