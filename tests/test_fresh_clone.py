@@ -118,10 +118,15 @@ def test_a_fresh_clone_with_other_content_builds_cleanly(tmp_path):
     # A consultant replaces content.yaml with another playbook before the first build:
     # nothing of the default playbook may be left behind (issue #10: 30 strict warnings).
     clone = _clone(REPO, tmp_path / "clone")
-    shutil.copyfile(FIXTURES / "small.yaml", clone / "content.yaml")
+    shutil.copyfile(FIXTURES / "other-playbook.yaml", clone / "content.yaml")
     (clone / "translations.lock").unlink()
-    _git(clone, "commit", "-q", "-am", "Another playbook")
+    env = {**os.environ, "PYTHONPATH": str(clone), "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([sys.executable, "-m", "generator", "translations", "confirm"], cwd=clone,
+                   env=env, check=True, capture_output=True)
+    _git(clone, "add", "-A")
+    _git(clone, "commit", "-q", "-m", "Another playbook")
     run_workflow(clone, clone)
+    assert (clone / "site/stages/membership/joining/index.html").exists()
     assert not (clone / "site/glossary").exists()
     assert not (clone / "site/stages/customer-journey").exists()
     assert_clean_and_stable(clone, clone)
