@@ -6,6 +6,7 @@ exit with status 1.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -119,10 +120,33 @@ def serve(content: Path, dev_addr: str) -> None:
     root = content.resolve().parent
     # The playbook plugin watches the content file and regenerates on every rebuild.
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml")]
+    run_until_stopped(command, cwd=root, env=mkdocs_env())
+
+
+def run_until_stopped(command: list[str], **options) -> int:
+    """Run a child process; stopping this process (Ctrl-C, SIGTERM, SIGHUP) stops it too.
+
+    Without this, SIGTERM ended `playbook serve` but left its `mkdocs serve` child
+    holding the port (issue #10).
+    """
+    child = subprocess.Popen(command, **options)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
-        subprocess.run(command, cwd=root, env=mkdocs_env(), check=False)
+        return child.wait()
     except KeyboardInterrupt:
-        pass
+        child.terminate()
+        try:
+            return child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            return child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 @cli.command()

@@ -133,6 +133,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target.write_text(page, encoding="utf-8")
         if len(languages) > 1:
             split_search_index(site_dir, languages, default)
+            copy_sitemaps(site_dir, languages, default)
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
@@ -144,6 +145,25 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
     return languages, default
+
+
+def copy_sitemaps(site_dir: Path, languages: list[str], default: str) -> None:
+    """Give every language folder the site's sitemap.
+
+    Material's language switcher fetches ``sitemap.xml`` beside the current language's
+    home, so every page under /nb/ asked for /nb/sitemap.xml and got a 404. One sitemap,
+    with its hreflang alternates, serves every language; each folder gets a copy.
+    """
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        source = site_dir / name
+        if not source.exists():
+            continue
+        data = source.read_bytes()
+        for language in languages:
+            # Earlier runs (one per language) may come before that language's folder exists;
+            # the outer build's run, which comes last, finds them all.
+            if language != default and (site_dir / language).is_dir():
+                (site_dir / language / name).write_bytes(data)
 
 
 def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:

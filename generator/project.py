@@ -12,11 +12,11 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from generator.errors import BuildError, ContentError, GeneratorError, Issue
+from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.loader import load_parsed
 from generator.model import LANGUAGE_CODES, Playbook
 from generator.overlay import MergedSource
 from generator.paths import format_path
-from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.project_files import UnsafePath, read_asset
 from generator.render import render
 from generator.site_config import brand_file

@@ -189,7 +189,7 @@ def next_steps(folder: Path, result: InitResult) -> list[str]:
     return [
         source,
         f"Build and look: cd {folder} && make site",
-        "Commit and push to a new GitHub repository: git init -b main && git add -A && "
-        "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main",
+        ("Commit and push to a new GitHub repository: git init -b main && git add -A && "
+         "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main"),
         "On GitHub: Settings -> Pages -> Source: GitHub Actions (the next push to main publishes)",
     ]

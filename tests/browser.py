@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+
 def _system_chromium() -> str | None:
     named = os.environ.get("PLAYBOOK_CHROMIUM")
     if named:

@@ -203,6 +203,14 @@ def test_canonical_links_and_sitemap_alternates(built, playbook):
         assert link in sitemap
 
 
+def test_every_language_folder_has_the_sitemap_the_switcher_asks_for(built):
+    # Material's switcher fetches sitemap.xml beside each language's home (issue #10: 404s).
+    project, _ = built
+    site = project / "site"
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        assert (site / prefix / "sitemap.xml").read_bytes() == (site / "sitemap.xml").read_bytes()
+
+
 def test_a_404_page_per_language(built):
     project, _ = built
     titles = {"sv": "Sidan finns inte", "nb": "Siden finnes ikke", "en": "Page not found"}

@@ -78,3 +78,18 @@ def test_python_dash_m_runs_the_cli():
         [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_a_corrupt_manifest_is_one_clear_error(small_project):
+    import subprocess
+    import sys
+
+    manifest = small_project.parent / ".playbook/manifest.json"
+    manifest.parent.mkdir(parents=True)
+    manifest.write_text('{"files": {"playbook/index.md": ', encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator", "generate", "-c", str(small_project)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "manifest.json" in lines[0] and "unreadable" in lines[0], lines

@@ -63,6 +63,15 @@ CASES = {
         replace("    cyclic: true", "    cylic: true"),
         r"content\.yaml:12:5: journeys\[loop\]\.cylic: unknown key 'cylic'\n    hint: did you mean 'cyclic'\?",
     ),
+    "stage id that is the journey page's file name": (
+        replace("      - id: second\n", "      - id: index\n"),
+        r"content\.yaml:29:13: journeys\[loop\]\.stages\[index\]\.id: the stage id 'index' is "
+        r"reserved: the journey's own page is written to that path\n    hint: choose another id",
+    ),
+    "stage id that is the print page's file name": (
+        replace("      - id: second\n", "      - id: print\n"),
+        r":29:13: journeys\[loop\]\.stages\[print\]\.id: the stage id 'print' is reserved",
+    ),
     "missing required field": (
         replace("    summary: {sv: Går runt., nb: Går rundt., en: Goes round.}\n", ""),
         r"content\.yaml:9:5: journeys\[loop\]\.summary: missing required field 'summary'",

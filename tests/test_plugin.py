@@ -32,7 +32,7 @@ def mkdocs(project, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture
 def project(tmp_path):
     content = make_project(tmp_path, REPO / "content.yaml")
-    generate(content)  # once, as a clone has the committed .playbook/mkdocs.generated.yml
+    generate(content)  # once: mkdocs.yml inherits .playbook/mkdocs.generated.yml (README)
     return tmp_path
 
 
@@ -103,3 +103,32 @@ def test_mkdocs_serve_reloads_when_the_content_changes(project):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def _port_is_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def test_stopping_playbook_serve_with_sigterm_stops_its_mkdocs_child(project):
+    # Issue #10: the parent died, its `mkdocs serve` child kept the port.
+    import signal
+
+    port = _free_port()
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        env=plain_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not _fetch(f"http://127.0.0.1:{port}/") and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert _port_is_open(port), "playbook serve did not start"
+        parent.send_signal(signal.SIGTERM)
+        parent.wait(timeout=20)
+        deadline = time.monotonic() + 15
+        while _port_is_open(port) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _port_is_open(port), "the mkdocs child still holds the port"
+    finally:
+        if parent.poll() is None:
+            parent.kill()

@@ -99,3 +99,20 @@ def test_loops_to_sends_the_last_stage_to_an_earlier_one(tmp_path):
     first = pages["playbook/stages/loop/first.en.md"]
     assert "This is the first stage of the journey." in first
     assert "↺ [Second](stages/loop/second.md)" in pages["playbook/index.en.md"]
+
+
+def test_two_outputs_for_one_path_are_an_error_not_a_lost_page():
+    # The content checks reserve 'index'; the renderer still never overwrites one page with
+    # another if a collision slips past them (issue #10).
+    import yaml
+
+    from generator.errors import GeneratorError
+    from generator.model import Playbook
+    from generator.render import render
+    from tests.conftest import FIXTURES
+
+    data = yaml.load((FIXTURES / "small.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data["journeys"][0]["stages"][1]["id"] = "index"
+    playbook = Playbook.model_validate(data, context={"default_language": "sv"})
+    with pytest.raises(GeneratorError, match="two pages would be written to playbook/stages/loop/index"):
+        render(playbook)
