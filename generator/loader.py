@@ -111,6 +111,10 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"'{field}' is empty", f"add at least one entry to '{field}'"
     if kind == "string_too_short":
         return "the text is empty", "write the text, or remove the key"
+    if kind == "string_too_long" and field != "id":
+        limit = (error.get("ctx") or {}).get("max_length", 0)
+        return (f"the text is {len(value):,} characters long; the limit is {limit:,}",
+                "shorten it, or move long material to a page of your own in playbook/")
     if kind == "string_too_long":
         return f"{value!r} is too long", "use a shorter id"
     if kind == "bool_type" or kind == "bool_parsing":

@@ -8,6 +8,9 @@ import html
 import json
 import re
 
+import markdown
+import nh3
+
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]#|])")
 # Characters that start a block (list, ordered list) only at the start of a line.
 _BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
@@ -46,44 +49,63 @@ def yaml_string(text: str) -> str:
     return _YAML_UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_UNSAFE_LINK = re.compile(r"(\]\(\s*<?|^\s{0,3}\[[^\]]+\]:\s*<?)(?:javascript|vbscript|data):", re.IGNORECASE)
-_CODE_SPAN = re.compile(r"(`+)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# Content Markdown (descriptions, a journey's "about") is rendered here, in Python, and
+# the HTML is cleaned with nh3 (the Python binding of the Rust sanitiser ammonia) before it
+# goes into a page as a raw HTML block. An escaper that guesses what Python-Markdown will do
+# disagreed with it in five ways (issue #11); a sanitiser sees the HTML that actually results.
+
+_SAFE_TAGS = frozenset({
+    "p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+    "sup", "sub",
+})
+_SAFE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}, "ol": {"start"}}
+_OPT_IN_TAGS = _SAFE_TAGS | {
+    "div", "span", "img", "figure", "figcaption", "details", "summary", "abbr", "kbd", "mark",
+    "small", "s", "u", "dl", "dt", "dd", "caption", "colgroup", "col", "q", "cite",
+}
+_OPT_IN_ATTRIBUTES = {
+    **_SAFE_ATTRIBUTES,
+    "*": {"class", "title", "lang", "dir"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+"""Link schemes content may use; relative links are kept too. Never javascript:, data: …"""
 
 
-def escape_raw_html(markdown: str) -> str:
-    """Make Markdown safe to publish from untrusted content.
+def render_markdown(text: str, *, allow_html: bool = False) -> str:
+    """Content Markdown as clean HTML, on lines that Python-Markdown passes through as is.
 
-    Outside code: ``<`` becomes ``&lt;`` (raw HTML shows as text), ``{`` is
-    escaped (attr_list could otherwise add attributes such as onclick), and links
-    to javascript:, vbscript: or data: URLs point nowhere. Code spans and fenced
-    code blocks are left alone, because Markdown already shows them literally.
+    Raw HTML in the text shows as text unless ``allow_html``; even then the sanitiser keeps
+    scripts, event handlers, styles and javascript: URLs out.
     """
-    lines = markdown.split("\n")
-    fence: str | None = None
-    for number, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        lines[number] = _escape_outside_code_spans(line)
-    return "\n".join(lines)
+    converter = markdown.Markdown(extensions=["tables", "sane_lists"],
+                                  extension_configs={"tables": {"use_align_attribute": True}})
+    if not allow_html:
+        # Without these two, Python-Markdown treats <tag> as text, which its serializer escapes.
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+    html = converter.convert(text)
+    clean = nh3.clean(
+        html,
+        tags=set(_OPT_IN_TAGS if allow_html else _SAFE_TAGS),
+        attributes={k: set(v) for k, v in (_OPT_IN_ATTRIBUTES if allow_html else _SAFE_ATTRIBUTES).items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return _as_raw_block(clean)
 
 
-def _escape_outside_code_spans(line: str) -> str:
-    parts = []
-    position = 0
-    for span in _CODE_SPAN.finditer(line):
-        parts.append(_escape_text(line[position : span.start()]))
-        parts.append(span.group(0))
-        position = span.end()
-    parts.append(_escape_text(line[position:]))
-    return _UNSAFE_LINK.sub(r"\1#unsafe-link:", "".join(parts))
+def _as_raw_block(html: str) -> str:
+    """Wrap sanitised HTML so Python-Markdown (in MkDocs) leaves it alone.
 
-
-def _escape_text(text: str) -> str:
-    return text.replace("<", "&lt;").replace("{", "\\{")
+    A raw HTML block ends at a blank line and must not look like Markdown, so blank lines
+    become newlines inside the block (entities inside <pre>, where they matter).
+    """
+    html = re.sub(r"<pre>.*?</pre>", lambda m: m.group(0).replace("\n", "&#10;"), html, flags=re.S)
+    html = re.sub(r"\n\s*\n", "\n", html.strip())
+    return f'<div class="playbook-markdown">\n{html}\n</div>' if html else ""

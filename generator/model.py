@@ -33,7 +33,11 @@ Ids key URLs, HTML anchors and the progress a browser saves, so renaming one
 loses that progress; change the visible name instead.
 """
 
-NonEmptyText = Annotated[str, StringConstraints(min_length=1)]
+MAX_TEXT_CHARS = 20_000
+"""Longest text one field may hold in one language: about ten pages of prose. Bounds the
+cost of rendering untrusted content (issue #11); a playbook's texts are far shorter."""
+
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
@@ -41,10 +45,11 @@ _TEXT_SCHEMA: dict[str, Any] = {
         "A plain string is text in the site's default language."
     ),
     "anyOf": [
-        {"type": "string", "minLength": 1},
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
         {
             "type": "object",
-            "properties": {code: {"type": "string", "minLength": 1} for code in LANGUAGE_CODES},
+            "properties": {code: {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS}
+                           for code in LANGUAGE_CODES},
             "additionalProperties": False,
             "minProperties": 1,
         },
@@ -140,7 +145,9 @@ class Site(_Strict):
     allow_html: bool = False
     """Let raw HTML in descriptions through as live markup. Off by default: any
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://")] | None = None
+    # No quotes, spaces or angle brackets: the URL is written into sitemap.xml and links.
+    url: Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$",
+                                          max_length=2048)] | None = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
 

@@ -14,6 +14,7 @@ point at the file that caused them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,7 +148,44 @@ def _read_chain(path: Path, display_name: str | None) -> list[ParsedFile]:
                 raise ContentError([Issue(file, line, column, "extends",
                                           f"the base file '{base}' does not exist",
                                           "give a path relative to this file, or 'default'")])
+            problem = base_path_problem(current, project=path.resolve().parent)
+            if problem:
+                raise ContentError([Issue(file, line, column, "extends", *problem)])
     return list(reversed(chain))
+
+
+BASES_VARIABLE = "PLAYBOOK_BASES"
+"""Folders (separated like PATH) whose content files an overlay may extend, besides the
+project's own folder and the git work tree that holds it."""
+
+
+def base_path_problem(base: Path, *, project: Path) -> tuple[str, str] | None:
+    """Why ``base`` may not be extended, as (message, hint), or None when it may.
+
+    Content is untrusted (issue #11): `extends: /etc/shadow` read any file the build could
+    read and echoed it in errors. A base must be a YAML file inside an allowed folder.
+    """
+    real = base.resolve()
+    if real.suffix not in (".yaml", ".yml"):
+        return (f"the base must be a .yaml or .yml content file, not '{base.name}'",
+                "extends a content file, or write extends: default")
+    allowed = [project, *_git_work_tree(project)]
+    allowed += [Path(p).resolve() for p in os.environ.get(BASES_VARIABLE, "").split(os.pathsep) if p]
+    inside = [folder for folder in allowed if folder == real.parent or folder in real.parents]
+    if not inside:
+        return ("the base lies outside this project and outside the folders allowed for bases",
+                f"move the base into the project's repository, or list its folder in {BASES_VARIABLE}")
+    if any(".git" in real.relative_to(folder).parts for folder in inside):
+        return "the base lies inside .git/", "extend a content file of your own"
+    return None
+
+
+def _git_work_tree(folder: Path) -> list[Path]:
+    """The git work tree holding ``folder`` (found by its .git entry), if any."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return [candidate]
+    return []
 
 
 def _data_without_extends(layer: ParsedFile) -> Any:

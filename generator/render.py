@@ -148,13 +148,14 @@ def _home(playbook: Playbook, language: str) -> str:
     return _page(
         "home.md.j2", playbook, text,
         description=text(playbook.site.description),
-        journeys=[journey_context(journey, text) for journey in playbook.journeys],
+        journeys=[journey_context(journey, text, allow_html=playbook.site.allow_html)
+                  for journey in playbook.journeys],
     )
 
 
 def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
     text = localizer(playbook, language)
-    context = journey_context(journey, text)
+    context = journey_context(journey, text, allow_html=playbook.site.allow_html)
     source = source_link(playbook, journey.source)
     return _page(
         "journey.md.j2", playbook, text,
@@ -166,7 +167,8 @@ def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
 def _print(playbook: Playbook, journey: Journey, language: str) -> str:
     text = localizer(playbook, language)
     stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
-    return _page("print.md.j2", playbook, text, journey=journey_context(journey, text), stages=stages)
+    return _page("print.md.j2", playbook, text, journey=journey_context(journey, text, allow_html=playbook.site.allow_html),
+                 stages=stages)
 
 
 def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:

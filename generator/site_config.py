@@ -33,20 +33,23 @@ def render_config(
     languages = []
     for lang in playbook.site.languages:
         text = localizer(playbook, lang.code)
+        # Every value below is HTML-escaped: Material prints these settings unescaped into
+        # the header, the logo's aria-label, the meta description, the language switcher
+        # and the footer (issue #11: an <img onerror> in the title ran on every page).
         entry = {
             "locale": lang.code,
-            "name": lang.name or LANGUAGE_NAMES[lang.code],
+            "name": html_text(lang.name or LANGUAGE_NAMES[lang.code]),
             "default": lang.default,
             "build": True,
-            "site_name": text(playbook.site.title),
-            "site_description": text(playbook.site.description),
+            "site_name": html_text(text(playbook.site.title)),
+            "site_description": html_text(text(playbook.site.description)),
             "nav": _nav(playbook, text, extra_pages),
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
     config = {
-        "site_name": default_text(playbook.site.title),
-        "site_description": default_text(playbook.site.description),
+        "site_name": html_text(default_text(playbook.site.title)),
+        "site_description": html_text(default_text(playbook.site.description)),
         "theme": {"language": default},
         "nav": _nav(playbook, default_text, extra_pages),
         # Print pages are linked from their journey page, not listed in the navigation.
@@ -133,6 +136,6 @@ def _apply_branding(playbook: Playbook, config: dict, languages: list[dict]) -> 
     if brand.extra_css:
         config["extra_css"] = [brand_file(path) for path in brand.extra_css]
     if brand.copyright is not None:
-        config["copyright"] = localizer(playbook, playbook.default_language)(brand.copyright)
+        config["copyright"] = html_text(localizer(playbook, playbook.default_language)(brand.copyright))
         for entry in languages:
-            entry["copyright"] = localizer(playbook, entry["locale"])(brand.copyright)
+            entry["copyright"] = html_text(localizer(playbook, entry["locale"])(brand.copyright))

@@ -21,6 +21,10 @@ SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """Larger files are refused before parsing: content that big is a mistake or an attack."""
 
+MAX_DEPTH = 40
+"""Deepest nesting of lists and mappings. Content needs about 8; deeper is a mistake or an
+attack, and would otherwise end in a RecursionError."""
+
 MAX_NODES = 500_000
 """Upper bound on values after alias expansion, so an alias bomb fails fast."""
 
@@ -179,6 +183,11 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise _too_many_nodes(self.file, node)
+        if len(path) > MAX_DEPTH:
+            line, column = _position(node.start_mark)
+            raise ContentError([Issue(self.file, line, column, format_raw_path(path),
+                                      f"the content is nested more than {MAX_DEPTH} levels deep",
+                                      "check the indentation: a playbook needs far fewer levels")])
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             # Dates stay text: a playbook has no use for datetime objects.

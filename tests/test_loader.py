@@ -207,10 +207,33 @@ def test_file_over_the_size_limit_is_refused_before_parsing(tmp_path):
     assert re.search(r"content\.yaml:0:0: the file is [\d,]+ bytes; the limit is", str(caught.value))
 
 
-def test_very_long_text_loads(tmp_path):
-    long_name = "Å" * 100_000
+def test_very_long_text_loads_up_to_the_cap_and_no_further(tmp_path):
+    from generator.model import MAX_TEXT_CHARS
+
+    long_name = "Å" * MAX_TEXT_CHARS
     playbook = load_text(tmp_path, replace("{sv: Första,", "{sv: " + long_name + ","))
     assert playbook.journeys[0].stages[0].name.get("sv") == long_name
+    report = errors_of(tmp_path, replace("{sv: Första,", "{sv: " + long_name + "Ö,"))
+    assert re.search(r"content\.yaml:15:\d+: journeys\[loop\]\.stages\[first\]\.name\.sv: the text "
+                     r"is 20,001 characters long; the limit is 20,000", report), report
+
+
+# Issue #11: bounded cost for untrusted Markdown and nesting.
+
+
+def test_markdown_with_thousands_of_brackets_is_refused_before_rendering(tmp_path):
+    import time
+
+    started = time.perf_counter()
+    report = errors_of(tmp_path, replace('sv: "Här **börjar** det.', 'sv: "' + "[" * 5_000 + ' Här'))
+    assert time.perf_counter() - started < 5
+    assert re.search(r":18:\d+: journeys\[loop\]\.stages\[first\]\.description\.sv: the Markdown "
+                     r"holds 5,000 '\[' characters; the limit is 300", report), report
+
+
+def test_deeply_nested_content_is_one_located_error(tmp_path):
+    report = errors_of(tmp_path, VALID + "extra: " + "[" * 200 + "]" * 200 + "\n")
+    assert "nested more than 40 levels deep" in report and "Traceback" not in report
 
 
 def test_type_errors_and_duplicate_ids_are_reported_in_the_same_run(tmp_path):

@@ -77,7 +77,8 @@ def test_lists_without_ids_are_replaced_whole(tmp_path):
     assert playbook.default_language == "nb"
 
 
-def test_chain_of_extends_with_relative_paths(tmp_path):
+def test_chain_of_extends_with_relative_paths(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLAYBOOK_BASES", str(tmp_path))  # an agency's folder of bases
     write(tmp_path, "base/content.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
     write(tmp_path, "agency/content.yaml", "extends: ../base/content.yaml\nsite:\n  title: Byrån\n")
     client = write(tmp_path, "client/content.yaml",
@@ -216,3 +217,29 @@ def test_overlay_schema_accepts_overlays_and_flags_typos(tmp_path):
     assert any("nmae" in error.message for error in validator.iter_errors(typo))
     no_id = yaml.safe_load(ACME.replace("      - id: purchase\n", "      - \n"))
     assert list(validator.iter_errors(no_id))
+
+
+# Issue #11: extends reads only content files in allowed folders, never any file.
+
+
+@pytest.mark.parametrize("base, message", [
+    ("/etc/passwd", "must be a .yaml or .yml content file"),
+    ("../outside/content.yaml", "outside this project"),
+    (".git/config.yaml", "inside .git/"),
+])
+def test_extends_refuses_files_outside_the_allowed_folders(tmp_path, base, message):
+    project = tmp_path / "project"
+    write(tmp_path, "outside/content.yaml", "site:\n  title: secret-title\n")
+    write(project, ".git/config.yaml", "token: secret-token\n")
+    client = write(project, "content.yaml", f"extends: {base}\n")
+    report = errors_of(client)
+    assert "content.yaml:1:10: extends: " in report and message in report, report
+    assert "secret" not in report
+
+
+def test_a_folder_listed_in_playbook_bases_may_hold_the_base(tmp_path, monkeypatch):
+    write(tmp_path, "agency/base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    client = write(tmp_path, "client/content.yaml", "extends: ../agency/base.yaml\n")
+    assert "PLAYBOOK_BASES" in errors_of(client)
+    monkeypatch.setenv("PLAYBOOK_BASES", str(tmp_path / "agency"))
+    assert load_content(client).site.title.get("sv") == "Liten resa"

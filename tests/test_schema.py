@@ -20,7 +20,7 @@ def test_schema_is_strict_and_documented():
     assert stage["properties"]["checklist"]["description"].startswith("Actions for the team")
     assert stage["properties"]["id"]["pattern"] == "^[a-z0-9]+(-[a-z0-9]+)*$"
     text = stage["properties"]["name"]
-    assert {"type": "string", "minLength": 1} in text["anyOf"]
+    assert {"type": "string", "minLength": 1, "maxLength": 20_000} in text["anyOf"]
 
 
 def test_content_yaml_declares_the_schema_for_editors():
