@@ -108,3 +108,19 @@ def test_suggested_metrics_where_the_seeds_motivate_them(playbook):
     metrics = {m.id for j in playbook.journeys for s in j.stages for m in s.metrics}
     assert {"page-load-time", "conversion-rate", "complaint-resolution-time", "repeat-purchases",
             "would-recommend"} <= metrics
+
+
+def test_content_parses_the_same_with_every_yaml_loader():
+    # The loader uses libyaml when present, which accepts some flow-style text that
+    # pure-Python PyYAML rejects (e.g. a plain `?` inside `{...}`). A fork reading
+    # the file with another loader, or a machine without libyaml, must get the same data.
+    import yaml
+    from ruamel.yaml import YAML
+
+    text = (REPO / "content.yaml").read_text(encoding="utf-8")
+    loaded = {"pure PyYAML": yaml.load(text, Loader=yaml.SafeLoader),
+              "pure ruamel.yaml": YAML(typ="safe", pure=True).load(text)}
+    if hasattr(yaml, "CSafeLoader"):
+        loaded["libyaml"] = yaml.load(text, Loader=yaml.CSafeLoader)
+    first = next(iter(loaded.values()))
+    assert all(data == first for data in loaded.values()), list(loaded)
