@@ -140,7 +140,7 @@ CASES = {
         r"journeys\[loop\]\.loops_to: 'loops_to' needs 'cyclic: true'",
     ),
     "unquoted question mark in flow text": (
-        replace("text: {sv: Vem möter kunden först?,", "text: {sv: ? Vem möter kunden först,"),
+        replace('text: {sv: "Vem möter kunden först?",', "text: {sv: ? Vem möter kunden först,"),
         r"content\.yaml:28:24: YAML syntax error: .*\n    hint: put text that contains ': ', '\? '",
     ),
     "source url with a script scheme": (
