@@ -208,6 +208,9 @@ def sources_context(playbook: Playbook, text: Localizer) -> list[dict]:
                 source.author, source.publisher, source.year,
                 f"{UI_TEXT['source_language'][text.language]}: {names[source.language]}",
             ) if part),
+            # Safe inside a Markdown autolink: the model only accepts http(s) addresses
+            # without spaces, quotes, <, >, [ ], backslashes or backticks.
+            "url": source.url or "",
             "note": text(source.note) if source.note else "",
             "facts": [text(f.text) for f in playbook.facts if f.source == source.id],
         }

@@ -103,6 +103,11 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             f"invalid id {value!r}: ids use lowercase a-z, digits 0-9 and single hyphens",
             f"try '{_suggest_id(value)}'; ids key URLs and saved progress, so keep them stable",
         )
+    if kind == "string_pattern_mismatch" and field == "url" and "sources" in loc:
+        return f"invalid url {value!r}", (
+            "write a full http:// or https:// address without spaces, quotes, <, > or "
+            "[ ]; percent-encode other characters (å is %C3%A5)"
+        )
     if kind == "string_pattern_mismatch" and field == "url":
         return f"invalid url {value!r}", "write the full address, e.g. https://example.github.io/playbook/"
     if kind == "literal_error" and field == "code":
@@ -116,7 +121,7 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return (f"the text is {len(value):,} characters long; the limit is {limit:,}",
                 "shorten it, or move long material to a page of your own in playbook/")
     if kind == "string_too_long":
-        return f"{value!r} is too long", "use a shorter id"
+        return f"{value!r} is too long", f"use a shorter {'address' if field == 'url' else 'id'}"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"expected true or false, got {value!r}", "write true or false"
     return error["msg"], "check the value against the schema (content.schema.json)"

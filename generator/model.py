@@ -39,6 +39,18 @@ cost of rendering untrusted content (issue #11); a playbook's texts are far shor
 
 NonEmptyText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
 
+WEB_ADDRESS_PATTERN = (
+    r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
+    r"([/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
+)
+"""An http or https address made only of the ASCII characters RFC 3986 allows
+unescaped, minus ``[ ]``. No other scheme (javascript:, data:, ...), no user name
+or password before the host, no spaces, quotes, ``<``, ``>``, backslashes or
+backticks, so the address can go into Markdown and HTML without breaking out of
+its link. Other characters must be percent-encoded (``%C3%A5`` for ``å``)."""
+
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000)]
+
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
         "Text in several languages: a map {sv: ..., nb: ..., en: ...}. "
@@ -180,9 +192,14 @@ class Source(_Strict):
     author: NonEmptyText | None = None
     """Author, if the source names one."""
     publisher: NonEmptyText | None = None
-    """Publisher or site, if known."""
+    """Publisher, or the publication or site it appeared in, if known. Not the platform
+    that merely hosts it: a blog on WordPress.com is not published by WordPress.com."""
     year: int | None = None
     """Year of publication, if the source gives it."""
+    url: WebAddress | None = None
+    """Web address of the source, shown as a link on the sources page. Only http and
+    https addresses are accepted; percent-encode characters outside ASCII. Leave it
+    out unless you know the address (e.g. the source text states it)."""
     language: LanguageCode
     """Language the source is written in."""
     note: Text | None = None

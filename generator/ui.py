@@ -184,6 +184,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "en": "The texts this playbook's facts and terms rest on. No sentence is copied from them.",
     },
     "source_language": {"sv": "Språk", "nb": "Språk", "en": "Language"},
+    "source_url": {"sv": "Webbadress", "nb": "Nettadresse", "en": "Web address"},
     "used_for": {"sv": "Används för", "nb": "Brukes for", "en": "Used for"},
     "not_found_title": {
         "sv": "Sidan finns inte",

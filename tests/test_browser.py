@@ -89,7 +89,9 @@ def test_tick_survives_reload_and_language_switch(page, site):
 
 def test_checkboxes_are_labelled_and_keyboard_operable(page, site):
     page.goto(site + "en/" + STAGE)
-    first = page.get_by_role("checkbox", name="Make it easy to find how to reach customer service and support.")
+    first = page.get_by_role("checkbox", name=(
+        "Show on every page and in the order confirmation how customers can reach customer "
+        "service and support."))
     first.focus()
     page.keyboard.press("Space")
     assert first.is_checked()
@@ -102,9 +104,9 @@ def test_progress_bars_on_stage_journey_and_home(page, site):
     boxes(page).nth(2).check()
     assert progress(page)[0] == (2, 4, "2 av 4 klara")
     page.goto(site + "en/" + JOURNEY)
-    assert progress(page) == [(2, 27, "2 of 27 done")]
+    assert progress(page) == [(2, 26, "2 of 26 done")]
     page.goto(site + "nb/")
-    assert progress(page)[0] == (2, 27, "2 av 27 fullført")  # one bar per journey
+    assert progress(page)[0] == (2, 26, "2 av 26 fullført")  # one bar per journey
 
 
 def test_reset_clears_the_stage(page, site):
@@ -174,7 +176,7 @@ def test_stage_exports_as_markdown(page, site, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert download.value.suggested_filename == "customer-journey-after-purchase-en.md"
     assert text.startswith("# After purchase\n")
-    assert "- [x] Make it easy to find how to reach customer service and support." in text
+    assert "- [x] Show on every page and in the order confirmation how customers can reach customer service and support." in text
     assert "- [ ] Write a complaints routine with deadlines you actually keep." in text
     assert "1. What happens today, step by step, when a customer's product stops working?\n   > We call back within a day." in text
 
@@ -219,7 +221,7 @@ def test_print_page_holds_every_stage(page, site):
     page.goto(site + "nb/" + JOURNEY + "print/")
     assert page.locator("html").get_attribute("lang") == "nb"
     assert page.locator("h2").count() >= 7
-    assert boxes(page).count() == 27
+    assert boxes(page).count() == 26
 
 
 def test_journey_map_is_labelled_and_links_every_stage(page, site):

@@ -76,7 +76,8 @@ def test_four_journeys_from_the_seeds(playbook):
     assert len(by_id["buyers-journey"].checklist) == 4  # "before you start"
     for journey in ("buyers-journey", "purchase-process"):
         assert "glossary.md#customer-journey-vs-" in by_id[journey].about.get("sv")
-    assert {j.source for j in playbook.journeys} == {"seed-000", "seed-001", "seed-002", "seed-003"}
+    assert {j.source for j in playbook.journeys} == {
+        "blog-never-ending-journey", "agency-six-phases", "agency-buyers-journey", "bostrom-2016"}
     conversion = next(s for s in by_id["six-phases"].stages if s.id == "conversion")
     assert conversion.description.get("nb").count("\n- ") >= 3  # what counts as a conversion
 
@@ -85,9 +86,24 @@ def test_survey_facts_cite_their_source_with_a_caveat(playbook):
     survey = [f for f in playbook.facts if f.id in ("switch-brand-74", "never-again-51", "service-93")]
     assert [f.text.get("en")[:3] for f in survey] == ["74%", "51%", "93%"]
     for fact in survey:
-        assert fact.source == "seed-002"
+        assert fact.source == "agency-buyers-journey"
         for lang in playbook.language_codes:
             assert "HubSpot" in fact.caveat.get(lang)
+
+
+def test_survey_facts_sit_on_the_stages_their_claims_are_about(playbook):
+    shown = {}
+    for journey in playbook.journeys:
+        for stage in journey.stages:
+            for fact in stage.facts:
+                shown.setdefault(fact, set()).add(f"{journey.id}/{stage.id}")
+    # Switching brand when buying is hard: stages where the purchase happens.
+    assert shown["switch-brand-74"] == {
+        "customer-journey/purchase", "buyers-journey/decision", "purchase-process/purchase"}
+    # Never again after a bad experience: service after the sale.
+    assert shown["never-again-51"] == {"customer-journey/after-purchase", "six-phases/service"}
+    # Coming back after outstanding service: loyalty.
+    assert shown["service-93"] == {"customer-journey/loyalty", "six-phases/returning"}
 
 
 def test_glossary_covers_the_distinctions_in_the_seeds(playbook):
@@ -100,7 +116,8 @@ def test_glossary_covers_the_distinctions_in_the_seeds(playbook):
 
 def test_cx_checklist_is_shared_across_journeys(playbook):
     cx = next(c for c in playbook.checklists if c.id == "cx-basics")
-    assert len(cx.items) == 5
+    assert len(cx.items) == 6
+    assert cx.items[0].id == "staff-conduct"  # the source's list opens with "bemötande"
     assert len({ref.split("/")[0] for ref in cx.stages}) >= 3
 
 
@@ -108,3 +125,19 @@ def test_suggested_metrics_where_the_seeds_motivate_them(playbook):
     metrics = {m.id for j in playbook.journeys for s in j.stages for m in s.metrics}
     assert {"page-load-time", "conversion-rate", "complaint-resolution-time", "repeat-purchases",
             "would-recommend"} <= metrics
+
+
+def test_content_parses_the_same_with_every_yaml_loader():
+    # The loader uses libyaml when present, which accepts some flow-style text that
+    # pure-Python PyYAML rejects (e.g. a plain `?` inside `{...}`). A fork reading
+    # the file with another loader, or a machine without libyaml, must get the same data.
+    import yaml
+    from ruamel.yaml import YAML
+
+    text = (REPO / "content.yaml").read_text(encoding="utf-8")
+    loaded = {"pure PyYAML": yaml.load(text, Loader=yaml.SafeLoader),
+              "pure ruamel.yaml": YAML(typ="safe", pure=True).load(text)}
+    if hasattr(yaml, "CSafeLoader"):
+        loaded["libyaml"] = yaml.load(text, Loader=yaml.CSafeLoader)
+    first = next(iter(loaded.values()))
+    assert all(data == first for data in loaded.values()), list(loaded)

@@ -149,8 +149,18 @@ CASES = {
         r"journeys\[loop\]\.loops_to: 'loops_to' needs 'cyclic: true'",
     ),
     "unquoted question mark in flow text": (
-        replace("text: {sv: Vem möter kunden först?,", "text: {sv: ? Vem möter kunden först,"),
+        replace('text: {sv: "Vem möter kunden först?",', "text: {sv: ? Vem möter kunden först,"),
         r"content\.yaml:28:24: YAML syntax error: .*\n    hint: put text that contains ': ', '\? '",
+    ),
+    "source url with a script scheme": (
+        replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"', "url: javascript:alert(1)"),
+        r":\d+:10: sources\[example-2024\]\.url: invalid url 'javascript:alert\(1\)'\n"
+        r"    hint: write a full http:// or https:// address",
+    ),
+    "source url that would break out of its link": (
+        replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"',
+                """url: 'https://example.org/a"><script>x</script>'"""),
+        r"sources\[example-2024\]\.url: invalid url",
     ),
     "reserved anchor id": (
         replace("id: who-first", "id: checklist"),
@@ -252,14 +262,31 @@ def test_every_duplicate_key_is_reported(tmp_path):
 
 FACTS = """
 facts:
-  - {id: big-number, source: seed-oo, text: {sv: Ett tal}}
-sources:
-  - {id: seed-00, title: Källan, language: sv}
+  - {id: big-number, source: exmaple-2024, text: {sv: Ett tal}}
 """
 
 
 def test_fact_with_unknown_source_and_stage_with_unknown_fact(tmp_path):
     text = replace("        prompts: []", "        prompts: []\n        facts: [big-numbr]") + FACTS
     report = errors_of(tmp_path, text)
-    assert re.search(r"facts\[big-number\]\.source: no source with id 'seed-oo'\n    hint: did you mean 'seed-00'", report)
+    assert re.search(r"facts\[big-number\]\.source: no source with id 'exmaple-2024'\n    hint: did you mean 'example-2024'", report)
     assert re.search(r"stages\[second\]\.facts\[0\]: no fact with id 'big-numbr'\n    hint: did you mean 'big-number'", report)
+
+
+@pytest.mark.parametrize("url", [
+    "ftp://example.org/file", "data:text/html,<b>x</b>", "https://user:secret@example.org/",
+    "https://example.org/a b", "https://example.org/å", "https://example.org/[x](y)",
+    "https://example.org/`x`", "https://example.org/a\\b", "//example.org/", "https://",
+])
+def test_source_url_accepts_only_plain_http_addresses(tmp_path, url):
+    text = replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"', f"url: {url!r}")
+    assert "sources[example-2024].url: invalid url" in errors_of(tmp_path, text)
+
+
+@pytest.mark.parametrize("url", [
+    "http://example.org", "https://example.org/", "https://sv.example.org:8443/a/b.html",
+    "https://example.org/s%C3%A5?q=1&r=(2)#top", "https://example.org/~x/a_b-c.d;e=f,g+h*i!j$k'l@m",
+])
+def test_source_url_keeps_a_valid_address(tmp_path, url):
+    text = replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"', f"url: {url!r}")
+    assert load_text(tmp_path, text).sources[0].url == url

@@ -52,9 +52,10 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
         assert f"playbook/index{suffix}.md" in docs
         assert f"playbook/stages/loop/index{suffix}.md" in docs
         assert f"playbook/stages/loop/print{suffix}.md" in docs
+        assert f"playbook/sources{suffix}.md" in docs
         for stage in ("first", "second"):
             assert f"playbook/stages/loop/{stage}{suffix}.md" in docs
-    assert len(docs) == 3 * 5
+    assert len(docs) == 3 * 6
 
 
 def test_cyclic_journey_links_last_stage_back_to_first(small_outputs):
@@ -75,6 +76,14 @@ def test_untranslated_text_falls_back_with_a_note_in_the_readers_language(small_
     assert "ikke oversatt til norsk ennå. Den vises på svensk." in norwegian
     # Fully translated pages carry no note.
     assert "translated" not in pages["playbook/stages/loop/first.en.md"]
+
+
+def test_source_url_is_a_link_and_the_title_stays_text(small_outputs):
+    page = {p.as_posix(): t for p, t in small_outputs.items()}["playbook/sources.en.md"]
+    html = markdown.Markdown(extensions=["tables", "attr_list", "md_in_html"]).convert(page)
+    url = "https://example.org/kundresa?utg=2&amp;s=(1)#del_2"
+    assert f'Web address: <a href="{url}">{url}</a>' in html
+    assert "Källan &lt;b&gt; &amp; [länk] *" in html and "<b>" not in html
 
 
 @pytest.mark.parametrize(

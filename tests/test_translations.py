@@ -11,9 +11,9 @@ from tests.conftest import run_cli as run
 def test_coverage_per_language_lists_missing_with_line(small_project):
     result = run("translations", "-c", str(small_project))
     assert result.exit_code == 0
-    assert "sv  100.0 %  (14/14)  (default)" in result.output
-    assert "nb   85.7 %  (12/14)" in result.output
-    assert "en   78.6 %  (11/14)" in result.output
+    assert "sv  100.0 %  (15/15)  (default)" in result.output
+    assert "nb   86.7 %  (13/15)" in result.output
+    assert "en   80.0 %  (12/15)" in result.output
     assert (f"{small_project}:35:19: journeys[loop].stages[second].checklist[follow-up].text: "
             "missing en translation") in result.output
 
