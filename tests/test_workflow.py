@@ -73,7 +73,7 @@ def test_checkout_leaves_no_credentials_behind(workflow):
 
 def test_pages_workflow_tests_checks_translations_builds_and_deploys_only_from_main():
     workflow = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    triggers = workflow["on"]  # quoted in the file: YAML 1.1 would read a bare `on` as true
     assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
     deploy = workflow["jobs"]["deploy"]
     assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
@@ -90,7 +90,7 @@ def test_pages_workflow_tests_checks_translations_builds_and_deploys_only_from_m
 
 def test_release_workflow_builds_checks_and_publishes_with_trusted_publishing():
     workflow = yaml.safe_load(RELEASE.read_text(encoding="utf-8"))
-    assert workflow[True]["push"]["tags"] == ["v*"]
+    assert workflow["on"]["push"]["tags"] == ["v*"]
     runs = " ".join(step.get("run", "") for step in workflow["jobs"]["dist"]["steps"])
     assert "python -m build" in runs and "twine check" in runs
     publish = workflow["jobs"]["publish"]
