@@ -76,6 +76,8 @@ class InitResult:
     written: list[Path]
     package: str
     """The pip requirement written into the Makefile and workflow; '' when still to be set."""
+    extends: str = "default"
+    """The base as written into content.yaml (relative to the project)."""
 
 
 def render_project(name: str, extends: str, languages: list[str], package: str) -> dict[str, str]:
@@ -133,7 +135,7 @@ def init_project(
         with target.open("x", encoding="utf-8") as stream:  # "x": never overwrite
             stream.write(text)
         written.append(target)
-    return InitResult(written, spec)
+    return InitResult(written, spec, extends)
 
 
 def default_package_spec() -> str:
@@ -186,8 +188,13 @@ def next_steps(folder: Path, result: InitResult) -> list[str]:
             f"Journey Playbook, e.g. {DISTRIBUTION}=={__version__} once released, or "
             f"'{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
         )
+    steps = [source]
+    if result.extends.startswith("../"):
+        steps.append(
+            f"The base {result.extends} lies outside the project: keep both in one git "
+            "repository, or list the base's folder in PLAYBOOK_BASES (also in CI)")
     return [
-        source,
+        *steps,
         f"Build and look: cd {folder} && make site",
         ("Commit and push to a new GitHub repository: git init -b main && git add -A && "
          "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,9 +121,12 @@ def test_missing_logo_is_a_content_error(tmp_path):
     content = tmp_path / "c/content.yaml"
     content.write_text(content.read_text(encoding="utf-8").replace(
         "    # logo: brand/logo.svg", "    logo: brand/missing.svg"), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["generate", "-c", str(content)])
-    assert result.exit_code == 1
-    assert "site.branding.logo: cannot read 'brand/missing.svg'" in result.output
+    # validate checks everything generate will need (issue #12: it said OK, then generate failed)
+    for command in ("validate", "generate"):
+        result = CliRunner().invoke(cli, [command, "-c", str(content)])
+        assert result.exit_code == 1, command
+        assert re.search(r"content\.yaml:\d+:\d+: site\.branding\.logo: 'brand/missing\.svg' does "
+                         r"not exist", result.output), result.output
 
 
 def test_client_content_is_valid_against_the_overlay_schema_it_names(client):
