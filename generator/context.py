@@ -107,7 +107,7 @@ def map_description(journey: Journey, text: Localizer) -> str:
 def stage_context(playbook: Playbook, journey: Journey, position: int, text: Localizer) -> dict:
     """One stage with its checklist and prompts."""
     stage = journey.stages[position]
-    description = text(stage.description).strip()
+    description = text(stage.description).strip() if stage.description else ""
     if not playbook.site.allow_html:
         description = escape_raw_html(description)
     return {

@@ -30,6 +30,7 @@ from generator.context import (
 from generator.exports import render_exports
 from generator.markup import html_text, md_inline, yaml_string
 from generator.model import Journey, Playbook
+from generator.palette import CUSTOM_CSS, palette_css
 from generator.site_config import GENERATED_CONFIG, render_config
 
 DOCS_DIR = "playbook"
@@ -98,6 +99,9 @@ def render(
                     playbook, journey, position, language
                 )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
+    colors = palette_css(playbook.site.branding)
+    if colors:
+        outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
     outputs.update(render_exports(playbook, DOCS_DIR + "/downloads"))
     return outputs
 
