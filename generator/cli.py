@@ -15,7 +15,7 @@ import click
 
 from generator import __version__
 from generator.cli_common import content_option, site_url_option, user_errors
-from generator.cli_fork import diff_command, export_command, init, show_command, warn_about_drift
+from generator.cli_fork import diff_command, drift_warnings, export_command, init, show_command
 from generator.cli_translations import translations
 from generator.loader import validate_data
 from generator.overlay import load_with_extends
@@ -50,8 +50,10 @@ def validate(content: Path) -> None:
     overlay = load_with_extends(content, display_name=str(content))
     playbook = validate_data(overlay.merged)
     stages = sum(len(journey.stages) for journey in playbook.journeys)
+    warnings = drift_warnings(content, overlay)  # reads upstream.lock, which may be damaged
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
-    warn_about_drift(content, overlay)
+    for warning in warnings:
+        click.echo(warning, err=True)
 
 
 @cli.command("generate")

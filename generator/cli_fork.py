@@ -116,9 +116,9 @@ def export_command(content: Path, output: Path, delimiter: str | None) -> None:
         click.echo(f"wrote {target}")
 
 
-def warn_about_drift(content: Path, overlay: Overlay) -> None:
+def drift_warnings(content: Path, overlay: Overlay) -> list[str]:
     if overlay.base is None:
-        return
-    for path in drift(content, overlay.base, overlay.merged.data):
-        click.echo(f"warning: upstream changed {path}, which {content} overrides "
-                   "(review it, then run 'playbook diff --accept')", err=True)
+        return []
+    return [f"warning: upstream changed {path}, which {content} overrides "
+            "(review it, then run 'playbook diff --accept')"
+            for path in drift(content, overlay.base, overlay.merged.data)]

@@ -170,6 +170,9 @@ def _colour(value: Any) -> tuple[str, str]:
     if value is None:
         return ("the colour is empty", "a hex colour needs quotes, or YAML reads '#' as a comment: "
                 'primary: "#1a7f64"')
+    close = difflib.get_close_matches(str(value), MATERIAL_COLORS, n=1)
+    if close:
+        return f"unknown colour {value!r}", f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\""
     return (f"unknown colour {value!r}",
             f"use a hex colour in quotes (e.g. \"#1a7f64\") or one of Material's: {', '.join(MATERIAL_COLORS)}")
 

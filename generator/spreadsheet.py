@@ -137,8 +137,9 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         # What Excel's plain "CSV (semicolon/comma separated)" writes on Nordic Windows.
         return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
         raise CsvError(f"{name}: the file is neither UTF-8 nor Windows-1252 (byte 0x{raw[error.start]:02x} "
-                       f"at offset {error.start}); save it as 'CSV UTF-8'") from None
+                       f"on line {line}); save it as 'CSV UTF-8'") from None
 
 
 def _delimiter(text: str) -> str:

@@ -135,8 +135,9 @@ def check_translations(
                 continue
             recorded = lock.get(f"{path} {code}")
             if recorded is None and base is not None and _changed_under(base, text, default, code):
-                recorded = source_hash(base[default])
-            if recorded is not None and recorded != source_hash(source):
+                # The translation is the base's; point at the overlay's new text, where it is fixed.
+                findings.append(_finding(parsed, loc, path, code, "stale", at=default))
+            elif recorded is not None and recorded != source_hash(source):
                 findings.append(_finding(parsed, loc, path, code, "stale"))
     findings.sort(key=lambda f: (f.line, f.column, f.language))
     return TranslationReport(list(coverage.values()), findings)
@@ -200,6 +201,8 @@ def _changed_under(base: dict[str, str], text, default: str, code: str) -> bool:
     return before is not None and before != text.get(default) and base.get(code) == text.get(code)
 
 
-def _finding(parsed: ParsedFile, loc: tuple, path: str, language: str, kind: str) -> Finding:
-    file, line, column = parsed.source.locate(loc + ((language,) if kind == "stale" else ()))
+def _finding(parsed: ParsedFile, loc: tuple, path: str, language: str, kind: str,
+             at: str | None = None) -> Finding:
+    at = at or (language if kind == "stale" else None)
+    file, line, column = parsed.source.locate(loc + ((at,) if at else ()))
     return Finding(file, line, column, path, language, kind)
