@@ -11,7 +11,6 @@ import click
 from generator.errors import ContentError, GeneratorError
 from generator.spreadsheet import DELIMITERS
 
-
 DEFAULT_CONTENT = Path("content.yaml")
 _GIVEN = "playbook.content"
 

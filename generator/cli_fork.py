@@ -8,9 +8,9 @@ import click
 
 from generator.cli_common import content_option, delimiter_option, user_errors
 from generator.diff import accept_upstream, changes, drift
+from generator.errors import GeneratorError
 from generator.exports import render_exports
 from generator.loader import load_content
-from generator.errors import GeneratorError
 from generator.overlay import MergedSource, Overlay, load_with_extends
 from generator.scaffold import init_project
 from generator.show import show_yaml

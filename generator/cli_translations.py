@@ -60,13 +60,16 @@ def translations_confirm(languages: tuple[str, ...], content: Path) -> None:
 
 @translations.command("export")
 @click.option("--lang", "language", required=True,
-              help="Language to translate into, e.g. nb; the default language lists every text to proofread.")
+              help="Language to translate into, e.g. nb; the default language lists every text "
+              "to proofread.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="CSV file to write (default: standard output).")
 @delimiter_option
 @content_option
 @user_errors
-def translations_export(language: str, output: Path | None, delimiter: str | None, content: Path) -> None:
+def translations_export(
+    language: str, output: Path | None, delimiter: str | None, content: Path
+) -> None:
     """Write a CSV of missing or stale texts for a translator: path, source, translation.
 
     The file opens in Excel as it is: UTF-8 with a byte-order mark, headers in the
@@ -105,7 +108,8 @@ def translations_import(table: Path, content: Path) -> None:
     report = import_csv(content, table, display_name=str(content))
     click.echo(f"Imported {report.imported} translations into {content}"
                + (f", confirmed {report.confirmed} unchanged ones" if report.confirmed else "")
-               + f" (read {table} as {report.encoding}, '{_shown(report.delimiter)}' between cells).")
+               + f" (read {table} as {report.encoding}, "
+               f"'{_shown(report.delimiter)}' between cells).")
     for row in report.still_stale:
         click.echo(f"warning: {row}: the default text changed after this file was exported; "
                    "the translation stays stale until checked and confirmed", err=True)

@@ -31,7 +31,8 @@ class Change:
         mark = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}[self.kind]
         if self.kind == "changed":
             old, new = _short(self.old), _short(self.new)
-            if old == new or isinstance(self.old, (list, dict)) or isinstance(self.new, (list, dict)):
+            whole = (list, dict)
+            if old == new or isinstance(self.old, whole) or isinstance(self.new, whole):
                 # Shortened, both sides could look the same: show lists and such texts whole.
                 old, new = _full(self.old), _full(self.new)
             return f"{mark} {self.path}: {old} → {new}"

@@ -105,12 +105,14 @@ def _near_miss(loc: tuple, parsed: ParsedFile) -> Issue | None:
     model = _model_at(loc)
     if suggestion is None or model is None:
         return None
-    missing = [name for name, info in model.model_fields.items() if info.is_required() and name not in item]
+    missing = [name for name, info in model.model_fields.items()
+               if info.is_required() and name not in item]
     what = model.__name__.lower()
     file, line, column = parsed.source.locate(loc + ("id",))
     fields = " and ".join(f"'{name}'" for name in missing)
     return Issue(file, line, column, format_path(loc, parsed.data),
-                 f"the base has no {what} '{item['id']}', so this is a new {what}, which needs {fields}",
+                 f"the base has no {what} '{item['id']}', so this is a new {what}, "
+                 f"which needs {fields}",
                  f"did you mean '{suggestion}'?")
 
 
@@ -162,19 +164,21 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
     if kind == "bool_type" or kind == "bool_parsing":
         return f"expected true or false, got {value!r}", "write true or false"
     if kind == "literal_error":
-        return f"{value!r} is not allowed here", f"use one of: {error.get('ctx', {}).get('expected', '')}"
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not allowed here", f"use one of: {expected}"
     return error["msg"], "run 'playbook schema' to see what each field allows"
 
 
 def _colour(value: Any) -> tuple[str, str]:
     if value is None:
-        return ("the colour is empty", "a hex colour needs quotes, or YAML reads '#' as a comment: "
-                'primary: "#1a7f64"')
+        return ("the colour is empty",
+                "a hex colour needs quotes, or YAML reads '#' as a comment: primary: \"#1a7f64\"")
     close = difflib.get_close_matches(str(value), MATERIAL_COLORS, n=1)
     if close:
-        return f"unknown colour {value!r}", f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\""
-    return (f"unknown colour {value!r}",
-            f"use a hex colour in quotes (e.g. \"#1a7f64\") or one of Material's: {', '.join(MATERIAL_COLORS)}")
+        return (f"unknown colour {value!r}",
+                f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\"")
+    return (f"unknown colour {value!r}", "use a hex colour in quotes (e.g. \"#1a7f64\") or one of "
+            f"Material's: {', '.join(MATERIAL_COLORS)}")
 
 
 def _is_text(loc: tuple) -> bool:

@@ -118,7 +118,9 @@ Color = Annotated[
     str,
     AfterValidator(_check_color),
     WithJsonSchema({
-        "description": "One of Material's named colours, or a hex colour in quotes, e.g. \"#1a7f64\".",
+        "description": (
+            "One of Material's named colours, or a hex colour in quotes, e.g. \"#1a7f64\"."
+        ),
         "anyOf": [{"enum": list(MATERIAL_COLORS)}, {"type": "string", "pattern": HEX_COLOR}],
     }),
 ]

@@ -94,7 +94,9 @@ class Overlay:
     """References in the base that went with what the last file removes."""
 
 
-def load_with_extends(path: Path, display_name: str | None = None, text: str | None = None) -> Overlay:
+def load_with_extends(
+    path: Path, display_name: str | None = None, text: str | None = None
+) -> Overlay:
     """Read ``path`` and every base it extends; merge them. Raises ContentError.
 
     ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
@@ -167,7 +169,8 @@ def _refuse_misspelt_extends(parsed: ParsedFile) -> None:
     if not isinstance(parsed.data, dict):
         return
     for key in parsed.data:
-        if isinstance(key, str) and key != "extends" and difflib.get_close_matches(key, ["extends"], cutoff=0.75):
+        misspelt = isinstance(key, str) and key != "extends"
+        if misspelt and difflib.get_close_matches(key, ["extends"], cutoff=0.75):
             file, line, column = parsed.source.locate((key,), key=True)
             raise ContentError([Issue(file, line, column, key, f"unknown key '{key}'",
                                       "did you mean 'extends'? Nothing else was checked: without "
@@ -269,8 +272,9 @@ class _Merger:
                 if item_id in ids:
                     del result[ids.index(item_id)]
                     self.removed[item_id] = layer.source.locate(here + ("remove",))
-                    self.removals.append(Removal(_kind(path), _ref(layer.data, path, item_id),
-                                                 self.removed[item_id], format_path(here, layer.data), layer))
+                    self.removals.append(Removal(
+                        _kind(path), _ref(layer.data, path, item_id), self.removed[item_id],
+                        format_path(here, layer.data), layer))
                 else:
                     self._issue(layer, here + ("id",), f"cannot remove '{item_id}': the base has no such item",
                                 f"use one of: {', '.join(str(i) for i in ids)}")

@@ -75,7 +75,9 @@ def cascade(merger: Any, data: Any, base: Any, layer: Any) -> tuple[Any, list[Dr
         return stages.get(ref) or journeys.get(ref.split("/")[0])
 
     def first_journey_stage_gone(ref: Any) -> Removal | None:
-        return journeys.get(first) or (stages.get(f"{first}/{ref}") if isinstance(ref, str) else None)
+        return journeys.get(first) or (
+            stages.get(f"{first}/{ref}") if isinstance(ref, str) else None
+        )
 
     for i, shared in enumerate(_items(data, "checklists")):
         edit.filter(("checklists", i), "stages", stage_gone)
@@ -83,7 +85,11 @@ def cascade(merger: Any, data: Any, base: Any, layer: Any) -> tuple[Any, list[Dr
     for t, term in enumerate(_items(data, "glossary")):
         edit.drop(("glossary", t), "source", sources.get(term.get("source")))
     for j, journey in enumerate(_items(data, "journeys")):
-        edit.drop(("journeys", j), "loops_to", stages.get(f"{journey.get('id')}/{journey.get('loops_to')}"))
+        edit.drop(
+            ("journeys", j),
+            "loops_to",
+            stages.get(f"{journey.get('id')}/{journey.get('loops_to')}"),
+        )
         edit.drop(("journeys", j), "source", sources.get(journey.get("source")))
         for s, _ in enumerate(_items(journey, "stages")):
             edit.filter(("journeys", j, "stages", s), "corresponds_to", first_journey_stage_gone)
@@ -96,24 +102,34 @@ def _unresolvable(merger, data: dict, layer, journeys: dict, stages: dict, sourc
     for fact in _items(data, "facts"):
         removal = sources.get(fact.get("source"))
         if removal is not None and not _written_by(merger, fact, "source", layer):
-            _issue(merger, removal,
-                   f"fact '{fact.get('id')}' cites source '{removal.ref}', and a fact needs its source",
-                   f"remove the fact too: under 'facts:' in this file write  "
-                   f"- {{id: {fact.get('id')}, remove: true}}")
+            _issue(
+                merger,
+                removal,
+                f"fact '{fact.get('id')}' cites source '{removal.ref}', and a fact needs its source",
+                f"remove the fact too: under 'facts:' in this file write  "
+                f"- {{id: {fact.get('id')}, remove: true}}",
+            )
     emptied = {}
     for removal in stages.values():
         emptied[removal.ref.split("/")[0]] = removal  # the last removal of each journey's stages
     for journey in _items(data, "journeys"):
         removal = emptied.get(journey.get("id"))
         if removal is not None and journey.get("stages") == []:
-            _issue(merger, removal,
-                   f"this removes the last stage of journey '{journey.get('id')}', "
-                   "and a journey needs at least one",
-                   f"remove the journey instead: under 'journeys:' in this file, replace its entry with  "
-                   f"- {{id: {journey.get('id')}, remove: true}}")
+            _issue(
+                merger,
+                removal,
+                f"this removes the last stage of journey '{journey.get('id')}', "
+                "and a journey needs at least one",
+                f"remove the journey instead: under 'journeys:' in this file, replace its entry with  "
+                f"- {{id: {journey.get('id')}, remove: true}}",
+            )
     if journeys and data.get("journeys") == []:
-        _issue(merger, list(journeys.values())[-1], "this removes the last journey, and a playbook "
-               "needs at least one", "keep at least one journey: delete this 'remove: true'")
+        _issue(
+            merger,
+            list(journeys.values())[-1],
+            "this removes the last journey, and a playbook needs at least one",
+            "keep at least one journey: delete this 'remove: true'",
+        )
 
 
 def _issue(merger, removal: Removal, message: str, hint: str) -> None:
@@ -142,7 +158,9 @@ class _Editor:
             if removal is None:
                 keep.append(value)
             else:
-                self.dropped.append(Dropped(format_path(path + (key,), self.root), str(value), removal))
+                self.dropped.append(
+                    Dropped(format_path(path + (key,), self.root), str(value), removal)
+                )
         if len(keep) != len(values):
             target = self._copy_along(path)
             target[key] = keep
@@ -155,7 +173,9 @@ class _Editor:
             return
         if _written_by(self.merger, mapping, key, self.layer):
             return
-        self.dropped.append(Dropped(format_path(path + (key,), self.root), str(mapping[key]), removal))
+        self.dropped.append(
+            Dropped(format_path(path + (key,), self.root), str(mapping[key]), removal)
+        )
         del self._copy_along(path)[key]
 
     def _get(self, path: tuple) -> Any:

@@ -22,7 +22,8 @@ def show_yaml(data: Any, locate: Locate) -> str:
     _emit(data, (), 0, lines, locate)
     width = min(max((len(text) for text, _ in lines), default=0), 76) + 2
     return "".join(
-        f"{text.ljust(width - 2)}  # {origin}\n" if origin else f"{text}\n" for text, origin in lines
+        f"{text.ljust(width - 2)}  # {origin}\n" if origin else f"{text}\n"
+        for text, origin in lines
     )
 
 
@@ -42,19 +43,23 @@ def _emit(value: Any, path: tuple, indent: int, lines: list, locate: Locate) -> 
                 start = len(lines)
                 _emit(child, here, indent + 2, lines, locate)
                 text, first_origin = lines[start]
-                lines[start] = (f"{pad}- {text[indent + 2:]}", first_origin or origin)
+                lines[start] = (f"{pad}- {text[indent + 2 :]}", first_origin or origin)
             else:
                 _entry(f"{pad}-", child, here, indent, lines, locate, origin)
 
 
-def _entry(head: str, child: Any, here: tuple, indent: int, lines: list, locate: Locate,
-           origin: str) -> None:
+def _entry(
+    head: str, child: Any, here: tuple, indent: int, lines: list, locate: Locate, origin: str
+) -> None:
     if isinstance(child, (dict, list)) and child:
         lines.append((head, origin))
         _emit(child, here, indent + 2, lines, locate)
     elif isinstance(child, str) and "\n" in child.rstrip("\n") and not child[:1].isspace():
         lines.append((f"{head} |{'' if child.endswith(chr(10)) else '-'}", origin))
-        lines.extend((" " * (indent + 2) + line if line else "", "") for line in child.rstrip("\n").split("\n"))
+        lines.extend(
+            (" " * (indent + 2) + line if line else "", "")
+            for line in child.rstrip("\n").split("\n")
+        )
     else:
         lines.append((f"{head} {_scalar(child)}", origin))
 

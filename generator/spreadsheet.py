@@ -73,7 +73,9 @@ def write_table(columns: list[str], rows, language: str, delimiter: str | None =
     """CSV text with a BOM, headers in ``language`` and every cell neutralised."""
     buffer = io.StringIO()
     buffer.write(BOM)
-    writer = csv.writer(buffer, delimiter=delimiter or default_delimiter(language), lineterminator="\n")
+    writer = csv.writer(
+        buffer, delimiter=delimiter or default_delimiter(language), lineterminator="\n"
+    )
     writer.writerow([header(column, language) for column in columns])
     writer.writerows([neutralise(str(cell)) for cell in row] for row in rows)
     return buffer.getvalue()
@@ -101,7 +103,9 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
         raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
     text, encoding = _decode(raw, name)
     if not text.strip():
-        raise CsvError(f"{name}: the file is empty; export it again with 'playbook translations export'")
+        raise CsvError(
+            f"{name}: the file is empty; export it again with 'playbook translations export'"
+        )
     delimiter = _delimiter(text)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -114,7 +118,9 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
     for number, record in body:
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets add empty rows (';;;') at the end
-        cells = {column: restore(record[i]) if i < len(record) else "" for column, i in index.items()}
+        cells = {
+            column: restore(record[i]) if i < len(record) else "" for column, i in index.items()
+        }
         rows.append((number, cells))
     return Table(path, encoding, delimiter, rows)
 
@@ -124,11 +130,15 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         try:
             return raw.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
-            raise CsvError(f"{name}: the file says it is UTF-16 but cannot be decoded; "
-                           "save it again as 'CSV UTF-8'") from None
+            raise CsvError(
+                f"{name}: the file says it is UTF-16 but cannot be decoded; "
+                "save it again as 'CSV UTF-8'"
+            ) from None
     if b"\x00" in raw:
-        raise CsvError(f"{name}: the file holds NUL bytes, so it is not a CSV text file "
-                       "(UTF-16 without a byte-order mark?); save it as 'CSV UTF-8'")
+        raise CsvError(
+            f"{name}: the file holds NUL bytes, so it is not a CSV text file "
+            "(UTF-16 without a byte-order mark?); save it as 'CSV UTF-8'"
+        )
     try:
         return raw.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError:
@@ -138,8 +148,10 @@ def _decode(raw: bytes, name: str) -> tuple[str, str]:
         return raw.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise CsvError(f"{name}: the file is neither UTF-8 nor Windows-1252 (byte 0x{raw[error.start]:02x} "
-                       f"on line {line}); save it as 'CSV UTF-8'") from None
+        raise CsvError(
+            f"{name}: the file is neither UTF-8 nor Windows-1252 (byte 0x{raw[error.start]:02x} "
+            f"on line {line}); save it as 'CSV UTF-8'"
+        ) from None
 
 
 def _delimiter(text: str) -> str:
@@ -158,7 +170,9 @@ def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
         for column, labels in names.items():
             if label in labels:
                 if column in found:
-                    raise CsvError(f"{name}:1: the column '{cell.strip()}' appears twice in the header row")
+                    raise CsvError(
+                        f"{name}:1: the column '{cell.strip()}' appears twice in the header row"
+                    )
                 found[column] = position
     missing = [column for column in wanted if column not in found]
     if missing:

@@ -45,14 +45,20 @@ _TOKEN = re.compile(r"\[([^\]]+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def export_csv(
-    playbook: Playbook, parsed: ParsedFile, content: Path, language: str, delimiter: str | None = None
+    playbook: Playbook,
+    parsed: ParsedFile,
+    content: Path,
+    language: str,
+    delimiter: str | None = None,
 ) -> str:
     """CSV of every missing or stale ``language`` text: path, source text, current translation.
 
     For the default language: every text, for a proofreader to read.
     """
     if language not in playbook.language_codes:
-        raise GeneratorError(f"--lang must be one of the built languages: {', '.join(playbook.language_codes)}")
+        raise GeneratorError(
+            f"--lang must be one of the built languages: {', '.join(playbook.language_codes)}"
+        )
     default = playbook.default_language
     texts = dict(_texts_by_path(playbook, parsed))
     if language == default:
@@ -63,7 +69,9 @@ def export_csv(
         for finding in report.findings:
             if finding.language == language:
                 text = texts[finding.path][1]
-                rows.append([finding.path, language, text.get(default) or "", text.get(language) or ""])
+                rows.append(
+                    [finding.path, language, text.get(default) or "", text.get(language) or ""]
+                )
     return write_table(COLUMNS, rows, language, delimiter)
 
 
@@ -116,7 +124,9 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
     for row in to_write + to_confirm:
         lock[f"{row.path} {row.language}"] = source_hash(row.source)
         if row.source != texts[row.path][1].get(playbook.default_language):
-            report.still_stale.append(f"{table_path}: row {row.number}: {row.path} ({row.language})")
+            report.still_stale.append(
+                f"{table_path}: row {row.number}: {row.path} ({row.language})"
+            )
     report.imported, report.confirmed = len(to_write), len(to_confirm)
     if new_text is not None:
         _replace_keeping_mode(content, new_text.encode("utf-8"))
@@ -124,8 +134,14 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
     return report
 
 
-def _check_rows(table, playbook: Playbook, parsed: ParsedFile, lock: dict[str, str], name: str,
-                report: ImportReport) -> tuple[list[_Row], list[_Row]]:
+def _check_rows(
+    table,
+    playbook: Playbook,
+    parsed: ParsedFile,
+    lock: dict[str, str],
+    name: str,
+    report: ImportReport,
+) -> tuple[list[_Row], list[_Row]]:
     """Sort the rows into (to write, to confirm); CsvError listing every unusable one."""
     default = playbook.default_language
     texts = dict(_texts_by_path(playbook, parsed))
@@ -135,15 +151,22 @@ def _check_rows(table, playbook: Playbook, parsed: ParsedFile, lock: dict[str, s
     to_write: list[_Row] = []
     to_confirm: list[_Row] = []
     for number, cells in table.rows:
-        row = _Row(number, cells["path"].strip(), cells["language"].strip(), cells["source"].strip(),
-                   cells["translation"].strip())
+        row = _Row(
+            number,
+            cells["path"].strip(),
+            cells["language"].strip(),
+            cells["source"].strip(),
+            cells["translation"].strip(),
+        )
         if not row.value:
             report.empty += 1
             continue
         where = f"{table.path}: row {row.number}: {row.path or '(no path)'}"
         problem = _row_problem(row, texts, playbook, exportable, parsed, name)
         if problem is None and (row.path, row.language) in seen:
-            problem = f"the same text is also on row {seen[(row.path, row.language)]}; keep one of them"
+            problem = (
+                f"the same text is also on row {seen[(row.path, row.language)]}; keep one of them"
+            )
         if problem:
             problems.append(f"{where}: {problem}")
             continue
@@ -151,41 +174,55 @@ def _check_rows(table, playbook: Playbook, parsed: ParsedFile, lock: dict[str, s
         current = texts[row.path][1].get(row.language)
         if row.value != current:
             to_write.append(row)
-        elif ((row.path, row.language) in exportable and row.language != default
-              and row.source == texts[row.path][1].get(default)):
+        elif (
+            (row.path, row.language) in exportable
+            and row.language != default
+            and row.source == texts[row.path][1].get(default)
+        ):
             to_confirm.append(row)  # a stale translation, checked against today's source and kept
         else:
             report.unchanged += 1
     if problems:
         count = len(problems)
-        problems.append(f"{count} row{'s' if count != 1 else ''} cannot be imported; nothing was written.")
+        problems.append(
+            f"{count} row{'s' if count != 1 else ''} cannot be imported; nothing was written."
+        )
         raise CsvError("\n".join(problems))
     return to_write, to_confirm
 
 
-def _row_problem(row: _Row, texts: dict, playbook: Playbook, exportable: set, parsed: ParsedFile,
-                 name: str) -> str | None:
+def _row_problem(
+    row: _Row, texts: dict, playbook: Playbook, exportable: set, parsed: ParsedFile, name: str
+) -> str | None:
     default = playbook.default_language
     if not row.path:
         return "the path cell is empty; keep the rows as 'playbook translations export' wrote them"
     if row.path not in texts:
         close = difflib.get_close_matches(row.path, list(texts), n=1)
-        return (f"no text in {name} has this path"
-                + (f" (did you mean {close[0]}?)" if close else "")
-                + "; export again, the content may have changed")
+        return (
+            f"no text in {name} has this path"
+            + (f" (did you mean {close[0]}?)" if close else "")
+            + "; export again, the content may have changed"
+        )
     if row.language not in playbook.language_codes:
-        return (f"'{row.language}' is not a language of this playbook "
-                f"(use one of {', '.join(playbook.language_codes)})")
+        return (
+            f"'{row.language}' is not a language of this playbook "
+            f"(use one of {', '.join(playbook.language_codes)})"
+        )
     loc, text = texts[row.path]
     if text.get(row.language) == row.value:
         return None
     file, line, column = parsed.source.locate(loc + (row.language,))
     if row.language == default:
-        return (f"'{default}' is the default language, which a CSV cannot change; "
-                f"edit it in {file}:{line}:{column}")
+        return (
+            f"'{default}' is the default language, which a CSV cannot change; "
+            f"edit it in {file}:{line}:{column}"
+        )
     if (row.path, row.language) not in exportable:
-        return (f"the {row.language} text is translated and confirmed, so no export lists it; "
-                f"edit it in {file}:{line}:{column} if it needs to change")
+        return (
+            f"the {row.language} text is translated and confirmed, so no export lists it; "
+            f"edit it in {file}:{line}:{column} if it needs to change"
+        )
     return None
 
 
@@ -213,9 +250,12 @@ def _revalidate(content: Path, name: str, text: str) -> tuple[ParsedFile, Playbo
 def _verify(rows: list[_Row], playbook: Playbook, parsed: ParsedFile, table_path: Path) -> None:
     """Each imported text reads back as written; anything else is refused."""
     texts = dict(_texts_by_path(playbook, parsed))
-    wrong = [f"{table_path}: row {row.number}: {row.path}: the content would not read back as "
-             f"this translation; nothing was written"
-             for row in rows if row.path not in texts or texts[row.path][1].get(row.language) != row.value]
+    wrong = [
+        f"{table_path}: row {row.number}: {row.path}: the content would not read back as "
+        f"this translation; nothing was written"
+        for row in rows
+        if row.path not in texts or texts[row.path][1].get(row.language) != row.value
+    ]
     if wrong:
         raise CsvError("\n".join(wrong))
 
@@ -254,7 +294,9 @@ def _parse_path(path: str) -> list[tuple[str, str]]:
     return parts
 
 
-def _set_text(document, parts: list[tuple[str, str]], language: str, value: str, default: str) -> None:
+def _set_text(
+    document, parts: list[tuple[str, str]], language: str, value: str, default: str
+) -> None:
     node = document
     for index, (kind, token) in enumerate(parts[:-1]):
         following = parts[index + 1][0]
@@ -263,8 +305,10 @@ def _set_text(document, parts: list[tuple[str, str]], language: str, value: str,
                 node[token] = CommentedSeq() if following == "id" else CommentedMap()
             node = node[token]
         else:
-            match = next((item for item in node if isinstance(item, dict) and str(item.get("id")) == token),
-                         None)
+            match = next(
+                (item for item in node if isinstance(item, dict) and str(item.get("id")) == token),
+                None,
+            )
             if match is None:  # the item lives in the base: override it in this overlay
                 match = CommentedMap([("id", token)])
                 node.append(match)
@@ -280,4 +324,3 @@ def _set_text(document, parts: list[tuple[str, str]], language: str, value: str,
     texts[language] = value
     texts.fa.set_flow_style()
     node[field_name] = texts
-

@@ -153,8 +153,8 @@ CASES = {
     ),
     "a tab before a list item": (
         replace("      - id: second", "\t- id: second"),
-        r"content\.yaml:29:1: YAML syntax error: a tab character here; YAML indents with spaces only\n"
-        r"    hint: replace the tab with spaces",
+        (r"content\.yaml:29:1: YAML syntax error: a tab character here; YAML indents with spaces only\n"
+         r"    hint: replace the tab with spaces"),
     ),
     "a tab after a list dash": (
         replace("      - id: second", "      -\tid: second"),
@@ -162,13 +162,13 @@ CASES = {
     ),
     "unknown brand colour": (
         replace("  languages:", "  branding: {primary: tael}\n  languages:"),
-        r"content\.yaml:4:23: site\.branding\.primary: unknown colour 'tael'\n    hint: did you mean 'teal'\? "
-        r"Or a hex colour in quotes, e\.g\. \"#1a7f64\"",
+        (r"content\.yaml:4:23: site\.branding\.primary: unknown colour 'tael'\n    hint: did you mean "
+         r"'teal'\? Or a hex colour in quotes, e\.g\. \"#1a7f64\""),
     ),
     "unquoted hex colour is a comment": (
         replace("  languages:", "  branding: \n    accent: #1a7f64\n  languages:"),
-        r"site\.branding\.accent: the colour is empty\n    hint: a hex colour needs quotes, or YAML reads '#' "
-        r"as a comment: primary: \"#1a7f64\"",
+        (r"site\.branding\.accent: the colour is empty\n    hint: a hex colour needs quotes, or YAML "
+         r"reads '#' as a comment: primary: \"#1a7f64\""),
     ),
     "a wrong choice names the choices, not a schema file": (
         replace("journeys:", "sources:\n  - {id: s, title: T, language: de}\njourneys:"),

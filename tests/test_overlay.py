@@ -151,7 +151,7 @@ journeys:
 """)
     report = errors_of(client)
     assert re.search(r"^content\.yaml:4:15: journeys\[loop\]\.loops_to: 'loops_to' refers to stage 'second', "
-                     r"which content\.yaml:6 removes", report, re.M), report
+                     r"which content\.yaml:6 removes", report, re.MULTILINE), report
 
 
 def test_after_with_an_unknown_id(tmp_path):
@@ -302,8 +302,8 @@ def test_a_new_stage_one_letter_from_a_base_stage_is_reported_as_a_typo(tmp_path
                         "      - id: purchse\n        name: Köp hos Acme\n")
     report = errors_of(write(tmp_path, "content.yaml", text))
     assert report.splitlines() == [
-        "content.yaml:7:13: journeys[customer-journey].stages[purchse]: the base has no stage 'purchse', "
-        "so this is a new stage, which needs 'summary'",
+        ("content.yaml:7:13: journeys[customer-journey].stages[purchse]: the base has no stage 'purchse', "
+         "so this is a new stage, which needs 'summary'"),
         "    hint: did you mean 'purchase'?",
         "1 error in the content; nothing was written.",
     ]
@@ -324,8 +324,8 @@ def test_a_misspelt_extends_is_reported_once(tmp_path):
     report = errors_of(write(tmp_path, "content.yaml", ACME.replace("extends: default", "extend: default")))
     assert report.splitlines() == [
         "content.yaml:1:1: extend: unknown key 'extend'",
-        "    hint: did you mean 'extends'? Nothing else was checked: without 'extends' the file would be "
-        "read as a whole playbook",
+        ("    hint: did you mean 'extends'? Nothing else was checked: without 'extends' the file would be "
+         "read as a whole playbook"),
         "1 error in the content; nothing was written.",
     ]
 
@@ -341,8 +341,8 @@ def test_changing_the_default_text_of_a_base_item_makes_its_translations_stale(t
     assert result.exit_code == 1
     stale = [line for line in result.output.splitlines() if "translation is stale" in line]
     # The translation is the base's; the line to act on is the overlay's new text.
-    assert stale == [f"{content}:8:20: journeys[customer-journey].stages[purchase].name: en translation is "
-                     "stale: the default text changed since it was confirmed"], result.output
+    assert stale == [(f"{content}:8:20: journeys[customer-journey].stages[purchase].name: en translation is "
+                      "stale: the default text changed since it was confirmed")], result.output
     assert run_cli("translations", "confirm", "-c", str(content)).exit_code == 0
     assert run_cli("translations", "--strict", "-c", str(content)).exit_code == 0
     # Changing both languages at once is a translation made together: nothing stale.
@@ -364,7 +364,7 @@ def test_show_prints_the_merged_content_or_the_base_with_where_each_line_came_fr
     assert yaml.load(shown.output, Loader=loader) == merged
     lines = shown.output.splitlines()
     assert re.search(rf"^          sv: Köp hos Acme +# {re.escape(str(content))}:8$|"
-                     rf"^        name: Köp hos Acme +# {re.escape(str(content))}:8$", shown.output, re.M), lines[:80]
+                     rf"^        name: Köp hos Acme +# {re.escape(str(content))}:8$", shown.output, re.MULTILINE), lines[:80]
     base_lines = (REPO / "content.yaml").read_text(encoding="utf-8").splitlines()
     interest = next(line for line in lines if line.strip().startswith("- id: interest"))
     number = int(interest.rsplit(":", 1)[1])

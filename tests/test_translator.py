@@ -159,7 +159,7 @@ def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_p
     result = run("translations", "-c", str(small_project), "import", str(table))
     assert result.exit_code == 1
     out = result.output
-    assert f"row 3: site.title: the en text is translated and confirmed, so no export lists it" in out
+    assert "row 3: site.title: the en text is translated and confirmed, so no export lists it" in out
     assert "row 4: " + SUMMARY + ": 'sv' is the default language, which a CSV cannot change" in out
     assert "row 5: journeys[loop].stages[secnd].summary: no text in" in out and f"did you mean {SUMMARY}?" in out
     assert "row 6: " + FOLLOW_UP + ": 'fr' is not a language of this playbook" in out
@@ -259,9 +259,9 @@ def test_import_keeps_the_content_files_mode(small_project, tmp_path):
 
 
 @pytest.mark.parametrize("name, data, message", [
-    ("renamed column", "path,language,source,oversatt\nsite.title,en,x,y\n".encode(),
+    ("renamed column", b"path,language,source,oversatt\nsite.title,en,x,y\n",
      "the header row lacks the column 'translation' (found 'path', 'language', 'source', 'oversatt')"),
-    ("missing column", "path;translation\nsite.title;y\n".encode(),
+    ("missing column", b"path;translation\nsite.title;y\n",
      "the header row lacks the columns 'language', 'source'"),
     ("empty file", b"\xef\xbb\xbf\r\n", "the file is empty"),
     ("UTF-16 without BOM", "path,language,source,translation\n".encode("utf-16-le"),
