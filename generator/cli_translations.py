@@ -80,8 +80,7 @@ def translations_export(
         playbook translations export --lang nb -o nb.csv
     """
     playbook, parsed = load_parsed(content, display_name=str(content))
-    table = export_csv(playbook, parsed, content, language, delimiter)
-    count = len(table.splitlines()) - 1 if table.count("\n") else 0
+    table, count = export_csv(playbook, parsed, content, language, delimiter)
     if output is None:
         click.echo(table, nl=False)
     else:

@@ -119,10 +119,15 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets add empty rows (';;;') at the end
         cells = {
-            column: restore(record[i]) if i < len(record) else "" for column, i in index.items()
+            column: _cell(record, i) for column, i in index.items()
         }
         rows.append((number, cells))
     return Table(path, encoding, delimiter, rows)
+
+
+def _cell(record: list[str], position: int) -> str:
+    # Excel writes a line break inside a cell as CRLF in some versions: keep one kind.
+    return restore(record[position]).replace("\r\n", "\n") if position < len(record) else ""
 
 
 def _decode(raw: bytes, name: str) -> tuple[str, str]:

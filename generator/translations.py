@@ -121,10 +121,11 @@ def check_translations(
     default = playbook.default_language
     coverage = {code: LanguageCoverage(code) for code in playbook.language_codes}
     findings: list[Finding] = []
+    by_id: dict = {}
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)
         source = text.get(default) or ""
-        base = base_text(parsed, loc)
+        base = base_text(parsed, loc, by_id)
         for code in playbook.language_codes:
             coverage[code].total += 1
             if text.get(code) is None:
@@ -169,21 +170,25 @@ def confirm_translations(
     return count
 
 
-def base_text(parsed: ParsedFile, loc: tuple) -> dict[str, str] | None:
+def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict[str, str] | None:
     """The text at ``loc`` as the base of an overlay has it, per language; None if no base has it.
 
-    ``loc`` indexes the merged data; items are found in the base by their id.
+    ``loc`` indexes the merged data; items are found in the base by their id. ``index``
+    caches each base list's items by id across calls (big playbooks have long lists).
     """
     merged, base = parsed.data, parsed.base
     if base is None:
         return None
+    index = {} if index is None else index
     for part in loc:
         if isinstance(part, int):
             item = merged[part] if isinstance(merged, list) and part < len(merged) else None
             wanted = item.get("id") if isinstance(item, dict) else None
-            if wanted is None or not isinstance(base, list):
+            if not isinstance(wanted, str) or not isinstance(base, list):
                 return None
-            base = next((b for b in base if isinstance(b, dict) and b.get("id") == wanted), None)
+            if id(base) not in index:
+                index[id(base)] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
+            base = index[id(base)].get(wanted)
             merged = item
         else:
             merged = merged.get(part) if isinstance(merged, dict) else None

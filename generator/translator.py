@@ -50,8 +50,9 @@ def export_csv(
     content: Path,
     language: str,
     delimiter: str | None = None,
-) -> str:
-    """CSV of every missing or stale ``language`` text: path, source text, current translation.
+) -> tuple[str, int]:
+    """CSV of every missing or stale ``language`` text: path, source text, current translation;
+    and how many texts it lists.
 
     For the default language: every text, for a proofreader to read.
     """
@@ -72,7 +73,7 @@ def export_csv(
                 rows.append(
                     [finding.path, language, text.get(default) or "", text.get(language) or ""]
                 )
-    return write_table(COLUMNS, rows, language, delimiter)
+    return write_table(COLUMNS, rows, language, delimiter), len(rows)
 
 
 @dataclass

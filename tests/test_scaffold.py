@@ -56,7 +56,7 @@ def test_build_says_to_serve_the_folder_as_the_readme_does(client):
 def test_every_home_page_title_names_home_in_its_language(client):
     titles = {lang: Page(client / path).title.strip() for lang, path in
               (("nb", "site/index.html"), ("en", "site/en/index.html"))}
-    assert titles == {"nb": "Hjem - Kunde AS – kundereisen", "en": "Home - Kunde AS – customer journey"}
+    assert titles == {"nb": "Hjem - Kunde AS – kundereisen", "en": "Home - Kunde AS – customer journey playbook"}
 
 
 def test_a_hex_brand_colour_reaches_the_page_through_materials_variables(client):

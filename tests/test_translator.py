@@ -118,17 +118,18 @@ def test_import_into_an_overlay_adds_an_override(tmp_path):
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
 def test_nordic_excel_round_trip(small_project, tmp_path, encoding):
     exported = tmp_path / "nb.csv"
-    run("translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(exported))
+    result = run("translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(exported))
+    assert result.output == f"wrote {exported} (2 texts)\n"
     rows = rows_of(exported, ";")
     assert [r["sti"] for r in rows] == [SUMMARY, "journeys[loop].stages[second].description"]
-    filled = {SUMMARY: "Bare på svensk – æ, ø og å.", rows[1]["sti"]: "Bare svensk her."}
+    filled = {SUMMARY: "Bare på svensk – æ, ø og å.", rows[1]["sti"]: "Bare svensk her.\r\nAndre linje."}
     saved = tmp_path / "nb-from-excel.csv"
     with saved.open("w", encoding=encoding, newline="") as stream:  # as Excel writes it
         writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
         writer.writerow(["sti", "språk", "kildetekst", "oversettelse"])
         writer.writerows([r["sti"], r["språk"], r["kildetekst"], filled[r["sti"]]] for r in rows)
         writer.writerow(["", "", "", ""])  # Excel keeps empty rows at the end
-    assert saved.read_bytes().count(b"\r\n") == 4
+    assert saved.read_bytes().count(b"\r\n") == 5
 
     result = run("translations", "-c", str(small_project), "import", str(saved))
     assert result.exit_code == 0, result.output
@@ -138,7 +139,7 @@ def test_nordic_excel_round_trip(small_project, tmp_path, encoding):
 
     stage = load_content(small_project).journeys[0].stages[1]
     assert stage.summary.get("nb") == "Bare på svensk – æ, ø og å."
-    assert stage.description.get("nb") == "Bare svensk her."
+    assert stage.description.get("nb") == "Bare svensk her.\nAndre linje."
     assert "nb" not in run("translations", "--strict", "-c", str(small_project)).output.split("%")[-1]
 
 
@@ -204,8 +205,8 @@ def test_import_confirms_against_the_source_the_translator_saw(small_project, tm
 
     result = run("translations", "-c", str(small_project), "import", str(table))
     assert result.exit_code == 0 and "Imported 1 translations" in result.output
-    assert f"{SUMMARY} (en): the default text changed after this file was exported" in result.output
     assert [line for line in stale_lines(small_project) if SUMMARY in line]
+    assert f"{SUMMARY} (en): the default text changed after this file was exported" in result.output
 
 
 def test_a_row_without_its_source_is_not_confirmed(small_project, tmp_path):
