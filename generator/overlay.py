@@ -277,7 +277,7 @@ class _Merger:
                         format_path(here, layer.data), layer))
                 else:
                     self._issue(layer, here + ("id",), f"cannot remove '{item_id}': the base has no such item",
-                                f"use one of: {', '.join(str(i) for i in ids)}")
+                                _which(item_id, ids))
                 continue
             body = {k: v for k, v in item.items() if k not in _PLACEMENT}
             if item_id in ids:
@@ -305,12 +305,19 @@ class _Merger:
             if target in ids:
                 return ids.index(target) + offset
             self._issue(layer, here + (word,), f"'{word}: {target}' names no item in this list",
-                        f"use one of: {', '.join(str(i) for i in ids)}")
+                        _which(target, ids))
         return default
 
     def _issue(self, layer: ParsedFile, path: ContentPath, message: str, hint: str) -> None:
         file, line, column = layer.source.locate(path)
         self.issues.append(Issue(file, line, column, format_path(path, layer.data), message, hint))
+
+
+def _which(wanted: Any, ids: list) -> str:
+    """A hint naming the id that ``wanted`` most likely meant, or every id there is."""
+    near = [i for i in ids if isinstance(i, str) and one_edit_apart(str(wanted), i)]
+    near = near or difflib.get_close_matches(str(wanted), [str(i) for i in ids], n=1)
+    return f"did you mean '{near[0]}'?" if near else f"use one of: {', '.join(str(i) for i in ids)}"
 
 
 def _kind(path: ContentPath) -> str:

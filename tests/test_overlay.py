@@ -156,7 +156,10 @@ journeys:
 
 def test_after_with_an_unknown_id(tmp_path):
     report = errors_of(write(tmp_path, "content.yaml", ACME.replace("after: purchase", "after: purchse")))
-    assert "'after: purchse' names no item in this list" in report
+    assert "'after: purchse' names no item in this list\n    hint: did you mean 'purchase'?" in report
+    text = ACME.replace("      - id: awareness\n", "      - {id: intrest, remove: true}\n      - id: awareness\n")
+    report = errors_of(write(tmp_path, "content.yaml", text))
+    assert "cannot remove 'intrest': the base has no such item\n    hint: did you mean 'interest'?" in report
 
 
 def test_overlay_positions_for_translations(tmp_path):
