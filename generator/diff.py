@@ -103,8 +103,10 @@ def read_lock(content: Path) -> dict[str, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as error:  # UnicodeDecodeError and JSON errors are ValueErrors
+    except (OSError, UnicodeDecodeError) as error:
         raise _damaged(path, str(error)) from None
+    except ValueError as error:
+        raise _damaged(path, f"not JSON: {error}") from None
     values = data.get("base_values") if isinstance(data, dict) else None
     if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
         raise _damaged(path, "no 'base_values' mapping of paths to hashes")

@@ -112,6 +112,8 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
     table = read_table(table_path, COLUMNS)
     report = ImportReport(encoding=table.encoding, delimiter=table.delimiter)
     to_write, to_confirm = _check_rows(table, playbook, parsed, lock, name, report)
+    if not table.rows:
+        raise CsvError(f"{table_path}: no rows below the header row; nothing was written")
     if not to_write and not to_confirm:
         raise CsvError(
             f"{table_path}: nothing to import: {report.empty} rows have no translation and "

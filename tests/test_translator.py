@@ -265,6 +265,7 @@ def test_import_keeps_the_content_files_mode(small_project, tmp_path):
     ("missing column", b"path;translation\nsite.title;y\n",
      "the header row lacks the columns 'language', 'source'"),
     ("empty file", b"\xef\xbb\xbf\r\n", "the file is empty"),
+    ("only a header", b"path;language;source;translation\r\n", "no rows below the header row"),
     ("UTF-16 without BOM", "path,language,source,translation\n".encode("utf-16-le"),
      "the file holds NUL bytes"),
     ("neither UTF-8 nor Windows-1252", b"path,language,source,translation\nx,en,y,\x81\x8d\n",
