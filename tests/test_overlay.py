@@ -152,6 +152,7 @@ journeys:
     report = errors_of(client)
     assert re.search(r"^content\.yaml:4:15: journeys\[loop\]\.loops_to: 'loops_to' refers to stage 'second', "
                      r"which content\.yaml:6 removes", report, re.MULTILINE), report
+    assert "hint: write 'loops_to: first' (or another stage the journey keeps)" in report
 
 
 def test_after_with_an_unknown_id(tmp_path):
