@@ -253,6 +253,7 @@ class _Merger:
         result = list(base)
         base_ids = [entry.get("id") for entry in base]
         written: dict[str, int] = {}
+        named = {item.get("id") for item in over if isinstance(item, dict)}
         for index, item in enumerate(over):
             here = path + (index,)
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
@@ -288,8 +289,10 @@ class _Merger:
                 merged = body
                 self._register(body, layer, here)
                 position = len(result)
-                near = [b for b in base_ids if isinstance(b, str) and one_edit_apart(item_id, b)]
-                if near and near[0] not in written:
+                # A base id the overlay does not name elsewhere in the list, one edit away.
+                near = [b for b in base_ids if isinstance(b, str) and b not in named
+                        and one_edit_apart(item_id, b)]
+                if near:
                     self.suggestions[id(body)] = near[0]
             position = self._placement(item, ids, position, layer, here)
             result.insert(position, merged)
