@@ -148,7 +148,7 @@ def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> No
         if ident.split("/")[-1] in removed:
             file, line, _ = removed[ident.split("/")[-1]]
             found.add(loc, f"refers to {what} '{ident}', which {file}:{line} removes",
-                      "keep it in the overlay, or remove the reference too")
+                      f"delete '{ident}' here, or the 'remove: true' on {file}:{line}")
             continue
         close = difflib.get_close_matches(ident, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else (
@@ -167,7 +167,8 @@ def _check_loop(journey: Journey, loc: tuple, found: _Findings, removed: dict) -
         file, line, _ = removed[journey.loops_to]
         found.add(loc + ("loops_to",),
                   f"'loops_to' refers to stage '{journey.loops_to}', which {file}:{line} removes",
-                  "keep the stage, or change 'loops_to' in your overlay")
+                  f"write 'loops_to: {stage_ids[0]}' (or another stage the journey keeps), "
+                  "or delete this line to loop back to the first stage")
     elif journey.loops_to not in stage_ids:
         close = difflib.get_close_matches(journey.loops_to, stage_ids, n=1)
         suggestion = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(stage_ids)}"

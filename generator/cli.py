@@ -16,7 +16,7 @@ import click
 
 from generator import __version__
 from generator.cli_common import content_option, site_url_option, user_errors
-from generator.cli_fork import diff_command, export_command, init, warn_about_drift
+from generator.cli_fork import diff_command, drift_warnings, export_command, init, show_command
 from generator.cli_translations import translations
 from generator.loader import validate_data
 from generator.overlay import load_with_extends
@@ -25,13 +25,16 @@ from generator.project import build_site, content_schema, generate, mkdocs_env, 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="playbook")
-def cli() -> None:
+@content_option
+def cli(content: Path) -> None:
     """Build a multilingual customer-journey playbook site from content.yaml.
+
+    -c/--content may come before or after the command.
 
     \b
     Example:
         playbook validate
-        playbook build && open site/index.html
+        playbook build && python3 -m http.server -d site 8000
     """
 
 
@@ -50,8 +53,10 @@ def validate(content: Path) -> None:
     # Everything generate will need: the branding files must exist and be safe to publish.
     read_brand_files(playbook, overlay.merged, content.resolve().parent)
     stages = sum(len(journey.stages) for journey in playbook.journeys)
+    warnings = drift_warnings(content, overlay)  # reads upstream.lock, which may be damaged
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
-    warn_about_drift(content, overlay)
+    for warning in warnings:
+        click.echo(warning, err=True)
 
 
 @cli.command("generate")
@@ -100,7 +105,9 @@ def build(content: Path, site_dir: Path | None, force: bool, site_url: str | Non
     started = time.perf_counter()
     build_site(content, site_dir)
     target = (site_dir or content.resolve().parent / "site").resolve()
-    click.echo(f"Built in {time.perf_counter() - started:.1f} s. Open: {target / 'index.html'}")
+    # The pages use directory URLs, which work only when served (see README).
+    click.echo(f"Built in {time.perf_counter() - started:.1f} s: {target}\n"
+               f"View it at http://127.0.0.1:8000/ with: python3 -m http.server -d {target} 8000")
 
 
 @cli.command()
@@ -162,5 +169,5 @@ def schema(overlay: bool) -> None:
     click.echo(content_schema(overlay=overlay), nl=False)
 
 
-for _command in (diff_command, translations, init, export_command):
+for _command in (diff_command, show_command, translations, init, export_command):
     cli.add_command(_command)

@@ -9,16 +9,45 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, GeneratorError
+from generator.spreadsheet import DELIMITERS
+
+DEFAULT_CONTENT = Path("content.yaml")
+_GIVEN = "playbook.content"
 
 
 def content_option(command):
+    """-c/--content, accepted before or after a subcommand: ``playbook -c x translations
+    import t.csv`` and ``playbook translations import t.csv -c x`` are the same."""
     return click.option(
         "-c",
         "--content",
         type=click.Path(path_type=Path, dir_okay=False),
-        default=Path("content.yaml"),
-        show_default=True,
-        help="The content file. Its folder is the project (mkdocs.yml, playbook/).",
+        default=None,
+        callback=_resolve_content,
+        help="The content file (default: content.yaml). Its folder is the project "
+        "(mkdocs.yml, playbook/).",
+    )(command)
+
+
+def _resolve_content(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path:
+    # ctx.meta is shared by a command and its subcommands, so -c given to `playbook` or to
+    # a group reaches the subcommand that runs.
+    given = ctx.meta.get(_GIVEN)
+    if value is not None and given is not None and value != given:
+        raise click.BadParameter(f"given twice, as {given} and {value}; give it once", ctx, param)
+    if value is not None:
+        ctx.meta[_GIVEN] = value
+    return value or given or DEFAULT_CONTENT
+
+
+def delimiter_option(command):
+    return click.option(
+        "--delimiter",
+        type=click.Choice(sorted(DELIMITERS)),
+        default=None,
+        callback=lambda ctx, param, value: DELIMITERS[value] if value else None,
+        help="Character between cells: ';', ',' or 'tab' (default: ';' for sv and nb, as "
+        "Excel expects there, ',' for en).",
     )(command)
 
 

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import click
 
-from generator.cli_common import content_option, user_errors
+from generator.cli_common import content_option, delimiter_option, user_errors
 from generator.diff import accept_upstream, changes, drift
+from generator.errors import GeneratorError
 from generator.exports import render_exports
 from generator.loader import load_content
-from generator.overlay import Overlay, load_with_extends
+from generator.overlay import MergedSource, Overlay, load_with_extends
 from generator.scaffold import init_project, next_steps
+from generator.show import show_yaml
 from generator.writer import replace_atomically
 
 
@@ -33,11 +35,37 @@ def diff_command(content: Path, accept: bool) -> None:
         return
     for change in changes(overlay.base, overlay.merged.data):
         click.echo(str(change))
+    for dropped in overlay.dropped:
+        click.echo(str(dropped))
     for path in drift(content, overlay.base, overlay.merged.data):
         click.echo(f"! upstream changed {path} since you accepted it")
     if accept:
         count = accept_upstream(content, overlay.base, overlay.merged.data)
         click.echo(f"Accepted the base's current text for {count} overridden values.")
+
+
+@click.command("show")
+@content_option
+@click.option("--base", "show_base", is_flag=True,
+              help="Show the base this overlay extends instead of the merged result.")
+@user_errors
+def show_command(content: Path, show_base: bool) -> None:
+    """Print the content as YAML after merging, each line ending with the file:line it came from.
+
+    \b
+    Example:
+        playbook show              # what this overlay and its base add up to
+        playbook show --base       # the base alone, e.g. to look up a line an error names
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    source = overlay.merged.source
+    if not show_base:
+        click.echo(show_yaml(overlay.merged.data, source.locate), nl=False)
+        return
+    if overlay.base is None or not isinstance(source, MergedSource):
+        raise GeneratorError(f"{content} does not extend a base: there is no base to show")
+    base = MergedSource(source.origins, source.key_origins, overlay.base, source.keep_alive)
+    click.echo(show_yaml(overlay.base, base.locate), nl=False)
 
 
 @click.command()
@@ -73,25 +101,30 @@ def init(folder: Path, name: str, base: str, languages: str, package: str | None
 @content_option
 @click.option("-o", "--output", type=click.Path(path_type=Path, file_okay=False),
               default=Path("exports"), show_default=True, help="Folder to write the files into.")
+@delimiter_option
 @user_errors
-def export_command(content: Path, output: Path) -> None:
+def export_command(content: Path, output: Path, delimiter: str | None) -> None:
     """Write every language's checklists and prompts as CSV and JSON.
+
+    Every checklist the site shows is included: each stage's, each journey's
+    "before you start" and the shared ones. The CSV opens in Excel as it is.
 
     \b
     Example:
         playbook export -o exports/
+        playbook export --delimiter , -o exports/
     """
     playbook = load_content(content, display_name=str(content))
-    for relative, text in render_exports(playbook, ".").items():
+    for relative, text in render_exports(playbook, ".", delimiter).items():
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(target, text.encode("utf-8"))
         click.echo(f"wrote {target}")
 
 
-def warn_about_drift(content: Path, overlay: Overlay) -> None:
+def drift_warnings(content: Path, overlay: Overlay) -> list[str]:
     if overlay.base is None:
-        return
-    for path in drift(content, overlay.base, overlay.merged.data):
-        click.echo(f"warning: upstream changed {path}, which {content} overrides "
-                   "(review it, then run 'playbook diff --accept')", err=True)
+        return []
+    return [f"warning: upstream changed {path}, which {content} overrides "
+            "(review it, then run 'playbook diff --accept')"
+            for path in drift(content, overlay.base, overlay.merged.data)]

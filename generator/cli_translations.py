@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from generator.cli_common import content_option, user_errors
+from generator.cli_common import content_option, delimiter_option, user_errors
 from generator.loader import load_parsed
 from generator.translations import check_translations, confirm_translations, read_lock
-from generator.translator import confirm_imported, export_csv, import_csv
+from generator.translator import export_csv, import_csv
 from generator.writer import replace_atomically
 
 
@@ -28,7 +28,6 @@ def translations(ctx: click.Context, content: Path, strict: bool) -> None:
         playbook translations --strict   # in CI: fail on missing or stale
         playbook translations confirm --lang nb
     """
-    ctx.obj = content
     if ctx.invoked_subcommand is not None:
         return
     playbook, parsed = load_parsed(content, display_name=str(content))
@@ -45,9 +44,9 @@ def translations(ctx: click.Context, content: Path, strict: bool) -> None:
 
 @translations.command("confirm")
 @click.option("--lang", "languages", multiple=True, help="Language to confirm (repeatable; default: all).")
-@click.pass_obj
+@content_option
 @user_errors
-def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
+def translations_confirm(languages: tuple[str, ...], content: Path) -> None:
     """Record that the current translations match the current default-language text.
 
     \b
@@ -60,43 +59,60 @@ def translations_confirm(content: Path, languages: tuple[str, ...]) -> None:
 
 
 @translations.command("export")
-@click.option("--lang", "language", required=True, help="Language to translate into, e.g. nb.")
+@click.option("--lang", "language", required=True,
+              help="Language to translate into, e.g. nb; the default language lists every text "
+              "to proofread.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="CSV file to write (default: standard output).")
-@click.pass_obj
+@delimiter_option
+@content_option
 @user_errors
-def translations_export(content: Path, language: str, output: Path | None) -> None:
+def translations_export(
+    language: str, output: Path | None, delimiter: str | None, content: Path
+) -> None:
     """Write a CSV of missing or stale texts for a translator: path, source, translation.
+
+    The file opens in Excel as it is: UTF-8 with a byte-order mark, headers in the
+    file's language, ';' between cells for sv and nb (',' for en; see --delimiter).
 
     \b
     Example:
         playbook translations export --lang nb -o nb.csv
     """
     playbook, parsed = load_parsed(content, display_name=str(content))
-    table = export_csv(playbook, parsed, content, language)
+    table, count = export_csv(playbook, parsed, content, language, delimiter)
     if output is None:
         click.echo(table, nl=False)
     else:
         replace_atomically(output, table.encode("utf-8"))
-        click.echo(f"wrote {output} ({table.count(chr(10)) - 1} texts)")
+        click.echo(f"wrote {output} ({count} texts)")
 
 
 @translations.command("import")
 @click.argument("table", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.pass_obj
+@content_option
 @user_errors
-def translations_import(content: Path, table: Path) -> None:
+def translations_import(table: Path, content: Path) -> None:
     """Write filled-in translations from a CSV back into the content file.
 
-    Comments, key order and formatting are kept; the imported texts are confirmed.
+    Accepts what 'translations export' writes, also after Excel saved it (';' or ',',
+    UTF-8 or Windows-1252). Every row is checked first: one unusable row and nothing
+    is written. Comments, key order and formatting are kept. Each translation is
+    confirmed against the source text in its row, the text the translator saw.
 
     \b
     Example:
         playbook translations import nb.csv
     """
-    playbook, parsed = load_parsed(content, display_name=str(content))
-    count = import_csv(content, table, playbook, parsed)
-    if count:
-        playbook, parsed = load_parsed(content, display_name=str(content))
-        confirm_imported(content, playbook, parsed, table)
-    click.echo(f"Imported {count} translations into {content}.")
+    report = import_csv(content, table, display_name=str(content))
+    click.echo(f"Imported {report.imported} translations into {content}"
+               + (f", confirmed {report.confirmed} unchanged ones" if report.confirmed else "")
+               + f" (read {table} as {report.encoding}, "
+               f"'{_shown(report.delimiter)}' between cells).")
+    for row in report.still_stale:
+        click.echo(f"warning: {row}: the default text changed after this file was exported; "
+                   "the translation stays stale until checked and confirmed", err=True)
+
+
+def _shown(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else delimiter

@@ -108,7 +108,7 @@ def map_description(journey: Journey, text: Localizer) -> str:
 def stage_context(playbook: Playbook, journey: Journey, position: int, text: Localizer) -> dict:
     """One stage with its checklist and prompts."""
     stage = journey.stages[position]
-    description = text(stage.description).strip()
+    description = text(stage.description).strip() if stage.description else ""
     return {
         "id": stage.id,
         "name": text(stage.name),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.errors import GeneratorError
 from generator.writer import replace_atomically
 
 LOCK_NAME = "upstream.lock"
@@ -29,7 +30,12 @@ class Change:
     def __str__(self) -> str:
         mark = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}[self.kind]
         if self.kind == "changed":
-            return f"{mark} {self.path}: {_short(self.old)} → {_short(self.new)}"
+            old, new = _short(self.old), _short(self.new)
+            whole = (list, dict)
+            if old == new or isinstance(self.old, whole) or isinstance(self.new, whole):
+                # Shortened, both sides could look the same: show lists and such texts whole.
+                old, new = _full(self.old), _full(self.new)
+            return f"{mark} {self.path}: {old} → {new}"
         return f"{mark} {self.path}"
 
 
@@ -91,10 +97,27 @@ def accept_upstream(content: Path, base: Any, merged: Any) -> int:
 
 
 def read_lock(content: Path) -> dict[str, str]:
+    """Accepted base values (path -> hash); GeneratorError if the file is damaged."""
     path = content.resolve().parent / LOCK_NAME
-    if not path.exists():
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
         return {}
-    return dict(json.loads(path.read_text(encoding="utf-8")).get("base_values", {}))
+    except (OSError, UnicodeDecodeError) as error:
+        raise _damaged(path, str(error)) from None
+    except ValueError as error:
+        raise _damaged(path, f"not JSON: {error}") from None
+    values = data.get("base_values") if isinstance(data, dict) else None
+    if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
+        raise _damaged(path, "no 'base_values' mapping of paths to hashes")
+    return dict(values)
+
+
+def _damaged(path: Path, reason: str) -> GeneratorError:
+    return GeneratorError(
+        f"{path}: the upstream lock is damaged ({reason}); restore it from version control, "
+        "or delete it and run 'playbook diff --accept' once you have reviewed the base"
+    )
 
 
 def _hash(value: Any) -> str:
@@ -105,6 +128,10 @@ def _id_list(value: Any) -> bool:
     return isinstance(value, list) and bool(value) and all(
         isinstance(item, dict) and isinstance(item.get("id"), str) for item in value
     )
+
+
+def _full(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _short(value: Any) -> str:

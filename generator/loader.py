@@ -16,8 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.checks import check_ids, check_playbook
 from generator.errors import ContentError, Issue
-from generator.model import ID_PATTERN, LANGUAGE_CODES, Playbook
-from generator.overlay import load_with_extends
+from generator.model import ID_PATTERN, LANGUAGE_CODES, MATERIAL_COLORS, Playbook
+from generator.overlay import MergedSource, load_with_extends
 from generator.paths import format_path
 from generator.source import ParsedFile
 
@@ -73,10 +73,56 @@ def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
     value = error.get("input")
     if kind == "invalid_key" and value is False:
         loc = loc[:-1] + (False,)  # pydantic reports the key `no:` (False) as 0
+    if kind == "missing":
+        near_miss = _near_miss(loc[:-1], parsed)
+        if near_miss is not None:
+            return near_miss
     path_text = format_path(loc, parsed.data)
-    message, hint = _describe(kind, loc, value, error)
     file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    if kind == "extra_forbidden" and _in_overlay(loc, parsed, file):
+        message, hint = _unknown_key(loc, extra=_PLACEMENT_KEYS)
+    else:
+        message, hint = _describe(kind, loc, value, error)
     return Issue(file, line, column, path_text, message, hint)
+
+
+_PLACEMENT_KEYS = ("after", "before", "remove")
+"""Keys an item with an id may have in an overlay (the merge reads and removes them)."""
+
+
+def _in_overlay(loc: tuple, parsed: ParsedFile, file: str) -> bool:
+    """Whether the key at ``loc`` is written in an overlay, inside an item with an id."""
+    model = _model_at(loc[:-1])
+    return (isinstance(parsed.source, MergedSource) and file == parsed.source.file
+            and model is not None and "id" in model.model_fields)
+
+
+def _near_miss(loc: tuple, parsed: ParsedFile) -> Issue | None:
+    """One issue for a new overlay item lacking fields, when its id is one edit from a base id:
+    most likely a typo for that id (issue #12), not a new item."""
+    item = _value_at(parsed.data, loc)
+    suggestion = parsed.suggestions.get(id(item)) if isinstance(item, dict) else None
+    model = _model_at(loc)
+    if suggestion is None or model is None:
+        return None
+    missing = [name for name, info in model.model_fields.items()
+               if info.is_required() and name not in item]
+    what = model.__name__.lower()
+    file, line, column = parsed.source.locate(loc + ("id",))
+    fields = " and ".join(f"'{name}'" for name in missing)
+    return Issue(file, line, column, format_path(loc, parsed.data),
+                 f"the base has no {what} '{item['id']}', so this is a new {what}, "
+                 f"which needs {fields}",
+                 f"did you mean '{suggestion}'?")
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:
@@ -86,6 +132,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"missing required field '{field}'", f"add '{field}:' to this entry"
     if kind == "extra_forbidden":
         return _unknown_key(loc)
+    if field in ("primary", "accent") and len(loc) == 3 and loc[:2] == ("site", "branding"):
+        return _colour(value)
     if kind == "invalid_key":
         if value is False:
             return _unknown_key(loc)
@@ -124,7 +172,22 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"{value!r} is too long", f"use a shorter {'address' if field == 'url' else 'id'}"
     if kind == "bool_type" or kind == "bool_parsing":
         return f"expected true or false, got {value!r}", "write true or false"
-    return error["msg"], "check the value against the schema (content.schema.json)"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not allowed here", f"use one of: {expected}"
+    return error["msg"], "run 'playbook schema' to see what each field allows"
+
+
+def _colour(value: Any) -> tuple[str, str]:
+    if value is None:
+        return ("the colour is empty",
+                "a hex colour needs quotes, or YAML reads '#' as a comment: primary: \"#1a7f64\"")
+    close = difflib.get_close_matches(str(value), MATERIAL_COLORS, n=1)
+    if close:
+        return (f"unknown colour {value!r}",
+                f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\"")
+    return (f"unknown colour {value!r}", "use a hex colour in quotes (e.g. \"#1a7f64\") or one of "
+            f"Material's: {', '.join(MATERIAL_COLORS)}")
 
 
 def _is_text(loc: tuple) -> bool:
@@ -151,7 +214,7 @@ def _not_text(value: Any) -> tuple[str, str]:
     )
 
 
-def _unknown_key(loc: tuple) -> tuple[str, str]:
+def _unknown_key(loc: tuple, extra: tuple[str, ...] = ()) -> tuple[str, str]:
     key = loc[-1]
     if key is False or key == "False" or key == "no":
         return (
@@ -159,7 +222,7 @@ def _unknown_key(loc: tuple) -> tuple[str, str]:
             "Norwegian Bokmål is 'nb': write nb: instead of no:",
         )
     model = _model_at(loc[:-1])
-    allowed = list(model.model_fields) if model else []
+    allowed = [*(model.model_fields if model else []), *extra]
     message = f"unknown key '{key}'"
     close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
     if close:
@@ -199,9 +262,15 @@ def _suggest_id(value: Any) -> str:
     import re
     import unicodedata
 
-    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    # æ and ø do not decompose, so NFKD alone would drop them ('størrelse' -> 'strrelse').
+    text = str(value).translate(_NORDIC)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return text if text and re.match(ID_PATTERN, text) else "my-id"
+
+
+_NORDIC = str.maketrans({"æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "å": "a", "Å": "A",
+                         "ä": "a", "Ä": "A", "ö": "o", "Ö": "O"})
 
 
 def _model_at(loc: tuple) -> type[BaseModel] | None:

@@ -7,9 +7,11 @@ silently ignored text. Each field's docstring becomes its description in the JSO
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -113,12 +115,33 @@ class Language(_Strict):
     language plain strings are written in."""
 
 
-MaterialColor = Literal[
+MATERIAL_COLORS: tuple[str, ...] = (
     "red", "pink", "purple", "deep-purple", "indigo", "blue", "light-blue", "cyan", "teal",
     "green", "light-green", "lime", "yellow", "amber", "orange", "deep-orange", "brown", "grey",
     "blue-grey", "black", "white",
-]
+)
 """Material for MkDocs' named colours."""
+
+HEX_COLOR = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+
+def _check_color(value: str) -> str:
+    if value in MATERIAL_COLORS or re.match(HEX_COLOR, value):
+        return value
+    raise ValueError("not a colour")
+
+
+Color = Annotated[
+    str,
+    AfterValidator(_check_color),
+    WithJsonSchema({
+        "description": (
+            "One of Material's named colours, or a hex colour in quotes, e.g. \"#1a7f64\"."
+        ),
+        "anyOf": [{"enum": list(MATERIAL_COLORS)}, {"type": "string", "pattern": HEX_COLOR}],
+    }),
+]
+"""A Material colour name, or a hex colour (the site then sets Material's colour variables)."""
 
 AssetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", min_length=1)]
 """A file path relative to the content file."""
@@ -131,9 +154,9 @@ class Branding(_Strict):
     """Logo image in the header, relative to the content file (e.g. brand/logo.svg)."""
     favicon: AssetPath | None = None
     """Browser-tab icon, relative to the content file."""
-    primary: MaterialColor = "indigo"
-    """Main colour: one of Material's named colours."""
-    accent: MaterialColor = "indigo"
+    primary: Color = "indigo"
+    """Main colour: one of Material's named colours, or a hex colour such as "#1a7f64"."""
+    accent: Color = "indigo"
     """Colour of links on hover, checkboxes and focus rings."""
     extra_css: list[AssetPath] = Field(default_factory=list)
     """Style sheets to add, relative to the content file."""
@@ -274,8 +297,8 @@ class Stage(_Strict):
     """Stage name, used as the page title and in navigation."""
     summary: Text
     """One or two sentences shown under the title and in stage lists."""
-    description: Text
-    """Longer explanation in Markdown."""
+    description: Text | None = None
+    """Longer explanation in Markdown (optional: a stage needs only an id, a name and a summary)."""
     checklist: list[ChecklistItem] = Field(default_factory=list)
     """Actions for the team, in order."""
     prompts: list[Prompt] = Field(default_factory=list)

@@ -14,6 +14,7 @@ point at the file that caused them.
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,9 @@ from typing import Any
 
 from generator.errors import ContentError, Issue
 from generator.model import LANGUAGE_CODES
-from generator.source import ContentPath, ParsedFile, read_yaml
+from generator.paths import format_path
+from generator.removal import Dropped, Removal, cascade
+from generator.source import ContentPath, ParsedFile, parse_yaml, read_yaml
 
 DEFAULT_BASE = "default"
 """``extends: default`` means the default playbook shipped inside the package."""
@@ -94,36 +97,51 @@ class Overlay:
     """Merged data of every layer but the last: what the overlay changes."""
     removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """Ids removed by an overlay, with where the removal is written."""
+    dropped: list[Dropped] = field(default_factory=list)
+    """References in the base that went with what the last file removes."""
 
 
-def load_with_extends(path: Path, display_name: str | None = None) -> Overlay:
-    """Read ``path`` and every base it extends; merge them. Raises ContentError."""
-    layers = _read_chain(path, display_name)
+def load_with_extends(
+    path: Path, display_name: str | None = None, text: str | None = None
+) -> Overlay:
+    """Read ``path`` and every base it extends; merge them. Raises ContentError.
+
+    ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
+    """
+    layers = _read_chain(path, display_name, text)
     if len(layers) == 1:
         single = layers[0]
         return Overlay(single, layers, base=None)
     merger = _Merger()
     merged_data = merger.adopt(layers[0])
     base_data = merged_data
+    dropped: list[Dropped] = []
     for layer in layers[1:]:
         base_data = merged_data
-        merger.default_language = _default_of(layer.data) or _default_of(base_data) or "sv"
+        merger.default_language = (default_language_of(layer.data) or default_language_of(base_data)
+                                   or LANGUAGE_CODES[0])
+        merger.removals = []
         merged_data = merger.merge(base_data, layer, _data_without_extends(layer), ())
+        merged_data, dropped = cascade(merger, merged_data, base_data, layer)
     if merger.issues:
         raise ContentError(merger.issues)
     source = MergedSource(merger.origins, merger.key_origins, merged_data, merger.keep_alive)
-    merged = ParsedFile(merged_data, source, removed=merger.removed)  # type: ignore[arg-type]
-    return Overlay(merged, layers, base=base_data, removed=merger.removed)
+    merged = ParsedFile(merged_data, source, removed=merger.removed,  # type: ignore[arg-type]
+                        base=base_data, suggestions=merger.suggestions)
+    return Overlay(merged, layers, base=base_data, removed=merger.removed, dropped=dropped)
 
 
-def _read_chain(path: Path, display_name: str | None) -> list[ParsedFile]:
+def _read_chain(path: Path, display_name: str | None, text: str | None = None) -> list[ParsedFile]:
     """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
     chain: list[ParsedFile] = []
     seen: list[Path] = []
     current, name = path, display_name or str(path)
     while True:
         resolved = current.resolve()
-        parsed = read_yaml(current, display_name=name)
+        if text is not None and not chain:
+            parsed = parse_yaml(text, name)
+        else:
+            parsed = read_yaml(current, display_name=name)
         if resolved in seen:
             cycle = " -> ".join(str(p) for p in [*seen, resolved])
             file, line, column = parsed.source.locate(("extends",))
@@ -133,6 +151,7 @@ def _read_chain(path: Path, display_name: str | None) -> list[ParsedFile]:
         chain.append(parsed)
         base = parsed.data.get("extends") if isinstance(parsed.data, dict) else None
         if base is None:
+            _refuse_misspelt_extends(parsed)
             break
         file, line, column = parsed.source.locate(("extends",))
         if not isinstance(base, str) or not base.strip():
@@ -188,6 +207,20 @@ def _git_work_tree(folder: Path) -> list[Path]:
     return []
 
 
+def _refuse_misspelt_extends(parsed: ParsedFile) -> None:
+    """`extend: default` would make the file a whole playbook, and every missing field an error:
+    report the one typo instead of that cascade."""
+    if not isinstance(parsed.data, dict):
+        return
+    for key in parsed.data:
+        misspelt = isinstance(key, str) and key != "extends"
+        if misspelt and difflib.get_close_matches(key, ["extends"], cutoff=0.75):
+            file, line, column = parsed.source.locate((key,), key=True)
+            raise ContentError([Issue(file, line, column, key, f"unknown key '{key}'",
+                                      "did you mean 'extends'? Nothing else was checked: without "
+                                      "'extends' the file would be read as a whole playbook")])
+
+
 def _data_without_extends(layer: ParsedFile) -> Any:
     data = layer.data
     if isinstance(data, dict):
@@ -202,6 +235,10 @@ class _Merger:
         self.keep_alive: list[Any] = []
         self.issues: list[Issue] = []
         self.removed: dict[str, tuple[str, int, int]] = {}
+        self.removals: list[Removal] = []
+        """What the layer being merged removes, for ``cascade``."""
+        self.suggestions: dict[int, str] = {}
+        """id() of a new item whose id is one edit from a base item's -> that base id."""
         self.default_language = LANGUAGE_CODES[0]
 
     def adopt(self, layer: ParsedFile) -> Any:
@@ -258,21 +295,34 @@ class _Merger:
 
     def _merge_list(self, base: list, layer: ParsedFile, over: list, path: ContentPath) -> list:
         result = list(base)
+        base_ids = [entry.get("id") for entry in base]
+        written: dict[str, int] = {}
+        named = {item.get("id") for item in over if isinstance(item, dict)}
         for index, item in enumerate(over):
             here = path + (index,)
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 self._issue(layer, here, "items of this list need an 'id' to merge with the base",
                             "add the id of the base item to change, or a new id to add one")
                 continue
-            ids = [entry.get("id") for entry in result]
             item_id = item["id"]
+            if item_id in written:
+                # The second would silently replace or re-merge the first (issue #12).
+                first_line = layer.source.locate(path + (written[item_id], "id"))[1]
+                self._issue(layer, here + ("id",), f"duplicate id '{item_id}' in this list "
+                            f"(also on line {first_line})", "merge the two entries into one")
+                continue
+            written[item_id] = index
+            ids = [entry.get("id") for entry in result]
             if item.get("remove") is True:
                 if item_id in ids:
                     del result[ids.index(item_id)]
                     self.removed[item_id] = layer.source.locate(here + ("remove",))
+                    self.removals.append(Removal(
+                        _kind(path), _ref(layer.data, path, item_id), self.removed[item_id],
+                        format_path(here, layer.data), layer))
                 else:
                     self._issue(layer, here + ("id",), f"cannot remove '{item_id}': the base has no such item",
-                                f"use one of: {', '.join(str(i) for i in ids)}")
+                                _which(item_id, ids))
                 continue
             body = {k: v for k, v in item.items() if k not in _PLACEMENT}
             if item_id in ids:
@@ -283,6 +333,11 @@ class _Merger:
                 merged = body
                 self._register(body, layer, here)
                 position = len(result)
+                # A base id the overlay does not name elsewhere in the list, one edit away.
+                near = [b for b in base_ids if isinstance(b, str) and b not in named
+                        and one_edit_apart(item_id, b)]
+                if near:
+                    self.suggestions[id(body)] = near[0]
             position = self._placement(item, ids, position, layer, here)
             result.insert(position, merged)
         self.origins[id(result)] = self.origins.get(id(base), Origin(layer, path))
@@ -297,14 +352,52 @@ class _Merger:
             if target in ids:
                 return ids.index(target) + offset
             self._issue(layer, here + (word,), f"'{word}: {target}' names no item in this list",
-                        f"use one of: {', '.join(str(i) for i in ids)}")
+                        _which(target, ids))
         return default
 
     def _issue(self, layer: ParsedFile, path: ContentPath, message: str, hint: str) -> None:
-        from generator.paths import format_path
-
         file, line, column = layer.source.locate(path)
         self.issues.append(Issue(file, line, column, format_path(path, layer.data), message, hint))
+
+
+def _which(wanted: Any, ids: list) -> str:
+    """A hint naming the id that ``wanted`` most likely meant, or every id there is."""
+    near = [i for i in ids if isinstance(i, str) and one_edit_apart(str(wanted), i)]
+    near = near or difflib.get_close_matches(str(wanted), [str(i) for i in ids], n=1)
+    return f"did you mean '{near[0]}'?" if near else f"use one of: {', '.join(str(i) for i in ids)}"
+
+
+def _kind(path: ContentPath) -> str:
+    """What a list at ``path`` holds: 'journey', 'stage', 'fact', 'source', or its key."""
+    names = tuple(part for part in path if not isinstance(part, int))
+    return {("journeys",): "journey", ("journeys", "stages"): "stage", ("facts",): "fact",
+            ("sources",): "source"}.get(names, ".".join(str(n) for n in names))
+
+
+def _ref(data: Any, path: ContentPath, item_id: str) -> str:
+    """How other content names the item: 'journey/stage' for a stage, else its id."""
+    if _kind(path) == "stage":
+        journey = data
+        for part in path[:2]:
+            journey = journey[part]
+        return f"{journey.get('id')}/{item_id}"
+    return item_id
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one inserted, deleted, replaced or swapped character."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+        return len(diffs) == 1 or swapped
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    start = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[start:] == long[start + 1:]
 
 
 def _is_text(mapping: dict) -> bool:
@@ -315,7 +408,7 @@ def _has_ids(items: list) -> bool:
     return bool(items) and all(isinstance(i, dict) and "id" in i for i in items)
 
 
-def _default_of(data: Any) -> str | None:
+def default_language_of(data: Any) -> str | None:
     """The language marked default in raw content data, if it says."""
     try:
         for language in data["site"]["languages"]:

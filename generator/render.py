@@ -32,6 +32,7 @@ from generator.exports import render_exports
 from generator.generated import DOCS_DIR
 from generator.markup import html_text, md_inline, yaml_string
 from generator.model import Journey, Playbook
+from generator.palette import CUSTOM_CSS, palette_css
 from generator.site_config import GENERATED_CONFIG, render_config
 
 _ENV = jinja2.Environment(
@@ -98,6 +99,9 @@ def render(
                     playbook, journey, position, language
                 )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
+    colors = palette_css(playbook.site.branding)
+    if colors:
+        outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
     for path, text in render_exports(playbook, DOCS_DIR + "/downloads").items():
         outputs[path] = text
     return dict(outputs)

@@ -12,6 +12,7 @@ import yaml
 from generator.context import Localizer, localizer
 from generator.markup import html_text
 from generator.model import Playbook, Translations
+from generator.palette import CUSTOM_CSS, material_color, palette_css
 from generator.ui import LANGUAGE_NAMES, UI_TEXT
 
 GENERATED_CONFIG = PurePosixPath(".playbook/mkdocs.generated.yml")
@@ -121,20 +122,23 @@ def _apply_branding(playbook: Playbook, config: dict, languages: list[dict]) -> 
     brand = playbook.site.branding
     theme = config["theme"]
     # Both schemes, so the reader's light/dark preference still works.
+    primary, accent = material_color(brand.primary), material_color(brand.accent)
     theme["palette"] = [
         {"media": "(prefers-color-scheme: light)", "scheme": "default",
-         "primary": brand.primary, "accent": brand.accent,
+         "primary": primary, "accent": accent,
          "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"}},
         {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
-         "primary": brand.primary, "accent": brand.accent,
+         "primary": primary, "accent": accent,
          "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"}},
     ]
     if brand.logo:
         theme["logo"] = brand_file(brand.logo)
     if brand.favicon:
         theme["favicon"] = brand_file(brand.favicon)
-    if brand.extra_css:
+    if brand.extra_css or palette_css(brand):
         config["extra_css"] = [brand_file(path) for path in brand.extra_css]
+        if palette_css(brand):  # hex colours (generator/palette.py)
+            config["extra_css"].insert(0, CUSTOM_CSS)
     if brand.copyright is not None:
         config["copyright"] = html_text(localizer(playbook, playbook.default_language)(brand.copyright))
         for entry in languages:

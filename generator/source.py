@@ -91,6 +91,10 @@ class ParsedFile:
     source: SourceMap
     removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """For merged overlays: ids an overlay removed, and where it says so."""
+    base: Any = None
+    """For merged overlays: the data of the base the last file extends (None otherwise)."""
+    suggestions: dict[int, str] = field(default_factory=dict)
+    """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
 
 
 def read_yaml(path: Path, *, display_name: str | None = None) -> ParsedFile:
@@ -130,7 +134,7 @@ def parse_yaml(text: str, name: str) -> ParsedFile:
         if builder.issues:
             raise ContentError(builder.issues)
     except yaml.MarkedYAMLError as error:
-        raise ContentError([_yaml_issue(error, name)]) from None
+        raise ContentError([_yaml_issue(error, name, text)]) from None
     except yaml.YAMLError as error:
         raise _file_error(name, str(error), "check the YAML syntax") from None
     finally:
@@ -227,9 +231,13 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
     return (mark.line + 1, mark.column + 1)
 
 
-def _yaml_issue(error: yaml.MarkedYAMLError, name: str) -> Issue:
+def _yaml_issue(error: yaml.MarkedYAMLError, name: str, text: str = "") -> Issue:
     mark = error.problem_mark or error.context_mark
     line, column = _position(mark) if mark else (1, 1)
+    if _character_at(text, line, column) == "\t":
+        # libyaml says only "found character that cannot start any token" (issue #12).
+        return Issue(name, line, column, "", "YAML syntax error: a tab character here; "
+                     "YAML indents with spaces only", "replace the tab with spaces")
     problem = error.problem or "invalid YAML"
     message = f"{error.context}: {problem}" if error.context else problem
     hint = "check the indentation and quoting on this line and the one before it"
@@ -248,6 +256,13 @@ def _yaml_issue(error: yaml.MarkedYAMLError, name: str) -> Issue:
     elif "found undefined alias" in problem:
         hint = "define the anchor (&name) before using the alias (*name)"
     return Issue(name, line, column, "", f"YAML syntax error: {message}", hint)
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines) or not 1 <= column <= len(lines[line - 1]):
+        return ""
+    return lines[line - 1][column - 1]
 
 
 def _duplicate_key(name: str, key: Any, first: yaml.Node, second: yaml.Node, path) -> Issue:

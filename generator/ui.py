@@ -201,6 +201,22 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "nb": "Til forsiden",
         "en": "Go to the home page",
     },
+    # Spreadsheet files: column headings and values, in the file's language
+    # (generator/spreadsheet.py reads headings back in any of them).
+    "csv_path": {"sv": "sökväg", "nb": "sti", "en": "path"},
+    "csv_language": {"sv": "språk", "nb": "språk", "en": "language"},
+    "csv_source": {"sv": "källtext", "nb": "kildetekst", "en": "source"},
+    "csv_translation": {"sv": "översättning", "nb": "oversettelse", "en": "translation"},
+    "csv_journey_id": {"sv": "resa-id", "nb": "reise-id", "en": "journey_id"},
+    "csv_journey": {"sv": "resa", "nb": "reise", "en": "journey"},
+    "csv_stage_id": {"sv": "steg-id", "nb": "steg-id", "en": "stage_id"},
+    "csv_stage": {"sv": "steg", "nb": "steg", "en": "stage"},
+    "csv_kind": {"sv": "typ", "nb": "type", "en": "kind"},
+    "csv_item_id": {"sv": "punkt-id", "nb": "punkt-id", "en": "item_id"},
+    "csv_text": {"sv": "text", "nb": "tekst", "en": "text"},
+    "csv_checklist": {"sv": "checklista", "nb": "sjekkliste", "en": "checklist"},
+    "csv_prompt": {"sv": "fråga", "nb": "spørsmål", "en": "prompt"},
+    "csv_shared": {"sv": "Gemensamma checklistor", "nb": "Felles sjekklister", "en": "Shared checklists"},
     "not_translated": {
         "sv": "Den här texten är inte översatt till svenska än. Den visas på {language}.",
         "nb": "Denne teksten er ikke oversatt til norsk ennå. Den vises på {language}.",

@@ -66,7 +66,7 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", ["validate", "generate", "build", "serve", "schema", "translations", "diff", "init", "export"])
+@pytest.mark.parametrize("command", ["validate", "generate", "build", "serve", "schema", "translations", "diff", "show", "init", "export"])
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0

@@ -166,6 +166,34 @@ CASES = {
         replace("id: who-first", "id: checklist"),
         r"prompts\[checklist\]\.id: the id 'checklist' is reserved",
     ),
+    "id with æ and ø keeps the letters": (
+        replace("id: say-hello", "id: størrelsesguide-ær"),
+        r"checklist\[0\]\.id: invalid id 'størrelsesguide-ær'.*\n    hint: try 'storrelsesguide-aer'",
+    ),
+    "a tab before a list item": (
+        replace("      - id: second", "\t- id: second"),
+        (r"content\.yaml:29:1: YAML syntax error: a tab character here; YAML indents with spaces only\n"
+         r"    hint: replace the tab with spaces"),
+    ),
+    "a tab after a list dash": (
+        replace("      - id: second", "      -\tid: second"),
+        r"content\.yaml:29:8: YAML syntax error: a tab character here",
+    ),
+    "unknown brand colour": (
+        replace("  languages:", "  branding: {primary: tael}\n  languages:"),
+        (r"content\.yaml:4:23: site\.branding\.primary: unknown colour 'tael'\n    hint: did you mean "
+         r"'teal'\? Or a hex colour in quotes, e\.g\. \"#1a7f64\""),
+    ),
+    "unquoted hex colour is a comment": (
+        replace("  languages:", "  branding: \n    accent: #1a7f64\n  languages:"),
+        (r"site\.branding\.accent: the colour is empty\n    hint: a hex colour needs quotes, or YAML "
+         r"reads '#' as a comment: primary: \"#1a7f64\""),
+    ),
+    "a wrong choice names the choices, not a schema file": (
+        replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: sv',
+                'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: de'),
+        r"sources\[example-2024\]\.language: 'de' is not allowed here\n    hint: use one of: 'sv', 'nb' or 'en'",
+    ),
 }
 
 
@@ -290,3 +318,20 @@ def test_source_url_accepts_only_plain_http_addresses(tmp_path, url):
 def test_source_url_keeps_a_valid_address(tmp_path, url):
     text = replace('url: "https://example.org/kundresa?utg=2&s=(1)#del_2"', f"url: {url!r}")
     assert load_text(tmp_path, text).sources[0].url == url
+
+
+def test_hex_brand_colours_are_accepted_and_set_materials_variables(tmp_path):
+    from generator.palette import CUSTOM_CSS
+    from generator.render import render
+
+    playbook = load_text(tmp_path, replace("  languages:", '  branding: {primary: "#1a7f64", accent: "#fc0"}\n'
+                                                       "  languages:"))
+    outputs = {path.as_posix(): text for path, text in render(playbook).items()}
+    css = outputs[f"playbook/{CUSTOM_CSS}"]
+    assert "--md-primary-fg-color: #1a7f64;" in css and "--md-primary-bg-color: #ffffff;" in css
+    assert "--md-accent-fg-color: #ffcc00;" in css and "--md-accent-bg-color: #000000;" in css
+    import yaml
+
+    config = yaml.safe_load(outputs[".playbook/mkdocs.generated.yml"])
+    assert {entry["primary"] for entry in config["theme"]["palette"]} == {"custom"}
+    assert config["extra_css"] == [CUSTOM_CSS]

@@ -34,14 +34,38 @@ def client(tmp_path_factory):
     (folder / "brand/logo.png").write_bytes(PNG)
     text = content.read_text(encoding="utf-8")
     text = text.replace("    # logo: brand/logo.svg", "    logo: brand/logo.png").replace(
-        "primary: indigo", "primary: teal")
+        "primary: indigo", "primary: teal").replace("accent: ", 'accent: "#b5651d"  # was: ')
     text += ("journeys:\n  - id: customer-journey\n    stages:\n      - id: purchase\n"
              "        name: {nb: \"Kjøp hos {client}\"}\n")
     content.write_text(text, encoding="utf-8")
     build = subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
                            capture_output=True, text=True, check=False)
     assert build.returncode == 0, build.stderr
+    (folder / "build-output.txt").write_text(build.stdout, encoding="utf-8")
     return folder
+
+
+def test_build_says_to_serve_the_folder_as_the_readme_does(client):
+    output = (client / "build-output.txt").read_text(encoding="utf-8")
+    site = (client / "site").resolve()
+    assert f"python3 -m http.server -d {site} 8000" in output
+    assert "index.html" not in output
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "python3 -m http.server -d site 8000" in readme
+
+
+def test_every_home_page_title_names_home_in_its_language(client):
+    titles = {lang: Page(client / path).title.strip() for lang, path in
+              (("nb", "site/index.html"), ("en", "site/en/index.html"))}
+    assert titles == {"nb": "Hjem - Kunde AS – kundereisen", "en": "Home - Kunde AS – customer journey playbook"}
+
+
+def test_a_hex_brand_colour_reaches_the_page_through_materials_variables(client):
+    home = (client / "site/index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-accent="custom"' in home and 'data-md-color-primary="teal"' in home
+    assert 'href="assets/brand/playbook-colors.css"' in home
+    css = (client / "site/assets/brand/playbook-colors.css").read_text(encoding="utf-8")
+    assert "--md-accent-fg-color: #b5651d;" in css
 
 
 def test_init_writes_a_project_and_refuses_to_overwrite(client):
@@ -92,11 +116,11 @@ def test_exports_per_built_language(client):
     assert sorted(p.name for p in downloads.iterdir()) == [
         "checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
     text = (downloads / "checklists-nb.csv").read_text(encoding="utf-8-sig")
-    rows = list(csv.DictReader(io.StringIO(text)))
-    purchase = [r for r in rows if r["stage_id"] == "purchase"]
-    assert purchase[0]["stage"] == "Kjøp hos Kunde AS"
-    assert {r["kind"] for r in rows} == {"checklist", "prompt"}
-    assert any("ø" in r["text"] or "å" in r["text"] or "æ" in r["text"] for r in rows)
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))  # as Norwegian Excel expects
+    purchase = [r for r in rows if r["steg-id"] == "purchase"]
+    assert purchase[0]["steg"] == "Kjøp hos Kunde AS"
+    assert {r["type"] for r in rows} == {"sjekkliste", "spørsmål"}
+    assert any("ø" in r["tekst"] or "å" in r["tekst"] or "æ" in r["tekst"] for r in rows)
     data = json.loads((downloads / "checklists-en.json").read_text(encoding="utf-8"))
     assert data["language"] == "en" and data["journeys"][0]["stages"][0]["checklist"]
     home = (client / "site/index.html").read_text(encoding="utf-8")

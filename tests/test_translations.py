@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+import pytest
+
 from tests.conftest import FIXTURES, REPO, make_project
 from tests.conftest import run_cli as run
 
@@ -56,3 +58,37 @@ def test_changed_source_text_makes_translations_stale_until_confirmed(tmp_path):
 def test_missing_translation_is_not_an_error_for_validate(tmp_path):
     content = make_project(tmp_path, FIXTURES / "small.yaml")
     assert run("validate", "-c", str(content)).exit_code == 0
+
+
+DAMAGED = {
+    "not JSON": b'{"confirmed": {"a b": "1",}',
+    "a list": b"[]",
+    "hashes that are not text": b'{"confirmed": {"site.title nb": 12}}',
+    "not UTF-8": b'{"confirmed": {"x": "\xe4"}}',
+}
+
+
+@pytest.mark.parametrize("data", list(DAMAGED.values()), ids=list(DAMAGED))
+def test_a_damaged_translation_lock_is_one_line_naming_it(small_project, data):
+    lock = small_project.parent / "translations.lock"
+    lock.write_bytes(data)
+    for args in (["translations"], ["translations", "export", "--lang", "en"], ["translations", "confirm"]):
+        result = run(*args, "-c", str(small_project))
+        assert result.exit_code == 1, args
+        assert result.output.count("\n") == 1, result.output
+        assert result.output.startswith(f"Error: {lock}: the translation lock is damaged (")
+        assert "delete it and run 'playbook translations confirm'" in result.output
+    assert lock.read_bytes() == data
+
+
+@pytest.mark.parametrize("data", list(DAMAGED.values()), ids=list(DAMAGED))
+def test_a_damaged_upstream_lock_is_one_line_naming_it(tmp_path, data):
+    content = make_project(tmp_path, "extends: default\n")
+    lock = tmp_path / "upstream.lock"
+    lock.write_bytes(data.replace(b"confirmed", b"base_values"))
+    for command in ("diff", "validate"):
+        result = run(command, "-c", str(content))
+        assert result.exit_code == 1, command
+        assert result.output.count("\n") == 1, result.output
+        assert result.output.startswith(f"Error: {lock}: the upstream lock is damaged (")
+        assert "delete it and run 'playbook diff --accept'" in result.output
