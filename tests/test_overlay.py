@@ -261,7 +261,7 @@ def test_a_removal_that_cannot_be_resolved_names_the_overlay_line_with_a_fix(tmp
     content = write(tmp_path, "content.yaml", text)
     report = errors_of(content)
     assert report.splitlines()[0] == (
-        "content.yaml:3:28: sources[quaestus-2019]: fact 'keeping-costs-less' cites source 'quaestus-2019', "
+        "content.yaml:3:33: sources[quaestus-2019]: fact 'keeping-costs-less' cites source 'quaestus-2019', "
         "and a fact needs its source")
     assert "default" not in report  # never a line of the base, which the consultant cannot edit
     fix = re.search(r"under 'facts:' in this file write  (- \{.*\})", report).group(1)
