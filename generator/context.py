@@ -74,7 +74,9 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
         "item_keys": [f"{journey.id}/-/{item.id}" for item in journey.checklist] + [
             f"{journey.id}/{stage.id}/{item.id}" for stage in journey.stages for item in stage.checklist
         ],
-        "about": render_markdown(text(journey.about), allow_html=allow_html) if journey.about else "",
+        # Written for the journey page, the one page that shows it.
+        "about": render_markdown(text(journey.about), allow_html=allow_html,
+                                 page=f"stages/{journey.id}/index.md") if journey.about else "",
         "checklist": [_item(item.id, item.text, text) for item in journey.checklist],
         "source": journey.source,
     }
@@ -113,7 +115,8 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
         "id": stage.id,
         "name": text(stage.name),
         "summary": text(stage.summary),
-        "description": render_markdown(description, allow_html=playbook.site.allow_html),
+        "description": render_markdown(description, allow_html=playbook.site.allow_html,
+                                       page=f"stages/{journey.id}/{stage.id}.md"),
         "number": position + 1,
         "count": len(journey.stages),
         "checklist": [_item(item.id, item.text, text) for item in stage.checklist],

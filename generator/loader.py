@@ -158,6 +158,9 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         )
     if kind == "string_pattern_mismatch" and field == "url":
         return f"invalid url {value!r}", "write the full address, e.g. https://example.github.io/playbook/"
+    if kind == "string_pattern_mismatch" and "branding" in loc:
+        return (f"'{value}' is not a relative path",
+                "give a path relative to the content file, with / between folders, e.g. brand/logo.svg")
     if kind == "literal_error" and field == "code":
         return _unknown_language(value)
     if kind == "too_short" and isinstance(value, list):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 
 import markdown
@@ -76,11 +77,13 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes content may use; relative links are kept too. Never javascript:, data: …"""
 
 
-def render_markdown(text: str, *, allow_html: bool = False) -> str:
+def render_markdown(text: str, *, allow_html: bool = False, page: str = "index.md") -> str:
     """Content Markdown as clean HTML, on lines that Python-Markdown passes through as is.
 
     Raw HTML in the text shows as text unless ``allow_html``; even then the sanitiser keeps
-    scripts, event handlers, styles and javascript: URLs out.
+    scripts, event handlers, styles and javascript: URLs out. ``page`` is the docs-relative
+    Markdown file the text appears on: links to other pages' ``.md`` files are rewritten to
+    their URLs as MkDocs would, since MkDocs leaves raw HTML alone.
     """
     converter = markdown.Markdown(extensions=["tables", "sane_lists"],
                                   extension_configs={"tables": {"use_align_attribute": True}})
@@ -96,8 +99,32 @@ def render_markdown(text: str, *, allow_html: bool = False) -> str:
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=lambda tag, name, value: (
+            _page_url(value, page) if name in ("href", "src") else value),
     )
     return _as_raw_block(clean)
+
+
+def _page_url(link: str, page: str) -> str:
+    """``../../glossary.md#x`` on ``stages/j/index.md`` -> ``../../glossary/#x`` (directory URLs)."""
+    target, hash_, anchor = link.partition("#")
+    if not target.endswith(".md") or "://" in target or target.startswith(("/", "mailto:")):
+        return link
+    here = posixpath.dirname(page)
+    docs_path = posixpath.normpath(posixpath.join(here, target))
+    url = _directory_url(docs_path)
+    page_url = _directory_url(page)
+    relative = posixpath.relpath(url or ".", page_url or ".")
+    relative = "" if relative == "." else relative + "/"
+    return (relative or "./") + hash_ + anchor
+
+
+def _directory_url(docs_path: str) -> str:
+    """MkDocs' directory URL of a Markdown file, without the trailing slash."""
+    stem = docs_path[: -len(".md")]
+    if stem == "index":
+        return ""
+    return stem[: -len("/index")] if stem.endswith("/index") else stem
 
 
 def _as_raw_block(html: str) -> str:

@@ -219,3 +219,12 @@ def test_descriptions_are_markdown_but_never_active_markup(descriptions):
             assert not found.tags & _ACTIVE, (path, found.tags & _ACTIVE)
             assert not [a for a in found.attributes if a.startswith("on")], path
             assert found.script_urls == [], path
+
+
+def test_links_to_other_pages_become_their_urls_as_mkdocs_would():
+    # MkDocs rewrites .md links only in Markdown it renders, not in raw HTML blocks.
+    html = render_markdown("[o](../../glossary.md#a) [s](other.md) [j](index.md) [w](https://x.org/a.md)",
+                           page="stages/j/s.md")
+    assert _Tags(html).urls == ["../../../glossary/#a", "../other/", "../", "https://x.org/a.md"]
+    about = render_markdown("[o](../../glossary.md#a)", page="stages/j/index.md")
+    assert _Tags(about).urls == ["../../glossary/#a"]

@@ -160,7 +160,8 @@ def test_exported_spreadsheet_cells_never_start_a_formula(hostile_site):
     ("logo", ".git/config", "is not one of the file types allowed here"),
     ("logo", ".git/logo.png", "inside .git/"),
     ("favicon", "link.png", "leads outside the project"),
-    ("logo", "zero.png", "not a regular file"),
+    ("logo", "zero.png", "leads outside the project"),  # a symlink to /dev/zero
+    ("logo", "fifo.png", "not a regular file"),
     ("extra_css", "remote.css", "imports or fetches from another address"),
     ("logo", "active.svg", "contains a script"),
     ("logo", "/etc/passwd.png", "not a relative path"),
@@ -173,6 +174,7 @@ def test_branding_paths_stay_inside_the_project(tmp_path, field, value, message)
     (project / ".git/logo.png").write_bytes(b"SECRET")
     (project / "link.png").symlink_to(tmp_path / "secret.png")
     (project / "zero.png").symlink_to("/dev/zero")
+    os.mkfifo(project / "fifo.png")  # would block a plain read forever
     (project / "remote.css").write_text("@import url(https://evil.example/x.css);", encoding="utf-8")
     (project / "active.svg").write_text('<svg onload="alert(1)"></svg>', encoding="utf-8")
     data = json.loads(_payload_content(["Text"], allow_html=False))
