@@ -47,7 +47,7 @@ test-quick: $(STAMP)
 
 # Regenerate the golden files after an intended change to templates or UI text.
 goldens: $(STAMP)
-	$(BIN)/python -m pytest tests/test_render.py --update-goldens
+	$(BIN)/python -m pytest tests/site/test_render.py --update-goldens
 
 # Regenerate content.schema.json after a change to generator/model.py.
 schema: $(STAMP)

@@ -53,26 +53,32 @@ def synthetic_content(stages: int) -> dict:
     journeys = []
     for j in range(0, stages, STAGES_PER_JOURNEY):
         count = min(STAGES_PER_JOURNEY, stages - j)
-        journeys.append({
-            "id": f"journey-{j // STAGES_PER_JOURNEY + 1}",
-            "name": text(f"Journey {j // STAGES_PER_JOURNEY + 1}"),
-            "summary": text("Summary"),
-            "cyclic": True,
-            "stages": [
-                {
-                    "id": f"stage-{s + 1}",
-                    "name": {"sv": f"Steg {s + 1}", "nb": f"Steg {s + 1}", "en": f"Stage {s + 1}"},
-                    "summary": text("Sammanfattning"),
-                    "description": text("Beskrivning"),
-                    "checklist": [
-                        {"id": f"item-{i + 1}", "text": text(f"Punkt {i + 1}")}
-                        for i in range(ITEMS_PER_STAGE)
-                    ],
-                    "prompts": [{"id": "question", "text": text("Fråga?")}],
-                }
-                for s in range(count)
-            ],
-        })
+        journeys.append(
+            {
+                "id": f"journey-{j // STAGES_PER_JOURNEY + 1}",
+                "name": text(f"Journey {j // STAGES_PER_JOURNEY + 1}"),
+                "summary": text("Summary"),
+                "cyclic": True,
+                "stages": [
+                    {
+                        "id": f"stage-{s + 1}",
+                        "name": {
+                            "sv": f"Steg {s + 1}",
+                            "nb": f"Steg {s + 1}",
+                            "en": f"Stage {s + 1}",
+                        },
+                        "summary": text("Sammanfattning"),
+                        "description": text("Beskrivning"),
+                        "checklist": [
+                            {"id": f"item-{i + 1}", "text": text(f"Punkt {i + 1}")}
+                            for i in range(ITEMS_PER_STAGE)
+                        ],
+                        "prompts": [{"id": "question", "text": text("Fråga?")}],
+                    }
+                    for s in range(count)
+                ],
+            }
+        )
     return {
         "site": {
             "title": {"sv": "Bänk", "nb": "Benk", "en": "Bench"},
@@ -87,7 +93,11 @@ def measured_run(command: list[str], cwd: Path) -> tuple[float, int]:
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command],
-        cwd=cwd, env=mkdocs_env(), capture_output=True, text=True, check=False,
+        cwd=cwd,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
@@ -104,11 +114,16 @@ def floor_build(project: Path) -> float:
     """Plain mkdocs + minimal Material on the same Markdown: no i18n, no playbook plugin."""
     floor = project / "floor"
     shutil.copytree(project / "playbook", floor / "docs")
-    (floor / "mkdocs.yml").write_text(yaml.safe_dump({
-        "site_name": "floor",
-        "theme": {"name": "material", "font": False, "features": ["navigation.prune"]},
-        "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
-    }), encoding="utf-8")
+    (floor / "mkdocs.yml").write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "floor",
+                "theme": {"name": "material", "font": False, "features": ["navigation.prune"]},
+                "markdown_extensions": ["admonition", "attr_list", "md_in_html", "tables"],
+            }
+        ),
+        encoding="utf-8",
+    )
     elapsed, _ = measured_run([sys.executable, "-m", "mkdocs", "build", "-q"], floor)
     return elapsed
 
@@ -164,8 +179,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    print("| stages | content | generate | no-op generate (files written) | mkdocs build | "
-          "peak RSS | HTML pages | site | generator share | ms/page | floor | full/floor |")
+    print(
+        "| stages | content | generate | no-op generate (files written) | mkdocs build | "
+        "peak RSS | HTML pages | site | generator share | ms/page | floor | full/floor |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(

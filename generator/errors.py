@@ -43,7 +43,9 @@ class ContentError(GeneratorError):
     def _summary(self) -> str:
         count = len(self.issues)
         lines = [str(issue) for issue in self.issues]
-        lines.append(f"{count} error{'s' if count != 1 else ''} in the content; nothing was written.")
+        lines.append(
+            f"{count} error{'s' if count != 1 else ''} in the content; nothing was written."
+        )
         return "\n".join(lines)
 
 

@@ -55,7 +55,7 @@ def is_generated_path(relative: PurePosixPath | str) -> bool:
         if pattern.endswith("/"):
             if text.startswith(pattern):
                 return True
-        elif "/" not in text[len(DOCS_DIR) + 1:] and fnmatch.fnmatchcase(text, pattern):
+        elif "/" not in text[len(DOCS_DIR) + 1 :] and fnmatch.fnmatchcase(text, pattern):
             return True
     return False
 
@@ -86,7 +86,7 @@ def strip_mark(data: bytes) -> bytes:
     line, _, tail = rest.partition(b"\n")
     if head != b"---" or not line.startswith(_MD_MARK.encode()):
         return data
-    return tail[len(b"---\n"):] if tail.startswith(b"---\n") else head + b"\n" + tail
+    return tail[len(b"---\n") :] if tail.startswith(b"---\n") else head + b"\n" + tail
 
 
 def mark_state(relative: PurePosixPath | str, data: bytes) -> bool | None:
@@ -97,7 +97,7 @@ def mark_state(relative: PurePosixPath | str, data: bytes) -> bool | None:
     line, _, tail = rest.partition(b"\n")
     if head != b"---" or not line.startswith(_MD_MARK.encode()):
         return None
-    return line[len(_MD_MARK):] == _digest(head + b"\n" + tail)
+    return line[len(_MD_MARK) :] == _digest(head + b"\n" + tail)
 
 
 def _digest(data: bytes) -> bytes:

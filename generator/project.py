@@ -11,16 +11,16 @@ import subprocess
 import sys
 from pathlib import Path, PurePosixPath
 
+from generator.content.loader import load_parsed
+from generator.content.model import LANGUAGE_CODES, Playbook
+from generator.content.overlay import MergedSource
+from generator.content.paths import format_path
+from generator.content.source import ParsedFile
 from generator.errors import BuildError, ContentError, GeneratorError, Issue
 from generator.generated import DOCS_DIR, is_generated_path, mark_state
-from generator.loader import load_parsed
-from generator.model import LANGUAGE_CODES, Playbook
-from generator.overlay import MergedSource
-from generator.paths import format_path
 from generator.project_files import UnsafePath, read_asset
-from generator.render import render
-from generator.site_config import brand_file
-from generator.source import ParsedFile
+from generator.site.render import render
+from generator.site.site_config import brand_file
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
@@ -47,7 +47,9 @@ def generate(
     return write_outputs(outputs, root, check=check, force=force)
 
 
-def read_brand_files(playbook: Playbook, parsed: ParsedFile, root: Path) -> dict[PurePosixPath, bytes]:
+def read_brand_files(
+    playbook: Playbook, parsed: ParsedFile, root: Path
+) -> dict[PurePosixPath, bytes]:
     """The logo, favicon and style sheets named in the content, to copy into playbook/.
 
     Each must be a small file of an allowed type inside the project (see project_files);
@@ -55,7 +57,9 @@ def read_brand_files(playbook: Playbook, parsed: ParsedFile, root: Path) -> dict
     """
     brand = playbook.site.branding
     wanted: list[tuple[str, tuple, str | None]] = [
-        ("logo", ("logo",), brand.logo), ("favicon", ("favicon",), brand.favicon)]
+        ("logo", ("logo",), brand.logo),
+        ("favicon", ("favicon",), brand.favicon),
+    ]
     wanted += [("extra_css", ("extra_css", i), path) for i, path in enumerate(brand.extra_css)]
     files: dict[PurePosixPath, bytes] = {}
     issues = []
@@ -74,8 +78,10 @@ def read_brand_files(playbook: Playbook, parsed: ParsedFile, root: Path) -> dict
         else:
             target = PurePosixPath(DOCS_DIR, brand_file(source))
             if target in files:
-                message, hint = f"another branding file is also called '{target.name}'", \
-                    "give each branding file its own name"
+                message, hint = (
+                    f"another branding file is also called '{target.name}'",
+                    "give each branding file its own name",
+                )
             else:
                 files[target] = data
                 continue
@@ -160,8 +166,14 @@ def content_schema(*, overlay: bool = False) -> str:
 
 
 _PLACEMENT_SCHEMA = {
-    "after": {"type": "string", "description": "Place this new item after the base item with this id."},
-    "before": {"type": "string", "description": "Place this new item before the base item with this id."},
+    "after": {
+        "type": "string",
+        "description": "Place this new item after the base item with this id.",
+    },
+    "before": {
+        "type": "string",
+        "description": "Place this new item before the base item with this id.",
+    },
     "remove": {"type": "boolean", "description": "true: delete the base item with this id."},
 }
 

@@ -44,15 +44,21 @@ def resolve_inside(root: Path, relative: str) -> Path:
     """
     root = root.resolve()
     if not relative or "\\" in relative or PurePosixPath(relative).is_absolute():
-        raise UnsafePath(f"'{relative}' is not a relative path",
-                         "give a path relative to the content file, with / between folders")
+        raise UnsafePath(
+            f"'{relative}' is not a relative path",
+            "give a path relative to the content file, with / between folders",
+        )
     candidate = (root / relative).resolve()
     if candidate != root and root not in candidate.parents:
-        raise UnsafePath(f"'{relative}' leads outside the project",
-                         "copy the file into the project folder and name it from there")
+        raise UnsafePath(
+            f"'{relative}' leads outside the project",
+            "copy the file into the project folder and name it from there",
+        )
     if ".git" in candidate.relative_to(root).parts:
-        raise UnsafePath(f"'{relative}' is inside .git/, which is never published",
-                         "name a file of your own in the project")
+        raise UnsafePath(
+            f"'{relative}' is inside .git/, which is never published",
+            "name a file of your own in the project",
+        )
     return candidate
 
 
@@ -60,16 +66,22 @@ def read_asset(root: Path, relative: str, field: str) -> bytes:
     """Bytes of a branding file named in the content; UnsafePath or OSError otherwise."""
     allowed = ASSET_SUFFIXES[field]
     if PurePosixPath(relative).suffix.lower() not in allowed:
-        raise UnsafePath(f"'{relative}' is not one of the file types allowed here",
-                         f"use a {', '.join(allowed)} file")
+        raise UnsafePath(
+            f"'{relative}' is not one of the file types allowed here",
+            f"use a {', '.join(allowed)} file",
+        )
     path = resolve_inside(root, relative)
     data = _read_regular_file(path, relative, MAX_ASSET_BYTES)
     if path.suffix.lower() == ".svg" and _ACTIVE_SVG.search(data):
-        raise UnsafePath(f"'{relative}' contains a script, an event handler or a javascript: link",
-                         "export the SVG again without scripts, or use a PNG")
+        raise UnsafePath(
+            f"'{relative}' contains a script, an event handler or a javascript: link",
+            "export the SVG again without scripts, or use a PNG",
+        )
     if field == "extra_css" and _REMOTE_CSS.search(data):
-        raise UnsafePath(f"'{relative}' imports or fetches from another address",
-                         "put fonts and images in the project and refer to them by relative path")
+        raise UnsafePath(
+            f"'{relative}' imports or fetches from another address",
+            "put fonts and images in the project and refer to them by relative path",
+        )
     return data
 
 
@@ -82,8 +94,9 @@ def _read_regular_file(path: Path, shown: str, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise UnsafePath(f"'{shown}' is not a regular file", "name an ordinary file")
         if info.st_size > limit:
-            raise UnsafePath(f"'{shown}' is {info.st_size:,} bytes; the limit is {limit:,}",
-                             "use a smaller file")
+            raise UnsafePath(
+                f"'{shown}' is {info.st_size:,} bytes; the limit is {limit:,}", "use a smaller file"
+            )
         with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
     finally:

@@ -107,8 +107,10 @@ def write_outputs(
 
     for key in sorted((set(manifest) | set(_pages_in_generated_folders(root))) - set(new_manifest)):
         if not is_generated_path(key) or ".." in PurePosixPath(key).parts:
-            raise GeneratorError(f"{root / MANIFEST}: lists '{key}', which is not a generated "
-                                 "path; delete the manifest and run again")
+            raise GeneratorError(
+                f"{root / MANIFEST}: lists '{key}', which is not a generated "
+                "path; delete the manifest and run again"
+            )
         target = _safe_join(root, PurePosixPath(key))
         current = _read(target)
         if current is None:
@@ -243,5 +245,9 @@ def _digest(data: bytes) -> str:
 
 def _manifest_bytes(files: dict[str, str]) -> bytes:
     # One file per line keeps diffs readable without json's slow indenting encoder.
-    lines = [f"  {json.dumps(path)}: {json.dumps(digest)}" for path, digest in sorted(files.items())]
-    return ('{"generator": "journey-playbook", "files": {\n' + ",\n".join(lines) + "\n}}\n").encode()
+    lines = [
+        f"  {json.dumps(path)}: {json.dumps(digest)}" for path, digest in sorted(files.items())
+    ]
+    return (
+        '{"generator": "journey-playbook", "files": {\n' + ",\n".join(lines) + "\n}}\n"
+    ).encode()

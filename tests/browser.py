@@ -32,11 +32,18 @@ def _system_chromium() -> str | None:
 CHROMIUM = _system_chromium()
 """The chromium binary the tests drive, or None for Playwright's own download."""
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
-ARTIFACTS = Path(os.environ.get("PLAYBOOK_TEST_ARTIFACTS",
-                               Path(tempfile.gettempdir()) / "playbook-test-artifacts"))
+ARTIFACTS = Path(
+    os.environ.get(
+        "PLAYBOOK_TEST_ARTIFACTS", Path(tempfile.gettempdir()) / "playbook-test-artifacts"
+    )
+)
 """Screenshots for people to look at; outside the repository, so tests never write into it."""
 
 
@@ -45,8 +52,11 @@ def browser_description() -> str:
 
 
 def build_site(content: Path) -> Path:
-    subprocess.run([sys.executable, "-m", "generator", "build", "-c", str(content)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        check=True,
+        capture_output=True,
+    )
     return content.parent / "site"
 
 

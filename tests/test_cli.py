@@ -66,7 +66,21 @@ def test_version():
     assert result.exit_code == 0 and __version__ in result.output
 
 
-@pytest.mark.parametrize("command", ["validate", "generate", "build", "serve", "schema", "translations", "diff", "show", "init", "export"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate",
+        "generate",
+        "build",
+        "serve",
+        "schema",
+        "translations",
+        "diff",
+        "show",
+        "init",
+        "export",
+    ],
+)
 def test_every_command_has_help_with_an_example(command):
     result = run(command, "--help")
     assert result.exit_code == 0
@@ -75,7 +89,10 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_python_dash_m_runs_the_cli():
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "generator", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and __version__ in result.stdout
 
@@ -87,8 +104,12 @@ def test_a_corrupt_manifest_is_one_clear_error(small_project):
     manifest = small_project.parent / ".playbook/manifest.json"
     manifest.parent.mkdir(parents=True)
     manifest.write_text('{"files": {"playbook/index.md": ', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "generator", "generate", "-c", str(small_project)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", "-c", str(small_project)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()

@@ -29,10 +29,16 @@ _SKIPPED_COMMANDS = ("pip install", "playwright install", "pytest")
 
 
 def _git(folder: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
-                          check=True, env=env).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True, env=env
+    ).stdout
 
 
 def _clone(source: Path, target: Path) -> Path:
@@ -48,9 +54,11 @@ def workflow_steps(workflow: Path) -> list[tuple[str, str, dict[str, str]]]:
     for step in job["steps"]:
         if "run" not in step:
             continue
-        env = {**{k: str(v) for k, v in data.get("env", {}).items()},
-               **{k: str(v) for k, v in job.get("env", {}).items()},
-               **{k: str(v) for k, v in step.get("env", {}).items()}}
+        env = {
+            **{k: str(v) for k, v in data.get("env", {}).items()},
+            **{k: str(v) for k, v in job.get("env", {}).items()},
+            **{k: str(v) for k, v in step.get("env", {}).items()},
+        }
         # Expressions are evaluated as on a pull request, where no Pages step has run.
         env = {k: "" if "${{" in v else v for k, v in env.items()}
         steps.append((step.get("name", step["run"]), step["run"], env))
@@ -64,12 +72,23 @@ def run_workflow(project: Path, code: Path) -> list[str]:
     for name, command, step_env in workflow_steps(project / ".github/workflows/pages.yml"):
         if any(skipped in command for skipped in _SKIPPED_COMMANDS):
             continue
-        env = {**os.environ, **step_env,
-               "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-               "PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1"}
+        env = {
+            **os.environ,
+            **step_env,
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+            "PYTHONPATH": str(code),
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         env.pop("PLAYBOOK_ALREADY_GENERATED", None)
-        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project,
-                                env=env, capture_output=True, text=True, timeout=600, check=False)
+        result = subprocess.run(
+            ["bash", "-e", "-o", "pipefail", "-c", command],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
         assert result.returncode == 0, f"step '{name}' failed:\n{result.stdout}\n{result.stderr}"
         ran.append(name)
     return ran
@@ -78,8 +97,9 @@ def run_workflow(project: Path, code: Path) -> list[str]:
 def snapshot(project: Path) -> dict[str, int]:
     """mtime of every generated file, to tell whether a later build rewrote any."""
     folders = [project / "playbook", project / ".playbook"]
-    return {str(p): p.stat().st_mtime_ns for folder in folders for p in folder.rglob("*")
-            if p.is_file()}
+    return {
+        str(p): p.stat().st_mtime_ns for folder in folders for p in folder.rglob("*") if p.is_file()
+    }
 
 
 def assert_clean_and_stable(project: Path, code: Path) -> None:
@@ -87,8 +107,15 @@ def assert_clean_and_stable(project: Path, code: Path) -> None:
     assert_no_duplicate_navigation(project / "site")
     before = snapshot(project)
     env = {**os.environ, "PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1"}
-    second = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=project, env=env,
-                            capture_output=True, text=True, timeout=600, check=False)
+    second = subprocess.run(
+        [sys.executable, "-m", "generator", "build"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert second.returncode == 0, second.stderr
     assert "Generated: 0 created, 0 updated, 0 removed" in second.stdout
     assert snapshot(project) == before
@@ -96,8 +123,11 @@ def assert_clean_and_stable(project: Path, code: Path) -> None:
 
 
 def assert_no_duplicate_navigation(site: Path) -> None:
-    homes = [site / "index.html"] + [folder / "index.html" for folder in site.iterdir()
-                                      if len(folder.name) == 2 and (folder / "index.html").exists()]
+    homes = [site / "index.html"] + [
+        folder / "index.html"
+        for folder in site.iterdir()
+        if len(folder.name) == 2 and (folder / "index.html").exists()
+    ]
     assert len(homes) >= 2
     for home in homes:
         html = home.read_text(encoding="utf-8")
@@ -121,8 +151,13 @@ def test_a_fresh_clone_with_other_content_builds_cleanly(tmp_path):
     shutil.copyfile(FIXTURES / "other-playbook.yaml", clone / "content.yaml")
     (clone / "translations.lock").unlink()
     env = {**os.environ, "PYTHONPATH": str(clone), "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "generator", "translations", "confirm"], cwd=clone,
-                   env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "generator", "translations", "confirm"],
+        cwd=clone,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     _git(clone, "add", "-A")
     _git(clone, "commit", "-q", "-m", "Another playbook")
     run_workflow(clone, clone)
@@ -137,9 +172,24 @@ def test_a_client_project_from_init_passes_its_workflow_on_a_fresh_clone(tmp_pat
     made = tmp_path / "made"
     env = {**os.environ, "PYTHONPATH": str(code), "NO_MKDOCS_2_WARNING": "1"}
     init = subprocess.run(
-        [sys.executable, "-m", "generator", "init", str(made), "--name", "Kunde AS",
-         "--languages", "nb,en", "--package", "journey-playbook==0.1.0"],
-        env=env, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "init",
+            str(made),
+            "--name",
+            "Kunde AS",
+            "--languages",
+            "nb,en",
+            "--package",
+            "journey-playbook==0.1.0",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert init.returncode == 0, init.stderr
     assert "Settings -> Pages" in init.stdout
     _git(made, "init", "-q", "-b", "main")

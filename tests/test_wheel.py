@@ -22,16 +22,24 @@ pytestmark = pytest.mark.slow
 def dist(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     # As .github/workflows/release.yml: sdist first, then the wheel built from the sdist.
-    subprocess.run([sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
-                   check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "build", "--outdir", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return out
 
 
 def test_twine_accepts_the_sdist_and_the_wheel(dist):
     files = sorted(str(p) for p in dist.iterdir())
     assert any(f.endswith(".whl") for f in files) and any(f.endswith(".tar.gz") for f in files)
-    result = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *files],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -42,8 +50,8 @@ def test_the_default_content_is_a_real_file_in_the_wheel(dist):
         assert not stat.S_ISLNK(info.external_attr >> 16)
         assert archive.read(info) == (REPO / "content.yaml").read_bytes()
         names = set(archive.namelist())
-    assert "generator/templates/stage.md.j2" in names
-    assert "generator/theme/main.html" in names
+    assert "generator/site/templates/stage.md.j2" in names
+    assert "generator/site/theme/main.html" in names
 
 
 def test_the_installed_wheel_makes_and_builds_a_client_project(dist, tmp_path):
@@ -53,24 +61,64 @@ def test_the_installed_wheel_makes_and_builds_a_client_project(dist, tmp_path):
     # The fresh environment borrows this one's dependencies (no network needed), but not
     # its editable install of the checkout: a path added by a .pth line is not a site
     # folder, so the checkout's own .pth inside it is never read.
-    own_site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                                   capture_output=True, text=True, check=True).stdout.strip())
-    (own_site / "borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    own_site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+    (own_site / "borrowed.pth").write_text(
+        sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8"
+    )
     wheel = next(dist.glob("*.whl"))
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
-                   check=True, capture_output=True)
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLAYBOOK_ALREADY_GENERATED")}
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {
+        k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PLAYBOOK_ALREADY_GENERATED")
+    }
     env["NO_MKDOCS_2_WARNING"] = "1"
-    where = subprocess.run([str(python), "-c", "import generator; print(generator.__file__)"],
-                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout
+    where = subprocess.run(
+        [str(python), "-c", "import generator; print(generator.__file__)"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert where.startswith(str(venv)), where
     playbook = venv / "bin" / "playbook"
-    init = subprocess.run([str(playbook), "init", "client", "--name", "Kund AB", "--extends", "default",
-                           "--languages", "sv,en"], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, check=False)
+    init = subprocess.run(
+        [
+            str(playbook),
+            "init",
+            "client",
+            "--name",
+            "Kund AB",
+            "--extends",
+            "default",
+            "--languages",
+            "sv,en",
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert init.returncode == 0, init.stderr
-    build = subprocess.run([str(playbook), "build"], cwd=tmp_path / "client", env=env,
-                           capture_output=True, text=True, check=False)
+    build = subprocess.run(
+        [str(playbook), "build"],
+        cwd=tmp_path / "client",
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert build.returncode == 0, build.stdout + build.stderr
     home = (tmp_path / "client/site/index.html").read_text(encoding="utf-8")
     assert "Kund AB" in home

@@ -1,0 +1,165 @@
+"""Commands that check, generate, build and preview a playbook: the pipeline's front door."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator.cli.common import content_option, site_url_option, user_errors
+from generator.cli.fork import drift_warnings
+from generator.content.loader import validate_data
+from generator.content.overlay import load_with_extends
+from generator.project import build_site, content_schema, generate, mkdocs_env, read_brand_files
+
+
+@click.command()
+@content_option
+@user_errors
+def validate(content: Path) -> None:
+    """Check the content and print every problem as FILE:LINE:COL: PATH: message.
+
+    \b
+    Example:
+        playbook validate -c client/content.yaml
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    playbook = validate_data(overlay.merged)
+    # Everything generate will need: the branding files must exist and be safe to publish.
+    read_brand_files(playbook, overlay.merged, content.resolve().parent)
+    stages = sum(len(journey.stages) for journey in playbook.journeys)
+    warnings = drift_warnings(content, overlay)  # reads upstream.lock, which may be damaged
+    click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
+    for warning in warnings:
+        click.echo(warning, err=True)
+
+
+@click.command("generate")
+@content_option
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any file would change.")
+@click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@site_url_option
+@user_errors
+def generate_command(content: Path, check: bool, force: bool, site_url: str | None) -> None:
+    """Write the Markdown pages into playbook/ (only files whose bytes changed).
+
+    \b
+    Example:
+        playbook generate
+        playbook generate --check   # in CI: fails if playbook/ is out of date
+    """
+    report = generate(content, check=check, force=force, site_url=site_url)
+    if check:
+        if report.changed:
+            for path in report.created + report.updated + report.removed:
+                click.echo(f"would change: {path}", err=True)
+            click.echo("Generated files are out of date: run 'playbook generate'.", err=True)
+            sys.exit(1)
+        click.echo(f"Up to date ({len(report.unchanged)} files).")
+        return
+    click.echo(f"Generated: {report.summary()}.")
+
+
+@click.command()
+@content_option
+@click.option(
+    "-d",
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where to put the site (default: site/ in the project).",
+)
+@click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@site_url_option
+@user_errors
+def build(content: Path, site_dir: Path | None, force: bool, site_url: str | None) -> None:
+    """Generate the pages, then run a strict mkdocs build into site/.
+
+    \b
+    Example:
+        playbook build
+        playbook build -c client/content.yaml -d /tmp/client-site
+    """
+    report = generate(content, force=force, site_url=site_url)
+    click.echo(f"Generated: {report.summary()}.")
+    started = time.perf_counter()
+    build_site(content, site_dir)
+    target = (site_dir or content.resolve().parent / "site").resolve()
+    # The pages use directory URLs, which work only when served (see README).
+    click.echo(
+        f"Built in {time.perf_counter() - started:.1f} s: {target}\n"
+        f"View it at http://127.0.0.1:8000/ with: python3 -m http.server -d {target} 8000"
+    )
+
+
+@click.command()
+@content_option
+@click.option(
+    "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+@user_errors
+def serve(content: Path, dev_addr: str) -> None:
+    """Live preview: regenerates when the content changes, mkdocs reloads the browser.
+
+    \b
+    Example:
+        playbook serve    # then open http://127.0.0.1:8000/
+    """
+    report = generate(content)
+    click.echo(f"Generated: {report.summary()}.")
+    root = content.resolve().parent
+    # The playbook plugin watches the content file and regenerates on every rebuild.
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-a",
+        dev_addr,
+        "-f",
+        str(root / "mkdocs.yml"),
+    ]
+    run_until_stopped(command, cwd=root, env=mkdocs_env())
+
+
+def run_until_stopped(command: list[str], **options) -> int:
+    """Run a child process; stopping this process (Ctrl-C, SIGTERM, SIGHUP) stops it too.
+
+    Without this, SIGTERM ended `playbook serve` but left its `mkdocs serve` child
+    holding the port (issue #10).
+    """
+    child = subprocess.Popen(command, **options)
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return child.wait()
+    except KeyboardInterrupt:
+        child.terminate()
+        try:
+            return child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            return child.wait()
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@click.command()
+@click.option("--overlay", is_flag=True, help="The schema of a file that extends a base.")
+def schema(overlay: bool) -> None:
+    """Print the JSON Schema of the content file (committed as content.schema.json).
+
+    \b
+    Example:
+        playbook schema > content.schema.json
+        playbook schema --overlay > overlay.schema.json
+    """
+    click.echo(content_schema(overlay=overlay), nl=False)

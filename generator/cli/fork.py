@@ -1,0 +1,157 @@
+"""Commands for consultants forking a playbook: diff, init and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.common import content_option, delimiter_option, user_errors
+from generator.content.loader import load_content
+from generator.content.overlay import MergedSource, Overlay, load_with_extends
+from generator.content.show import show_yaml
+from generator.errors import GeneratorError
+from generator.fork.diff import accept_upstream, changes, drift
+from generator.fork.init import init_project, next_steps
+from generator.site.exports import render_exports
+from generator.writer import replace_atomically
+
+
+@click.command("diff")
+@content_option
+@click.option(
+    "--accept", is_flag=True, help="Record the base's current texts, clearing drift warnings."
+)
+@user_errors
+def diff_command(content: Path, accept: bool) -> None:
+    """List what the overlay changes relative to its base, and any upstream drift.
+
+    \b
+    Example:
+        playbook diff -c client/content.yaml
+        playbook diff --accept   # after reviewing upstream changes
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    if overlay.base is None:
+        click.echo(f"{content} does not extend a base: nothing to compare.")
+        return
+    for change in changes(overlay.base, overlay.merged.data):
+        click.echo(str(change))
+    for dropped in overlay.dropped:
+        click.echo(str(dropped))
+    for path in drift(content, overlay.base, overlay.merged.data):
+        click.echo(f"! upstream changed {path} since you accepted it")
+    if accept:
+        count = accept_upstream(content, overlay.base, overlay.merged.data)
+        click.echo(f"Accepted the base's current text for {count} overridden values.")
+
+
+@click.command("show")
+@content_option
+@click.option(
+    "--base",
+    "show_base",
+    is_flag=True,
+    help="Show the base this overlay extends instead of the merged result.",
+)
+@user_errors
+def show_command(content: Path, show_base: bool) -> None:
+    """Print the content as YAML after merging, each line ending with the file:line it came from.
+
+    \b
+    Example:
+        playbook show              # what this overlay and its base add up to
+        playbook show --base       # the base alone, e.g. to look up a line an error names
+    """
+    overlay = load_with_extends(content, display_name=str(content))
+    source = overlay.merged.source
+    if not show_base:
+        click.echo(show_yaml(overlay.merged.data, source.locate), nl=False)
+        return
+    if overlay.base is None or not isinstance(source, MergedSource):
+        raise GeneratorError(f"{content} does not extend a base: there is no base to show")
+    base = MergedSource(source.origins, source.key_origins, overlay.base, source.keep_alive)
+    click.echo(show_yaml(overlay.base, base.locate), nl=False)
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--name", required=True, help="Client name, filled in wherever a text says {client}.")
+@click.option(
+    "--extends",
+    "base",
+    default="default",
+    show_default=True,
+    help="Base playbook: 'default' or a path to a content file.",
+)
+@click.option(
+    "--languages",
+    default="sv,nb,en",
+    show_default=True,
+    help="Languages to build, first is the default, e.g. nb,en.",
+)
+@click.option(
+    "--package",
+    default=None,
+    metavar="REQUIREMENT",
+    help="Where the client's Makefile and CI install Journey Playbook from, e.g. "
+    "'journey-playbook==1.0.0' or 'journey-playbook @ git+https://…@COMMIT'. "
+    "Default: this installed version, when an index or a public git URL serves it.",
+)
+@user_errors
+def init(folder: Path, name: str, base: str, languages: str, package: str | None) -> None:
+    """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
+
+    \b
+    Example:
+        playbook init acme --name "Acme AB" --languages sv,en
+        cd acme && make site
+    """
+    codes = [code.strip() for code in languages.split(",") if code.strip()]
+    result = init_project(folder, name=name, extends=base, languages=codes, package=package)
+    for path in result.written:
+        click.echo(f"created {path}")
+    click.echo("Steps left before the site is published:")
+    for number, step in enumerate(next_steps(folder, result), start=1):
+        click.echo(f"  {number}. {step}")
+
+
+@click.command("export")
+@content_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("exports"),
+    show_default=True,
+    help="Folder to write the files into.",
+)
+@delimiter_option
+@user_errors
+def export_command(content: Path, output: Path, delimiter: str | None) -> None:
+    """Write every language's checklists and prompts as CSV and JSON.
+
+    Every checklist the site shows is included: each stage's, each journey's
+    "before you start" and the shared ones. The CSV opens in Excel as it is.
+
+    \b
+    Example:
+        playbook export -o exports/
+        playbook export --delimiter , -o exports/
+    """
+    playbook = load_content(content, display_name=str(content))
+    for relative, text in render_exports(playbook, ".", delimiter).items():
+        target = output / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        replace_atomically(target, text.encode("utf-8"))
+        click.echo(f"wrote {target}")
+
+
+def drift_warnings(content: Path, overlay: Overlay) -> list[str]:
+    if overlay.base is None:
+        return []
+    return [
+        f"warning: upstream changed {path}, which {content} overrides "
+        "(review it, then run 'playbook diff --accept')"
+        for path in drift(content, overlay.base, overlay.merged.data)
+    ]

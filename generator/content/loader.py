@@ -1,0 +1,342 @@
+"""Load content.yaml into a validated Playbook, or report every problem at once.
+
+Flow: read and parse (``source``) -> validate types with pydantic (this module)
+-> cross-checks such as unique ids (``checks``). Every problem becomes an Issue
+with file, line, column, content path and a hint.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from generator.content.checks import check_ids, check_playbook
+from generator.content.model import ID_PATTERN, LANGUAGE_CODES, MATERIAL_COLORS, Playbook
+from generator.content.overlay import MergedSource, load_with_extends
+from generator.content.paths import format_path
+from generator.content.source import ParsedFile
+from generator.errors import ContentError, Issue
+
+__all__ = ["load_content", "load_parsed", "validate_data"]
+
+
+def load_content(path: Path, *, display_name: str | None = None) -> Playbook:
+    """Load and validate a content file. Raises ContentError listing every problem."""
+    return load_parsed(path, display_name=display_name)[0]
+
+
+def load_parsed(path: Path, *, display_name: str | None = None) -> tuple[Playbook, ParsedFile]:
+    """Like load_content, but also return the parsed (and, with extends, merged) data."""
+    parsed = load_with_extends(path, display_name=display_name).merged
+    return validate_data(parsed), parsed
+
+
+def validate_data(parsed: ParsedFile) -> Playbook:
+    """Validate parsed YAML against the model, then run the cross-checks."""
+    data = parsed.data
+    context = {"default_language": _guess_default_language(data)}
+    issues = check_ids(parsed)
+    try:
+        playbook = Playbook.model_validate(data, context=context)
+    except ValidationError as error:
+        issues += [_issue_from_pydantic(e, parsed) for e in error.errors()]
+        raise ContentError(_unique(issues)) from None
+    issues += check_playbook(playbook, parsed)
+    if issues:
+        raise ContentError(_unique(issues))
+    return playbook
+
+
+def _guess_default_language(data: Any) -> str:
+    """The language marked default in raw data, so plain strings can be read before validation."""
+    try:
+        languages = data["site"]["languages"]
+        for language in languages:
+            if language.get("default") is True and language.get("code") in LANGUAGE_CODES:
+                return language["code"]
+        return languages[0]["code"]
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return LANGUAGE_CODES[0]
+
+
+def _unique(issues: list[Issue]) -> list[Issue]:
+    return list(dict.fromkeys(issues))
+
+
+def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "invalid_key" and value is False:
+        loc = loc[:-1] + (False,)  # pydantic reports the key `no:` (False) as 0
+    if kind == "missing":
+        near_miss = _near_miss(loc[:-1], parsed)
+        if near_miss is not None:
+            return near_miss
+    path_text = format_path(loc, parsed.data)
+    file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    if kind == "extra_forbidden" and _in_overlay(loc, parsed, file):
+        message, hint = _unknown_key(loc, extra=_PLACEMENT_KEYS)
+    else:
+        message, hint = _describe(kind, loc, value, error)
+    return Issue(file, line, column, path_text, message, hint)
+
+
+_PLACEMENT_KEYS = ("after", "before", "remove")
+"""Keys an item with an id may have in an overlay (the merge reads and removes them)."""
+
+
+def _in_overlay(loc: tuple, parsed: ParsedFile, file: str) -> bool:
+    """Whether the key at ``loc`` is written in an overlay, inside an item with an id."""
+    model = _model_at(loc[:-1])
+    return (
+        isinstance(parsed.source, MergedSource)
+        and file == parsed.source.file
+        and model is not None
+        and "id" in model.model_fields
+    )
+
+
+def _near_miss(loc: tuple, parsed: ParsedFile) -> Issue | None:
+    """One issue for a new overlay item lacking fields, when its id is one edit from a base id:
+    most likely a typo for that id (issue #12), not a new item."""
+    item = _value_at(parsed.data, loc)
+    suggestion = parsed.suggestions.get(id(item)) if isinstance(item, dict) else None
+    model = _model_at(loc)
+    if suggestion is None or model is None:
+        return None
+    missing = [
+        name for name, info in model.model_fields.items() if info.is_required() and name not in item
+    ]
+    what = model.__name__.lower()
+    file, line, column = parsed.source.locate(loc + ("id",))
+    fields = " and ".join(f"'{name}'" for name in missing)
+    return Issue(
+        file,
+        line,
+        column,
+        format_path(loc, parsed.data),
+        f"the base has no {what} '{item['id']}', so this is a new {what}, which needs {fields}",
+        f"did you mean '{suggestion}'?",
+    )
+
+
+def _value_at(data: Any, loc: tuple) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:
+    """A message and a hint for one pydantic error, in the words a YAML author uses."""
+    field = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required field '{field}'", f"add '{field}:' to this entry"
+    if kind == "extra_forbidden":
+        return _unknown_key(loc)
+    if field in ("primary", "accent") and len(loc) == 3 and loc[:2] == ("site", "branding"):
+        return _colour(value)
+    if kind == "invalid_key":
+        if value is False:
+            return _unknown_key(loc)
+        return f"the key {field!r} is not text", "write keys as words, e.g. name:"
+    if kind in ("model_type", "string_type", "dict_type") and _is_text(loc):
+        return _not_text(value)
+    if kind == "string_type":
+        return _not_text(value)
+    if kind == "model_type":
+        return f"expected a mapping (key: value), got {_kind_of(value)}", _mapping_hint(value)
+    if kind == "list_type":
+        return (
+            f"expected a list, got {_kind_of(value)}",
+            "write each entry on its own line after '- '",
+        )
+    if kind == "string_pattern_mismatch" and field == "id":
+        return (
+            f"invalid id {value!r}: ids use lowercase a-z, digits 0-9 and single hyphens",
+            f"try '{_suggest_id(value)}'; ids key URLs and saved progress, so keep them stable",
+        )
+    if kind == "string_pattern_mismatch" and field == "url" and "sources" in loc:
+        return f"invalid url {value!r}", (
+            "write a full http:// or https:// address without spaces, quotes, <, > or "
+            "[ ]; percent-encode other characters (å is %C3%A5)"
+        )
+    if kind == "string_pattern_mismatch" and field == "url":
+        return (
+            f"invalid url {value!r}",
+            "write the full address, e.g. https://example.github.io/playbook/",
+        )
+    if kind == "string_pattern_mismatch" and "branding" in loc:
+        return (
+            f"'{value}' is not a relative path",
+            "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
+        )
+    if kind == "literal_error" and field == "code":
+        return _unknown_language(value)
+    if kind == "too_short" and isinstance(value, list):
+        return f"'{field}' is empty", f"add at least one entry to '{field}'"
+    if kind == "string_too_short":
+        return "the text is empty", "write the text, or remove the key"
+    if kind == "string_too_long" and field != "id":
+        limit = (error.get("ctx") or {}).get("max_length", 0)
+        return (
+            f"the text is {len(value):,} characters long; the limit is {limit:,}",
+            "shorten it, or move long material to a page of your own in playbook/",
+        )
+    if kind == "string_too_long":
+        return f"{value!r} is too long", f"use a shorter {'address' if field == 'url' else 'id'}"
+    if kind == "bool_type" or kind == "bool_parsing":
+        return f"expected true or false, got {value!r}", "write true or false"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return f"{value!r} is not allowed here", f"use one of: {expected}"
+    return error["msg"], "run 'playbook schema' to see what each field allows"
+
+
+def _colour(value: Any) -> tuple[str, str]:
+    if value is None:
+        return (
+            "the colour is empty",
+            "a hex colour needs quotes, or YAML reads '#' as a comment: primary: \"#1a7f64\"",
+        )
+    close = difflib.get_close_matches(str(value), MATERIAL_COLORS, n=1)
+    if close:
+        return (
+            f"unknown colour {value!r}",
+            f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\"",
+        )
+    return (
+        f"unknown colour {value!r}",
+        'use a hex colour in quotes (e.g. "#1a7f64") or one of '
+        f"Material's: {', '.join(MATERIAL_COLORS)}",
+    )
+
+
+def _is_text(loc: tuple) -> bool:
+    if not loc:
+        return False
+    model = _model_at(loc[:-1])
+    if model is None or not isinstance(loc[-1], str):
+        return False
+    annotation = model.model_fields.get(loc[-1])
+    return annotation is not None and "Translations" in str(annotation.annotation)
+
+
+def _not_text(value: Any) -> tuple[str, str]:
+    if value is None:
+        return "the text is empty (null)", "write the text after the colon, or remove the key"
+    if isinstance(value, (int, float, bool)):
+        return (
+            f"expected text, got the {_kind_of(value)} {value!r}",
+            f'put it in quotes to make it text, e.g. "{value}"',
+        )
+    return (
+        f"expected text or a map of languages (sv, nb, en), got {_kind_of(value)}",
+        "write a string, or a mapping such as {sv: ..., nb: ..., en: ...}",
+    )
+
+
+def _unknown_key(loc: tuple, extra: tuple[str, ...] = ()) -> tuple[str, str]:
+    key = loc[-1]
+    if key is False or key == "False" or key == "no":
+        return (
+            "the key 'no:' is read by YAML as false",
+            "Norwegian Bokmål is 'nb': write nb: instead of no:",
+        )
+    model = _model_at(loc[:-1])
+    allowed = [*(model.model_fields if model else []), *extra]
+    message = f"unknown key '{key}'"
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    if close:
+        return message, f"did you mean '{close[0]}'?"
+    if model is not None and model.__name__ == "Translations":
+        return f"unknown language '{key}'", f"use one of: {', '.join(LANGUAGE_CODES)}"
+    return message, f"allowed keys here: {', '.join(allowed)}" if allowed else "remove it"
+
+
+def _unknown_language(value: Any) -> tuple[str, str]:
+    if value is False or value == "no":
+        return "'no' is read by YAML as false", "Norwegian Bokmål is 'nb': write code: nb"
+    return f"unknown language code {value!r}", f"use one of: {', '.join(LANGUAGE_CODES)}"
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "text" if isinstance(value, str) else type(value).__name__
+
+
+def _mapping_hint(value: Any) -> str:
+    if isinstance(value, list):
+        return "remove the '- ' in front: this entry is a mapping, not a list"
+    return "write the fields as 'key: value' lines indented under this key"
+
+
+def _suggest_id(value: Any) -> str:
+    import re
+    import unicodedata
+
+    # æ and ø do not decompose, so NFKD alone would drop them ('størrelse' -> 'strrelse').
+    text = str(value).translate(_NORDIC)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return text if text and re.match(ID_PATTERN, text) else "my-id"
+
+
+_NORDIC = str.maketrans(
+    {
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "å": "a",
+        "Å": "A",
+        "ä": "a",
+        "Ä": "A",
+        "ö": "o",
+        "Ö": "O",
+    }
+)
+
+
+def _model_at(loc: tuple) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (None if not a model)."""
+    current: Any = Playbook
+    for part in loc:
+        if isinstance(part, int):
+            continue  # list index: the item type was already unwrapped
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field_info = current.model_fields.get(part)
+        if field_info is None:
+            return None
+        current = _unwrap(field_info.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional, list and Annotated down to the model class, if any."""
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        inner = [
+            a for a in typing.get_args(arg) if isinstance(a, type) and issubclass(a, BaseModel)
+        ]
+        if inner:
+            return inner[0]
+    return annotation

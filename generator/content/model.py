@@ -1,0 +1,399 @@
+"""The content model: what content.yaml may contain.
+
+Typed and strict: every model forbids unknown keys, so a typo is an error rather than
+silently ignored text. Each field's docstring becomes its description in the JSON Schema
+(``playbook schema``), which editors show while you type.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+
+LANGUAGE_CODES: tuple[str, ...] = ("sv", "nb", "en")
+"""Languages the tool has UI text for. Norwegian is Bokmål, code ``nb`` (not ``no``)."""
+
+LanguageCode = Literal["sv", "nb", "en"]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+"""A stable identifier: lowercase ASCII letters, digits and single hyphens.
+
+Ids key URLs, HTML anchors and the progress a browser saves, so renaming one
+loses that progress; change the visible name instead.
+"""
+
+MAX_TEXT_CHARS = 20_000
+"""Longest text one field may hold in one language: about ten pages of prose. Bounds the
+cost of rendering untrusted content (issue #11); a playbook's texts are far shorter."""
+
+NonEmptyText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+
+WEB_ADDRESS_PATTERN = (
+    r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
+    r"([/?#][A-Za-z0-9._~:/?#@!$&'()*+,;=%-]*)?$"
+)
+"""An http or https address made only of the ASCII characters RFC 3986 allows
+unescaped, minus ``[ ]``. No other scheme (javascript:, data:, ...), no user name
+or password before the host, no spaces, quotes, ``<``, ``>``, backslashes or
+backticks, so the address can go into Markdown and HTML without breaking out of
+its link. Other characters must be percent-encoded (``%C3%A5`` for ``å``)."""
+
+WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000)]
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "description": (
+        "Text in several languages: a map {sv: ..., nb: ..., en: ...}. "
+        "A plain string is text in the site's default language."
+    ),
+    "anyOf": [
+        {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS},
+        {
+            "type": "object",
+            "properties": {
+                code: {"type": "string", "minLength": 1, "maxLength": MAX_TEXT_CHARS}
+                for code in LANGUAGE_CODES
+            },
+            "additionalProperties": False,
+            "minProperties": 1,
+        },
+    ],
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Translations(_Strict):
+    """One piece of text, per language."""
+
+    sv: NonEmptyText | None = None
+    """Swedish."""
+    nb: NonEmptyText | None = None
+    """Norwegian Bokmål."""
+    en: NonEmptyText | None = None
+    """English."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_string_is_default_language(cls, value: Any, info: ValidationInfo) -> Any:
+        # A plain string is the common case for single-language forks; the loader
+        # passes the default language in the validation context.
+        if isinstance(value, str):
+            default = (info.context or {}).get("default_language", LANGUAGE_CODES[0])
+            return {default: value}
+        return value
+
+    def get(self, language: str) -> str | None:
+        """The text in ``language``, or None when it is not translated."""
+        return getattr(self, language, None)
+
+
+Text = Annotated[Translations, WithJsonSchema(_TEXT_SCHEMA)]
+
+
+class Language(_Strict):
+    """A language the site is built in."""
+
+    code: LanguageCode
+    """Language code: sv (Swedish), nb (Norwegian Bokmål) or en (English)."""
+    name: NonEmptyText | None = None
+    """Name shown in the language switcher; defaults to the language's own name."""
+    default: bool = False
+    """Exactly one language is the default: it is served at the site root and is the
+    language plain strings are written in."""
+
+
+MATERIAL_COLORS: tuple[str, ...] = (
+    "red",
+    "pink",
+    "purple",
+    "deep-purple",
+    "indigo",
+    "blue",
+    "light-blue",
+    "cyan",
+    "teal",
+    "green",
+    "light-green",
+    "lime",
+    "yellow",
+    "amber",
+    "orange",
+    "deep-orange",
+    "brown",
+    "grey",
+    "blue-grey",
+    "black",
+    "white",
+)
+"""Material for MkDocs' named colours."""
+
+HEX_COLOR = r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$"
+
+
+def _check_color(value: str) -> str:
+    if value in MATERIAL_COLORS or re.match(HEX_COLOR, value):
+        return value
+    raise ValueError("not a colour")
+
+
+Color = Annotated[
+    str,
+    AfterValidator(_check_color),
+    WithJsonSchema(
+        {
+            "description": (
+                'One of Material\'s named colours, or a hex colour in quotes, e.g. "#1a7f64".'
+            ),
+            "anyOf": [{"enum": list(MATERIAL_COLORS)}, {"type": "string", "pattern": HEX_COLOR}],
+        }
+    ),
+]
+"""A Material colour name, or a hex colour (the site then sets Material's colour variables)."""
+
+AssetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", min_length=1)]
+"""A file path relative to the content file."""
+
+
+class Branding(_Strict):
+    """How the site looks for a client: set here, not in mkdocs.yml."""
+
+    logo: AssetPath | None = None
+    """Logo image in the header, relative to the content file (e.g. brand/logo.svg)."""
+    favicon: AssetPath | None = None
+    """Browser-tab icon, relative to the content file."""
+    primary: Color = "indigo"
+    """Main colour: one of Material's named colours, or a hex colour such as "#1a7f64"."""
+    accent: Color = "indigo"
+    """Colour of links on hover, checkboxes and focus rings."""
+    extra_css: list[AssetPath] = Field(default_factory=list)
+    """Style sheets to add, relative to the content file."""
+    copyright: Text | None = None
+    """Footer text, e.g. '© {client} 2026'."""
+
+
+class Site(_Strict):
+    """Settings for the whole site."""
+
+    title: Text
+    """Site name, shown in the header and the browser tab."""
+    description: Text
+    """One sentence about the playbook, used on the home page and in search engines."""
+    languages: list[Language] = Field(min_length=1)
+    """Languages to build, in the order the language switcher lists them."""
+    client: NonEmptyText | None = None
+    """Client name. Any text may say {client}, which is replaced by this everywhere."""
+    branding: Branding = Field(default_factory=Branding)
+    """Logo, favicon, colours, extra CSS and footer."""
+    allow_html: bool = False
+    """Let raw HTML in descriptions through as live markup. Off by default: any
+    ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
+    # No quotes, spaces or angle brackets: the URL is written into sitemap.xml and links.
+    url: (
+        Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048)]
+        | None
+    ) = None
+    """Public address of the site, e.g. https://example.github.io/playbook/ .
+    Needed for the sitemap and for language links on GitHub project pages."""
+
+
+class ChecklistItem(_Strict):
+    """Something a team does and ticks off."""
+
+    id: Id
+    """Stable id: the item's anchor on the page and the key its tick is saved under."""
+    text: Text
+    """The action, written so a team can tick it off."""
+
+
+class Prompt(_Strict):
+    """An open question for a workshop."""
+
+    id: Id
+    """Stable id: the prompt's anchor on the page."""
+    text: Text
+    """The question."""
+
+
+class Source(_Strict):
+    """A source that facts, terms and items rest on, listed on the sources page."""
+
+    id: Id
+    """Stable id: the source's anchor on the sources page."""
+    title: NonEmptyText
+    """Title as the source gives it, in its own language."""
+    author: NonEmptyText | None = None
+    """Author, if the source names one."""
+    publisher: NonEmptyText | None = None
+    """Publisher, or the publication or site it appeared in, if known. Not the platform
+    that merely hosts it: a blog on WordPress.com is not published by WordPress.com."""
+    year: int | None = None
+    """Year of publication, if the source gives it."""
+    url: WebAddress | None = None
+    """Web address of the source, shown as a link on the sources page. Only http and
+    https addresses are accepted; percent-encode characters outside ASCII. Leave it
+    out unless you know the address (e.g. the source text states it)."""
+    language: LanguageCode
+    """Language the source is written in."""
+    note: Text | None = None
+    """What kind of source it is, and anything a reader should know about it."""
+
+
+class Fact(_Strict):
+    """A figure or claim that stages refer to, always with its source."""
+
+    id: Id
+    """Stable id, used by stages' ``facts`` lists."""
+    text: Text
+    """The fact, stated in the playbook's own words."""
+    source: Id
+    """Id of the source it comes from."""
+    caveat: Text | None = None
+    """What the reader should keep in mind, shown with the fact (e.g. an unnamed primary source)."""
+
+
+class Term(_Strict):
+    """A glossary entry."""
+
+    id: Id
+    """Stable id: the term's anchor on the glossary page."""
+    term: Text
+    """The term."""
+    definition: Text
+    """What it means in this playbook, in a sentence or two."""
+    source: Id | None = None
+    """Id of the source the distinction comes from, if any."""
+    also: Text | None = None
+    """Other words that signal the term, comma-separated (e.g. 'köpresan, köpresor'). A page
+    whose text contains the term or one of these links to its glossary entry."""
+
+
+class Metric(_Strict):
+    """A metric worth tracking for a stage, shown marked as a suggestion."""
+
+    id: Id
+    """Stable id."""
+    text: Text
+    """What to measure, e.g. 'Page load time on mobile'."""
+
+
+StageRef = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+]
+"""A stage in any journey, written journey-id/stage-id."""
+
+
+class SharedChecklist(_Strict):
+    """A checklist written once and shown on every stage it applies to, in any journey."""
+
+    id: Id
+    """Stable id: its page's URL and the key its ticks are saved under."""
+    name: Text
+    """Heading shown on the stages and on its own page."""
+    summary: Text | None = None
+    """Why these points matter, shown on its own page."""
+    source: Id | None = None
+    """Id of the source the points come from."""
+    items: list[ChecklistItem] = Field(min_length=1)
+    """The points. A tick on one stage shows on every stage that has the list."""
+    stages: list[StageRef] = Field(default_factory=list)
+    """Stages that show it, as journey-id/stage-id."""
+
+
+class Stage(_Strict):
+    """One stage of a journey: a page with a checklist and question prompts."""
+
+    id: Id
+    """Stable id, unique within the journey; part of the page URL."""
+    name: Text
+    """Stage name, used as the page title and in navigation."""
+    summary: Text
+    """One or two sentences shown under the title and in stage lists."""
+    description: Text | None = None
+    """Longer explanation in Markdown (optional: a stage needs only an id, a name and a summary)."""
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    """Actions for the team, in order."""
+    prompts: list[Prompt] = Field(default_factory=list)
+    """Questions to discuss, in order."""
+    facts: list[Id] = Field(default_factory=list)
+    """Ids of facts (top-level ``facts``) to show on this stage."""
+    metrics: list[Metric] = Field(default_factory=list)
+    """Suggested metrics for this stage."""
+    corresponds_to: list[Id] = Field(default_factory=list)
+    """Ids of stages in the first journey that this stage matches, for the comparison page."""
+
+
+class Journey(_Strict):
+    """An ordered sequence of stages, e.g. the customer journey."""
+
+    id: Id
+    """Stable id, unique among journeys; part of the page URL."""
+    name: Text
+    """Journey name."""
+    summary: Text
+    """What this journey describes, in a sentence or two."""
+    cyclic: bool = False
+    """True when the last stage leads back to an earlier one (the journey never ends)."""
+    loops_to: Id | None = None
+    """For a cyclic journey: id of the stage the last stage leads back to
+    (default: the first stage). E.g. loyal customers may skip straight to consideration."""
+
+    def loop_target(self) -> Stage | None:
+        """The stage the journey continues with after its last stage, if it is cyclic."""
+        if not self.cyclic:
+            return None
+        wanted = self.loops_to or self.stages[0].id
+        return next((stage for stage in self.stages if stage.id == wanted), None)
+
+    stages: list[Stage] = Field(min_length=1)
+    """The stages, in order."""
+    about: Text | None = None
+    """Markdown shown on the journey page, e.g. how this model differs from the others."""
+    source: Id | None = None
+    """Id of the source the model comes from, linked from the journey page."""
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    """'Before you start': actions for the whole journey, shown on its page."""
+
+
+class Playbook(_Strict):
+    """A whole playbook: site settings and journeys."""
+
+    extends: str | None = None
+    """Base playbook this file changes: 'default' (shipped with the tool) or a path
+    relative to this file. The file then holds only the differences (see README)."""
+    site: Site
+    """Site name, description and languages."""
+    journeys: list[Journey] = Field(min_length=1)
+    """The journeys, in the order the home page lists them."""
+    checklists: list[SharedChecklist] = Field(default_factory=list)
+    """Checklists shown on several stages (e.g. customer-experience basics)."""
+    facts: list[Fact] = Field(default_factory=list)
+    """Figures and claims that stages refer to by id."""
+    glossary: list[Term] = Field(default_factory=list)
+    """Terms explained on the glossary page."""
+    sources: list[Source] = Field(default_factory=list)
+    """Sources listed on the sources page."""
+
+    @property
+    def default_language(self) -> str:
+        """Code of the language marked ``default: true``."""
+        return next(lang.code for lang in self.site.languages if lang.default)
+
+    @property
+    def language_codes(self) -> list[str]:
+        """Codes of the built languages, in switcher order."""
+        return [lang.code for lang in self.site.languages]

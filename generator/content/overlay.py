@@ -1,0 +1,512 @@
+"""Overlays: a client's content.yaml that ``extends`` a base and holds only the differences.
+
+Merge rules (see README, "Forking for a client"):
+
+* mappings merge key by key; the overlay wins for plain values;
+* text merges per language (a plain string is the default language);
+* lists whose items have ids merge by id: the same id merges into the base
+  item, a new id is appended or placed with ``after: ID`` / ``before: ID``,
+  and ``remove: true`` deletes the item; other lists are replaced whole.
+
+Every merged value remembers which file and line it came from, so errors
+point at the file that caused them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.content.model import LANGUAGE_CODES
+from generator.content.paths import format_path
+from generator.content.removal import Dropped, Removal, cascade
+from generator.content.source import ContentPath, ParsedFile, parse_yaml, read_yaml
+from generator.errors import ContentError, Issue
+
+DEFAULT_BASE = "default"
+"""``extends: default`` means the default playbook shipped inside the package."""
+
+_PLACEMENT = ("after", "before", "remove")
+
+
+def default_content_path() -> Path:
+    """The default playbook shipped with the package.
+
+    A wheel carries it as ``generator/default_content.yaml`` (pyproject's force-include);
+    a source checkout or an editable install reads the repository's ``content.yaml``.
+    """
+    package = Path(__file__).resolve().parents[1]  # generator/
+    shipped = package / "default_content.yaml"
+    return shipped if shipped.is_file() else package.parent / "content.yaml"
+
+
+@dataclass
+class Origin:
+    """Where a container in the merged data came from."""
+
+    parsed: ParsedFile
+    path: ContentPath
+
+
+@dataclass
+class MergedSource:
+    """Locates merged content paths in the file (base or overlay) that provided them."""
+
+    origins: dict[int, Origin] = field(default_factory=dict)
+    key_origins: dict[int, dict[Any, Origin]] = field(default_factory=dict)
+    root: Any = None
+    keep_alive: list[Any] = field(default_factory=list)  # ids stay valid while objects live
+
+    @property
+    def file(self) -> str:
+        return self.origins[id(self.root)].parsed.source.file
+
+    def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
+        """(file, line, column) of ``path`` in the layer that provided it."""
+        current = self.root
+        origin = self.origins[id(current)]
+        here: ContentPath = origin.path
+        for depth, part in enumerate(path):
+            from_key = self.key_origins.get(id(current), {}).get(part)
+            if from_key is not None:
+                origin, here = from_key, from_key.path
+            else:
+                here = here + (part,)
+            child = _child(current, part)
+            last = depth == len(path) - 1
+            if child is not None and id(child) in self.origins and not (key and last):
+                origin = self.origins[id(child)]
+                here = origin.path
+            current = child
+        return origin.parsed.source.locate(here, key=key)
+
+    def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
+        return self.locate(path, key=key)[1:]
+
+
+@dataclass
+class Overlay:
+    """The result of resolving an ``extends`` chain."""
+
+    merged: ParsedFile
+    layers: list[ParsedFile]
+    base: Any = None
+    """Merged data of every layer but the last: what the overlay changes."""
+    removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    """Ids removed by an overlay, with where the removal is written."""
+    dropped: list[Dropped] = field(default_factory=list)
+    """References in the base that went with what the last file removes."""
+
+
+def load_with_extends(
+    path: Path, display_name: str | None = None, text: str | None = None
+) -> Overlay:
+    """Read ``path`` and every base it extends; merge them. Raises ContentError.
+
+    ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
+    """
+    layers = _read_chain(path, display_name, text)
+    if len(layers) == 1:
+        single = layers[0]
+        return Overlay(single, layers, base=None)
+    merger = _Merger()
+    merged_data = merger.adopt(layers[0])
+    base_data = merged_data
+    dropped: list[Dropped] = []
+    for layer in layers[1:]:
+        base_data = merged_data
+        merger.default_language = (
+            default_language_of(layer.data) or default_language_of(base_data) or LANGUAGE_CODES[0]
+        )
+        merger.removals = []
+        merged_data = merger.merge(base_data, layer, _data_without_extends(layer), ())
+        merged_data, dropped = cascade(merger, merged_data, base_data, layer)
+    if merger.issues:
+        raise ContentError(merger.issues)
+    source = MergedSource(merger.origins, merger.key_origins, merged_data, merger.keep_alive)
+    merged = ParsedFile(
+        merged_data,
+        source,
+        removed=merger.removed,  # type: ignore[arg-type]
+        base=base_data,
+        suggestions=merger.suggestions,
+    )
+    return Overlay(merged, layers, base=base_data, removed=merger.removed, dropped=dropped)
+
+
+def _read_chain(path: Path, display_name: str | None, text: str | None = None) -> list[ParsedFile]:
+    """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
+    chain: list[ParsedFile] = []
+    seen: list[Path] = []
+    current, name = path, display_name or str(path)
+    while True:
+        resolved = current.resolve()
+        if text is not None and not chain:
+            parsed = parse_yaml(text, name)
+        else:
+            parsed = read_yaml(current, display_name=name)
+        if resolved in seen:
+            cycle = " -> ".join(str(p) for p in [*seen, resolved])
+            file, line, column = parsed.source.locate(("extends",))
+            raise ContentError(
+                [
+                    Issue(
+                        file,
+                        line,
+                        column,
+                        "extends",
+                        f"extends forms a cycle: {cycle}",
+                        "make the base not extend this file",
+                    )
+                ]
+            )
+        seen.append(resolved)
+        chain.append(parsed)
+        base = parsed.data.get("extends") if isinstance(parsed.data, dict) else None
+        if base is None:
+            _refuse_misspelt_extends(parsed)
+            break
+        file, line, column = parsed.source.locate(("extends",))
+        if not isinstance(base, str) or not base.strip():
+            raise ContentError(
+                [
+                    Issue(
+                        file,
+                        line,
+                        column,
+                        "extends",
+                        "extends must be 'default' or a path to a content file",
+                        "write e.g. extends: default",
+                    )
+                ]
+            )
+        if base == DEFAULT_BASE:
+            current, name = default_content_path(), "default:content.yaml"
+        else:
+            current = resolved.parent / base
+            name = str(Path(name).parent / base) if not Path(base).is_absolute() else base
+            if not current.is_file():
+                raise ContentError(
+                    [
+                        Issue(
+                            file,
+                            line,
+                            column,
+                            "extends",
+                            f"the base file '{base}' does not exist",
+                            "give a path relative to this file, or 'default'",
+                        )
+                    ]
+                )
+            problem = base_path_problem(current, project=path.resolve().parent)
+            if problem:
+                raise ContentError([Issue(file, line, column, "extends", *problem)])
+    return list(reversed(chain))
+
+
+BASES_VARIABLE = "PLAYBOOK_BASES"
+"""Folders (separated like PATH) whose content files an overlay may extend, besides the
+project's own folder and the git work tree that holds it."""
+
+
+def base_path_problem(base: Path, *, project: Path) -> tuple[str, str] | None:
+    """Why ``base`` may not be extended, as (message, hint), or None when it may.
+
+    Content is untrusted (issue #11): `extends: /etc/shadow` read any file the build could
+    read and echoed it in errors. A base must be a YAML file inside an allowed folder.
+    """
+    real = base.resolve()
+    if real.suffix not in (".yaml", ".yml"):
+        return (
+            f"the base must be a .yaml or .yml content file, not '{base.name}'",
+            "extends a content file, or write extends: default",
+        )
+    allowed = [project, *_git_work_tree(project)]
+    allowed += [
+        Path(p).resolve() for p in os.environ.get(BASES_VARIABLE, "").split(os.pathsep) if p
+    ]
+    inside = [folder for folder in allowed if folder == real.parent or folder in real.parents]
+    if not inside:
+        return (
+            "the base lies outside this project and outside the folders allowed for bases",
+            f"move the base into the project's repository, or list its folder in {BASES_VARIABLE}",
+        )
+    if any(".git" in real.relative_to(folder).parts for folder in inside):
+        return "the base lies inside .git/", "extend a content file of your own"
+    return None
+
+
+def _git_work_tree(folder: Path) -> list[Path]:
+    """The git work tree holding ``folder`` (found by its .git entry), if any."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return [candidate]
+    return []
+
+
+def _refuse_misspelt_extends(parsed: ParsedFile) -> None:
+    """`extend: default` would make the file a whole playbook, and every missing field an error:
+    report the one typo instead of that cascade."""
+    if not isinstance(parsed.data, dict):
+        return
+    for key in parsed.data:
+        misspelt = isinstance(key, str) and key != "extends"
+        if misspelt and difflib.get_close_matches(key, ["extends"], cutoff=0.75):
+            file, line, column = parsed.source.locate((key,), key=True)
+            raise ContentError(
+                [
+                    Issue(
+                        file,
+                        line,
+                        column,
+                        key,
+                        f"unknown key '{key}'",
+                        "did you mean 'extends'? Nothing else was checked: without "
+                        "'extends' the file would be read as a whole playbook",
+                    )
+                ]
+            )
+
+
+def _data_without_extends(layer: ParsedFile) -> Any:
+    data = layer.data
+    if isinstance(data, dict):
+        return {k: v for k, v in data.items() if k != "extends"}
+    return data
+
+
+class _Merger:
+    def __init__(self) -> None:
+        self.origins: dict[int, Origin] = {}
+        self.key_origins: dict[int, dict[Any, Origin]] = {}
+        self.keep_alive: list[Any] = []
+        self.issues: list[Issue] = []
+        self.removed: dict[str, tuple[str, int, int]] = {}
+        self.removals: list[Removal] = []
+        """What the layer being merged removes, for ``cascade``."""
+        self.suggestions: dict[int, str] = {}
+        """id() of a new item whose id is one edit from a base item's -> that base id."""
+        self.default_language = LANGUAGE_CODES[0]
+
+    def adopt(self, layer: ParsedFile) -> Any:
+        """Register every container of ``layer`` as coming from it; return its data."""
+        data = _data_without_extends(layer)
+        self._register(data, layer, ())
+        return data
+
+    def _register(self, value: Any, layer: ParsedFile, path: ContentPath) -> None:
+        if isinstance(value, dict):
+            self.origins[id(value)] = Origin(layer, path)
+            self.keep_alive.append(value)
+            for key, child in value.items():
+                self._register(child, layer, path + (key,))
+        elif isinstance(value, list):
+            self.origins[id(value)] = Origin(layer, path)
+            self.keep_alive.append(value)
+            for index, child in enumerate(value):
+                self._register(child, layer, path + (index,))
+
+    def merge(self, base: Any, layer: ParsedFile, over: Any, path: ContentPath) -> Any:
+        """Merge ``over`` (at ``path`` in ``layer``) onto ``base``."""
+        if isinstance(base, dict) and isinstance(over, str) and _is_text(base):
+            over = {self.default_language: over}
+        if isinstance(base, str) and isinstance(over, dict) and _is_text(over):
+            base = {self.default_language: base}  # a plain string is the default language
+            self.origins[id(base)] = Origin(layer, path)
+            self.keep_alive.append(base)
+        if isinstance(base, dict) and isinstance(over, dict):
+            return self._merge_mapping(base, layer, over, path)
+        if isinstance(base, list) and isinstance(over, list) and _has_ids(base):
+            return self._merge_list(base, layer, over, path)
+        self._register(over, layer, path)
+        return over
+
+    def _merge_mapping(self, base: dict, layer: ParsedFile, over: dict, path: ContentPath) -> dict:
+        result = dict(base)
+        key_origins = dict(self.key_origins.get(id(base), {}))
+        for key in base:
+            key_origins.setdefault(key, self._origin_of_key(base, key))
+        for key, value in over.items():
+            result[key] = (
+                self.merge(base[key], layer, value, path + (key,)) if key in base else value
+            )
+            if key not in base:
+                self._register(value, layer, path + (key,))
+            key_origins[key] = Origin(layer, path + (key,))
+        self.origins[id(result)] = Origin(layer, path)
+        self.key_origins[id(result)] = key_origins
+        self.keep_alive.append(result)
+        return result
+
+    def _origin_of_key(self, mapping: dict, key: Any) -> Origin:
+        origin = self.origins[id(mapping)]
+        return Origin(origin.parsed, origin.path + (key,))
+
+    def _merge_list(self, base: list, layer: ParsedFile, over: list, path: ContentPath) -> list:
+        result = list(base)
+        base_ids = [entry.get("id") for entry in base]
+        written: dict[str, int] = {}
+        named = {item.get("id") for item in over if isinstance(item, dict)}
+        for index, item in enumerate(over):
+            here = path + (index,)
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                self._issue(
+                    layer,
+                    here,
+                    "items of this list need an 'id' to merge with the base",
+                    "add the id of the base item to change, or a new id to add one",
+                )
+                continue
+            item_id = item["id"]
+            if item_id in written:
+                # The second would silently replace or re-merge the first (issue #12).
+                first_line = layer.source.locate(path + (written[item_id], "id"))[1]
+                self._issue(
+                    layer,
+                    here + ("id",),
+                    f"duplicate id '{item_id}' in this list (also on line {first_line})",
+                    "merge the two entries into one",
+                )
+                continue
+            written[item_id] = index
+            ids = [entry.get("id") for entry in result]
+            if item.get("remove") is True:
+                if item_id in ids:
+                    del result[ids.index(item_id)]
+                    self.removed[item_id] = layer.source.locate(here + ("remove",))
+                    self.removals.append(
+                        Removal(
+                            _kind(path),
+                            _ref(layer.data, path, item_id),
+                            self.removed[item_id],
+                            format_path(here, layer.data),
+                            layer,
+                        )
+                    )
+                else:
+                    self._issue(
+                        layer,
+                        here + ("id",),
+                        f"cannot remove '{item_id}': the base has no such item",
+                        _which(item_id, ids),
+                    )
+                continue
+            body = {k: v for k, v in item.items() if k not in _PLACEMENT}
+            if item_id in ids:
+                position = ids.index(item_id)
+                merged = self.merge(result.pop(position), layer, body, here)
+                ids.pop(position)
+            else:
+                merged = body
+                self._register(body, layer, here)
+                position = len(result)
+                # A base id the overlay does not name elsewhere in the list, one edit away.
+                near = [
+                    b
+                    for b in base_ids
+                    if isinstance(b, str) and b not in named and one_edit_apart(item_id, b)
+                ]
+                if near:
+                    self.suggestions[id(body)] = near[0]
+            position = self._placement(item, ids, position, layer, here)
+            result.insert(position, merged)
+        self.origins[id(result)] = self.origins.get(id(base), Origin(layer, path))
+        self.keep_alive.append(result)
+        return result
+
+    def _placement(self, item: dict, ids: list, default: int, layer: ParsedFile, here) -> int:
+        for word, offset in (("after", 1), ("before", 0)):
+            target = item.get(word)
+            if target is None:
+                continue
+            if target in ids:
+                return ids.index(target) + offset
+            self._issue(
+                layer,
+                here + (word,),
+                f"'{word}: {target}' names no item in this list",
+                _which(target, ids),
+            )
+        return default
+
+    def _issue(self, layer: ParsedFile, path: ContentPath, message: str, hint: str) -> None:
+        file, line, column = layer.source.locate(path)
+        self.issues.append(Issue(file, line, column, format_path(path, layer.data), message, hint))
+
+
+def _which(wanted: Any, ids: list) -> str:
+    """A hint naming the id that ``wanted`` most likely meant, or every id there is."""
+    near = [i for i in ids if isinstance(i, str) and one_edit_apart(str(wanted), i)]
+    near = near or difflib.get_close_matches(str(wanted), [str(i) for i in ids], n=1)
+    return f"did you mean '{near[0]}'?" if near else f"use one of: {', '.join(str(i) for i in ids)}"
+
+
+def _kind(path: ContentPath) -> str:
+    """What a list at ``path`` holds: 'journey', 'stage', 'fact', 'source', or its key."""
+    names = tuple(part for part in path if not isinstance(part, int))
+    return {
+        ("journeys",): "journey",
+        ("journeys", "stages"): "stage",
+        ("facts",): "fact",
+        ("sources",): "source",
+    }.get(names, ".".join(str(n) for n in names))
+
+
+def _ref(data: Any, path: ContentPath, item_id: str) -> str:
+    """How other content names the item: 'journey/stage' for a stage, else its id."""
+    if _kind(path) == "stage":
+        journey = data
+        for part in path[:2]:
+            journey = journey[part]
+        return f"{journey.get('id')}/{item_id}"
+    return item_id
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one inserted, deleted, replaced or swapped character."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+        return len(diffs) == 1 or swapped
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    start = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[start:] == long[start + 1 :]
+
+
+def _is_text(mapping: dict) -> bool:
+    return bool(mapping) and set(mapping) <= set(LANGUAGE_CODES)
+
+
+def _has_ids(items: list) -> bool:
+    return bool(items) and all(isinstance(i, dict) and "id" in i for i in items)
+
+
+def default_language_of(data: Any) -> str | None:
+    """The language marked default in raw content data, if it says."""
+    try:
+        for language in data["site"]["languages"]:
+            if language.get("default") is True:
+                return language["code"]
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def _child(container: Any, part: Any) -> Any:
+    if isinstance(container, dict):
+        return container.get(part)
+    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
+        return container[part]
+    return None

@@ -1,0 +1,212 @@
+"""`playbook init`: a runnable client project that extends a base playbook."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import jinja2
+
+from generator import __version__
+from generator.content.model import LANGUAGE_CODES
+from generator.errors import GeneratorError
+from generator.generated import gitignore_lines
+from generator.site.markup import md_inline, yaml_string
+
+DISTRIBUTION = "journey-playbook"
+"""The tool's name on a package index (pyproject's project.name)."""
+
+PINNED_ACTIONS = {
+    "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
+    "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
+    "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
+    "actions/upload-pages-artifact": ("56afc609e74202658d3ffba0e8f6dda462b719fa", "v3.0.1"),
+    "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
+}
+"""GitHub Actions by commit SHA, with the tag they were taken from. The repository's own
+pages.yml uses the same pins (tests/test_workflow.py checks that)."""
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.fork", "templates"),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+_ENV.filters["yaml"] = yaml_string
+_ENV.filters["md"] = md_inline
+_ENV.globals["action"] = lambda name: (
+    f"{name}@{PINNED_ACTIONS[name][0]} # {PINNED_ACTIONS[name][1]}"
+)
+
+_TITLES = {
+    "sv": "{client} – kundresan",
+    "nb": "{client} – kundereisen",
+    "en": "{client} – customer journey playbook",
+}
+_EXAMPLES = {
+    "sv": ("Köp hos {client}", "Skicka vår välkomstguide"),
+    "nb": ("Kjøp hos {client}", "Send velkomstguiden vår"),
+    "en": ("Buying from {client}", "Send our welcome guide"),
+}
+
+# Scaffold file -> template (mkdocs.yml is the tool's own, so clients get fixes too).
+FILES = {
+    "content.yaml": "content.yaml.j2",
+    "mkdocs.yml": "mkdocs.yml",
+    "Makefile": "Makefile.j2",
+    "README.md": "README.md.j2",
+    ".gitignore": "gitignore.j2",
+    ".github/workflows/pages.yml": "pages.yml.j2",
+}
+
+# What a pip requirement may hold here; it is written into a Makefile and a workflow, where
+# quotes, `$`, `#` or a newline would change what runs.
+_SAFE_SPEC = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._\-@+:/=<>!~,\[\]]*$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What ``init_project`` wrote, and where the client's CI gets the tool from."""
+
+    written: list[Path]
+    package: str
+    """The pip requirement written into the Makefile and workflow; '' when still to be set."""
+    extends: str = "default"
+    """The base as written into content.yaml (relative to the project)."""
+
+
+def render_project(name: str, extends: str, languages: list[str], package: str) -> dict[str, str]:
+    """The files of a new client project. Pure."""
+    unknown = [code for code in languages if code not in LANGUAGE_CODES]
+    if unknown or not languages:
+        raise GeneratorError(
+            f"unknown language {', '.join(unknown) or '(none)'}: choose from {', '.join(LANGUAGE_CODES)}"
+            " (Norwegian Bokmål is nb)"
+        )
+    if not name.strip() or _CONTROL.search(name):
+        raise GeneratorError(
+            "--name must be one line of text (no line breaks or control characters)"
+        )
+    if _CONTROL.search(extends):
+        raise GeneratorError("--extends must be one line: 'default' or a path")
+    if package and not _SAFE_SPEC.match(package):
+        raise GeneratorError(
+            f"--package {package!r} is not a plain pip requirement; write e.g. "
+            f"'{DISTRIBUTION}==1.0.0' or '{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
+        )
+    example_name, example_item = _EXAMPLES[languages[0]]
+    context = {
+        "name": name,
+        "extends": extends,
+        "languages": languages,
+        "titles": _TITLES,
+        "package": package,
+        "example_name": example_name,
+        "example_item": example_item,
+        "generated_paths": gitignore_lines(),
+    }
+    return {path: _ENV.get_template(template).render(context) for path, template in FILES.items()}
+
+
+def init_project(
+    folder: Path, *, name: str, extends: str, languages: list[str], package: str | None = None
+) -> InitResult:
+    """Create a client project in ``folder``; refuses, writing nothing, if any file exists."""
+    if extends != "default":
+        base = Path(extends).resolve()
+        if not base.is_file():
+            raise GeneratorError(
+                f"the base '{extends}' does not exist; give a content file or 'default'"
+            )
+        extends = Path(os.path.relpath(base, folder.resolve())).as_posix()
+    spec = default_package_spec() if package is None else package.strip()
+    files = render_project(name, extends, languages, spec)
+    existing = [relative for relative in files if (folder / relative).exists()]
+    if existing:
+        raise GeneratorError(
+            f"{folder} already holds a project ({', '.join(existing)}); nothing was written. "
+            "Choose an empty folder."
+        )
+    written = []
+    for relative, text in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as stream:  # "x": never overwrite
+            stream.write(text)
+        written.append(target)
+    return InitResult(written, spec, extends)
+
+
+def default_package_spec() -> str:
+    """Where a client's CI can install this very version of the tool from, or '' if nowhere.
+
+    An install from a package index pins that version; an install from a public git URL,
+    or a source checkout whose origin is one, pins the commit. A local path would work only
+    on this laptop, so it gives '' and the project says what to set.
+    """
+    try:
+        distribution = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        distribution = None
+    direct = distribution.read_text("direct_url.json") if distribution else None
+    if distribution is not None and direct is None:
+        return f"{DISTRIBUTION}=={distribution.version}"
+    if direct:
+        info = json.loads(direct)
+        vcs, url = info.get("vcs_info") or {}, info.get("url", "")
+        if vcs.get("vcs") == "git" and vcs.get("commit_id") and url.startswith("https://"):
+            return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}"
+    return _checkout_spec(Path(__file__).resolve().parents[2])
+
+
+def _checkout_spec(checkout: Path) -> str:
+    if not (checkout / "pyproject.toml").is_file():
+        return ""
+    try:
+        url = _git(checkout, "remote", "get-url", "origin")
+        commit = _git(checkout, "rev-parse", "HEAD")
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    if not url.startswith("https://") or not re.fullmatch(r"[0-9a-f]{40}", commit):
+        return ""
+    return f"{DISTRIBUTION} @ git+{url}@{commit}"
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True, timeout=10
+    ).stdout.strip()
+
+
+def next_steps(folder: Path, result: InitResult) -> list[str]:
+    """What is left before the client's site is published, in order."""
+    if result.package:
+        source = f"Journey Playbook is installed from: {result.package}"
+    else:
+        source = (
+            "Set PLAYBOOK_PACKAGE in Makefile and .github/workflows/pages.yml to where pip gets "
+            f"Journey Playbook, e.g. {DISTRIBUTION}=={__version__} once released, or "
+            f"'{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
+        )
+    steps = [source]
+    if result.extends.startswith("../"):
+        steps.append(
+            f"The base {result.extends} lies outside the project: keep both in one git "
+            "repository, or list the base's folder in PLAYBOOK_BASES (also in CI)"
+        )
+    return [
+        *steps,
+        f"Build and look: cd {folder} && make site",
+        (
+            "Commit and push to a new GitHub repository: git init -b main && git add -A && "
+            "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main"
+        ),
+        "On GitHub: Settings -> Pages -> Source: GitHub Actions (the next push to main publishes)",
+    ]

@@ -1,0 +1,217 @@
+"""Render a Playbook into Markdown pages and MkDocs configuration. Pure: no I/O.
+
+Python resolves each text for a language (with fallback) and escapes it;
+the templates in ``generator/site/templates`` only loop and lay out.
+Output paths follow mkdocs-static-i18n's suffix layout: ``page.md`` in the
+default language, ``page.<lang>.md`` in the others.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+import jinja2
+
+from generator.content.model import Journey, Playbook
+from generator.errors import GeneratorError
+from generator.generated import DOCS_DIR
+from generator.site.context import (
+    Localizer,
+    common,
+    comparison_context,
+    glossary_context,
+    journey_context,
+    localizer,
+    map_description,
+    neighbours,
+    shared_context,
+    source_link,
+    sources_context,
+    stage_context,
+    untranslated_note,
+)
+from generator.site.exports import render_exports
+from generator.site.markup import html_text, md_inline, yaml_string
+from generator.site.palette import CUSTOM_CSS, palette_css
+from generator.site.site_config import GENERATED_CONFIG, render_config
+
+_ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.site", "templates"),
+    undefined=jinja2.StrictUndefined,
+    autoescape=False,  # the output is Markdown; Python escapes each value for its context
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+_ENV.filters["md"] = md_inline
+_ENV.filters["html"] = html_text
+_ENV.filters["yaml"] = yaml_string
+
+
+def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
+    """``stages/x.md`` for the default language, ``stages/x.nb.md`` for nb."""
+    if language == default:
+        return PurePosixPath(DOCS_DIR, f"{docs_path}.md")
+    return PurePosixPath(DOCS_DIR, f"{docs_path}.{language}.md")
+
+
+def render(
+    playbook: Playbook,
+    *,
+    extra_pages: tuple[str, ...] = (),
+    site_url: str | None = None,
+    content_name: str = "content.yaml",
+) -> dict[PurePosixPath, str]:
+    """Every generated file, keyed by its path relative to the project root.
+
+    ``extra_pages`` are hand-written pages (docs-relative, default-language file
+    names) to list in the navigation after the journeys. ``site_url`` overrides
+    ``site.url`` from the content (CI knows the Pages address; the content may not).
+    """
+    default = playbook.default_language
+    outputs = _Outputs()
+    for language in playbook.language_codes:
+        outputs[page_path("index", language, default)] = _home(playbook, language)
+        if playbook.glossary:
+            outputs[page_path("glossary", language, default)] = _simple_page(
+                "glossary.md.j2", playbook, language, glossary_context
+            )
+        if playbook.sources:
+            outputs[page_path("sources", language, default)] = _simple_page(
+                "sources.md.j2", playbook, language, sources_context
+            )
+        if len(playbook.journeys) > 1:
+            text = localizer(playbook, language)
+            outputs[page_path("comparison", language, default)] = _page(
+                "comparison.md.j2", playbook, text, table=comparison_context(playbook, text)
+            )
+        for shared in playbook.checklists:
+            outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
+                playbook, shared, language
+            )
+        for journey in playbook.journeys:
+            folder = f"stages/{journey.id}"
+            outputs[page_path(f"{folder}/index", language, default)] = _journey(
+                playbook, journey, language
+            )
+            outputs[page_path(f"{folder}/print", language, default)] = _print(
+                playbook, journey, language
+            )
+            for position, stage in enumerate(journey.stages):
+                outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
+                    playbook, journey, position, language
+                )
+    outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
+    colors = palette_css(playbook.site.branding)
+    if colors:
+        outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
+    for path, text in render_exports(playbook, DOCS_DIR + "/downloads").items():
+        outputs[path] = text
+    return dict(outputs)
+
+
+class _Outputs(dict):
+    """A dict that refuses a second output for one path instead of silently keeping the last.
+
+    The content checks reserve the ids that would collide (a stage called 'index'); this
+    guard catches whatever they miss, as an error rather than a lost page.
+    """
+
+    def __setitem__(self, path: PurePosixPath, text: str) -> None:
+        if path in self:
+            raise GeneratorError(
+                f"two pages would be written to {path}; rename one of the ids that lead there"
+            )
+        super().__setitem__(path, text)
+
+
+def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
+    context.update(common(playbook, text))
+    # Known only once every text on the page has been picked, so added last.
+    context["untranslated_note"] = untranslated_note(playbook, text)
+    return _ENV.get_template(template).render(context)
+
+
+def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
+    text = localizer(playbook, language)
+    return _page(template, playbook, text, entries=entries(playbook, text))
+
+
+def _shared(playbook: Playbook, shared, language: str) -> str:
+    text = localizer(playbook, language)
+    names = {f"{j.id}/{s.id}": (j, s) for j in playbook.journeys for s in j.stages}
+    stages = [
+        {
+            "journey": names[ref][0].id,
+            "journey_name": text(names[ref][0].name),
+            "id": names[ref][1].id,
+            "name": text(names[ref][1].name),
+        }
+        for ref in shared.stages
+    ]
+    source = source_link(playbook, shared.source)
+    return _page(
+        "shared.md.j2",
+        playbook,
+        text,
+        shared=shared_context(shared, text),
+        stages=stages,
+        source=source,
+    )
+
+
+def _home(playbook: Playbook, language: str) -> str:
+    text = localizer(playbook, language)
+    return _page(
+        "home.md.j2",
+        playbook,
+        text,
+        description=text(playbook.site.description),
+        journeys=[
+            journey_context(journey, text, allow_html=playbook.site.allow_html)
+            for journey in playbook.journeys
+        ],
+    )
+
+
+def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
+    text = localizer(playbook, language)
+    context = journey_context(journey, text, allow_html=playbook.site.allow_html)
+    source = source_link(playbook, journey.source)
+    return _page(
+        "journey.md.j2",
+        playbook,
+        text,
+        journey=context,
+        stages=context["stages"],
+        map_description=map_description(journey, text),
+        source=source,
+    )
+
+
+def _print(playbook: Playbook, journey: Journey, language: str) -> str:
+    text = localizer(playbook, language)
+    stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
+    return _page(
+        "print.md.j2",
+        playbook,
+        text,
+        journey=journey_context(journey, text, allow_html=playbook.site.allow_html),
+        stages=stages,
+    )
+
+
+def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
+    text = localizer(playbook, language)
+    previous, next_ = neighbours(journey, position, text)
+    return _page(
+        "stage.md.j2",
+        playbook,
+        text,
+        # Only what the page shows: other stages' texts must not trigger its fallback note.
+        journey={"id": journey.id, "name": text(journey.name)},
+        stage=stage_context(playbook, journey, position, text),
+        previous=previous,
+        next=next_,
+    )

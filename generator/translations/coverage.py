@@ -1,0 +1,214 @@
+"""Translation coverage and staleness.
+
+Coverage: for each language, the share of text fields that have a translation.
+Staleness: ``translations.lock`` (beside the content file) records, for every
+translation, a short hash of the default-language text it was confirmed
+against. When the default text changes, that translation is reported stale
+until someone checks it and runs ``playbook translations confirm``.
+
+In an overlay, a translation that comes from the base was written against the
+base's default-language text. When the overlay changes that text but not the
+translation, the translation is stale too, until confirmed in the overlay's lock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.content.checks import iter_texts
+from generator.content.model import LANGUAGE_CODES, Playbook
+from generator.content.overlay import default_language_of
+from generator.content.paths import format_path
+from generator.content.source import ParsedFile
+from generator.errors import GeneratorError
+from generator.writer import replace_atomically
+
+LOCK_NAME = "translations.lock"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A missing or stale translation, located in the content file."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    language: str
+    kind: str  # "missing" or "stale"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}: {self.path}"
+        if self.kind == "missing":
+            return f"{where}: missing {self.language} translation (the page shows the default text)"
+        return f"{where}: {self.language} translation is stale: the default text changed since it was confirmed"
+
+
+@dataclass
+class LanguageCoverage:
+    language: str
+    translated: int = 0
+    total: int = 0
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+@dataclass
+class TranslationReport:
+    coverage: list[LanguageCoverage]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.findings
+
+
+def source_hash(text: str) -> str:
+    """Short hash of a default-language text, as recorded in the lock file."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def lock_path(content: Path) -> Path:
+    return content.resolve().parent / LOCK_NAME
+
+
+def read_lock(content: Path) -> dict[str, str]:
+    """The confirmed hashes ("PATH LANG" -> hash); GeneratorError if the file is damaged."""
+    path = lock_path(content)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise _damaged(path, str(error)) from None
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise _damaged(path, f"not JSON: {error}") from None
+    confirmed = data.get("confirmed") if isinstance(data, dict) else None
+    if not isinstance(confirmed, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in confirmed.items()
+    ):
+        raise _damaged(path, "no 'confirmed' mapping of texts to hashes")
+    return dict(confirmed)
+
+
+def write_lock(content: Path, lock: dict[str, str]) -> None:
+    body = {
+        "comment": "Written by 'playbook translations confirm'. Do not edit by hand.",
+        "confirmed": dict(sorted(lock.items())),
+    }
+    data = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    replace_atomically(lock_path(content), data)
+
+
+def _damaged(path: Path, reason: str) -> GeneratorError:
+    return GeneratorError(
+        f"{path}: the translation lock is damaged ({reason}); restore it from version control, "
+        "or delete it and run 'playbook translations confirm' once the translations are checked"
+    )
+
+
+def check_translations(
+    playbook: Playbook, parsed: ParsedFile, lock: dict[str, str]
+) -> TranslationReport:
+    """Coverage per built language, and every missing or stale translation."""
+    default = playbook.default_language
+    coverage = {code: LanguageCoverage(code) for code in playbook.language_codes}
+    findings: list[Finding] = []
+    by_id: dict = {}
+    for loc, text in iter_texts(playbook):
+        path = format_path(loc, parsed.data)
+        source = text.get(default) or ""
+        base = base_text(parsed, loc, by_id)
+        for code in playbook.language_codes:
+            coverage[code].total += 1
+            if text.get(code) is None:
+                findings.append(_finding(parsed, loc, path, code, "missing"))
+                continue
+            coverage[code].translated += 1
+            if code == default:
+                continue
+            recorded = lock.get(f"{path} {code}")
+            if recorded is None and base is not None and _changed_under(base, text, default, code):
+                # The translation is the base's; point at the overlay's new text, where it is fixed.
+                findings.append(_finding(parsed, loc, path, code, "stale", at=default))
+            elif recorded is not None and recorded != source_hash(source):
+                findings.append(_finding(parsed, loc, path, code, "stale"))
+    findings.sort(key=lambda f: (f.line, f.column, f.language))
+    return TranslationReport(list(coverage.values()), findings)
+
+
+def confirm_translations(
+    playbook: Playbook,
+    parsed: ParsedFile,
+    content: Path,
+    languages: list[str] | None = None,
+    only: set[str] | None = None,
+) -> int:
+    """Record the current default text for every present translation; returns how many.
+
+    ``only`` limits it to keys of the form "PATH LANG" (as after an import).
+    """
+    default = playbook.default_language
+    lock = read_lock(content)
+    wanted = languages or [code for code in playbook.language_codes if code != default]
+    count = 0
+    for loc, text in iter_texts(playbook):
+        path = format_path(loc, parsed.data)
+        for code in wanted:
+            key = f"{path} {code}"
+            if code != default and text.get(code) is not None and (only is None or key in only):
+                lock[key] = source_hash(text.get(default) or "")
+                count += 1
+    write_lock(content, lock)
+    return count
+
+
+def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict[str, str] | None:
+    """The text at ``loc`` as the base of an overlay has it, per language; None if no base has it.
+
+    ``loc`` indexes the merged data; items are found in the base by their id. ``index``
+    caches each base list's items by id across calls (big playbooks have long lists).
+    """
+    merged, base = parsed.data, parsed.base
+    if base is None:
+        return None
+    index = {} if index is None else index
+    for part in loc:
+        if isinstance(part, int):
+            item = merged[part] if isinstance(merged, list) and part < len(merged) else None
+            wanted = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(wanted, str) or not isinstance(base, list):
+                return None
+            if id(base) not in index:
+                index[id(base)] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
+            base = index[id(base)].get(wanted)
+            merged = item
+        else:
+            merged = merged.get(part) if isinstance(merged, dict) else None
+            base = base.get(part) if isinstance(base, dict) else None
+        if base is None:
+            return None
+    if isinstance(base, str):
+        return {default_language_of(parsed.base) or LANGUAGE_CODES[0]: base}
+    return {k: v for k, v in base.items() if isinstance(v, str)} if isinstance(base, dict) else None
+
+
+def _changed_under(base: dict[str, str], text, default: str, code: str) -> bool:
+    """True when the overlay changed the default text but kept the base's ``code`` translation."""
+    before = base.get(default)
+    return before is not None and before != text.get(default) and base.get(code) == text.get(code)
+
+
+def _finding(
+    parsed: ParsedFile, loc: tuple, path: str, language: str, kind: str, at: str | None = None
+) -> Finding:
+    at = at or (language if kind == "stale" else None)
+    file, line, column = parsed.source.locate(loc + ((at,) if at else ()))
+    return Finding(file, line, column, path, language, kind)

@@ -1,0 +1,189 @@
+"""CSV as spreadsheets write and read it, Nordic Excel included.
+
+Writing: a byte-order mark (Excel reads UTF-8 only with one), the delimiter
+Excel expects in the file's language (``;`` where the decimal comma is used),
+headers in that language, and every cell that a spreadsheet would run as a
+formula neutralised with a leading apostrophe (see ``neutralise``).
+
+Reading: UTF-8 with or without a BOM, UTF-16 with a BOM (Excel's "Unicode
+text"), otherwise Windows-1252 (what Excel's plain "CSV" writes on Nordic
+Windows); the delimiter is read off the header row; headers are accepted in
+any of the tool's languages. Every problem is a ``CsvError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import GeneratorError
+from generator.site.ui import UI_TEXT
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets."""
+
+SEMICOLON_LANGUAGES = frozenset({"sv", "nb", "da", "fi"})
+"""Languages whose Excel uses the decimal comma, and so ';' between CSV cells."""
+
+DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
+"""Values of the --delimiter option, and the character each stands for."""
+
+BOM = "\ufeff"
+
+
+class CsvError(GeneratorError):
+    """Raised when a CSV file cannot be read: encoding, empty, header or a row."""
+
+
+def neutralise(cell: str) -> str:
+    """Make ``cell`` safe to open in a spreadsheet: '=1+2' becomes "'=1+2".
+
+    A leading apostrophe keeps the text visible and stops the formula. Reversed by
+    ``restore``; a text that itself starts with an apostrophe and a formula
+    character gets a second one, so the round trip is exact.
+    """
+    return "'" + cell if _guarded(cell) else cell
+
+
+def _guarded(cell: str) -> bool:
+    return cell.lstrip("'").startswith(FORMULA_START)
+
+
+def restore(cell: str) -> str:
+    """Undo ``neutralise``: "'=1+2" becomes '=1+2'; any other text is returned as it is."""
+    if cell[:1] == "'" and neutralise(cell[1:]) == cell:
+        return cell[1:]
+    return cell
+
+
+def default_delimiter(language: str) -> str:
+    """';' for languages whose Excel expects it, ',' otherwise."""
+    return ";" if language in SEMICOLON_LANGUAGES else ","
+
+
+def header(column: str, language: str) -> str:
+    """The heading of ``column`` in ``language`` (e.g. 'translation' -> 'oversettelse')."""
+    return UI_TEXT[f"csv_{column}"][language]
+
+
+def write_table(columns: list[str], rows, language: str, delimiter: str | None = None) -> str:
+    """CSV text with a BOM, headers in ``language`` and every cell neutralised."""
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(
+        buffer, delimiter=delimiter or default_delimiter(language), lineterminator="\n"
+    )
+    writer.writerow([header(column, language) for column in columns])
+    writer.writerows([neutralise(str(cell)) for cell in row] for row in rows)
+    return buffer.getvalue()
+
+
+@dataclass
+class Table:
+    """A CSV file read back: rows keyed by column name, with their spreadsheet row number."""
+
+    path: Path
+    encoding: str
+    delimiter: str
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Table:
+    """Read ``path``, find ``columns`` by their heading in any language; restore every cell.
+
+    Row numbers count the header as row 1, as a spreadsheet shows them.
+    """
+    name = name or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
+    text, encoding = _decode(raw, name)
+    if not text.strip():
+        raise CsvError(
+            f"{name}: the file is empty; export it again with 'playbook translations export'"
+        )
+    delimiter = _delimiter(text)
+    records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        head = next(records)
+        body = [(number, record) for number, record in enumerate(records, start=2)]
+    except csv.Error as error:
+        raise CsvError(f"{name}: not a readable CSV file ({error})") from None
+    index = _columns(head, columns, name)
+    rows = []
+    for number, record in body:
+        if not any(cell.strip() for cell in record):
+            continue  # spreadsheets add empty rows (';;;') at the end
+        cells = {column: _cell(record, i) for column, i in index.items()}
+        rows.append((number, cells))
+    return Table(path, encoding, delimiter, rows)
+
+
+def _cell(record: list[str], position: int) -> str:
+    # Excel writes a line break inside a cell as CRLF in some versions: keep one kind.
+    return restore(record[position]).replace("\r\n", "\n") if position < len(record) else ""
+
+
+def _decode(raw: bytes, name: str) -> tuple[str, str]:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise CsvError(
+                f"{name}: the file says it is UTF-16 but cannot be decoded; "
+                "save it again as 'CSV UTF-8'"
+            ) from None
+    if b"\x00" in raw:
+        raise CsvError(
+            f"{name}: the file holds NUL bytes, so it is not a CSV text file "
+            "(UTF-16 without a byte-order mark?); save it as 'CSV UTF-8'"
+        )
+    try:
+        return raw.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        # What Excel's plain "CSV (semicolon/comma separated)" writes on Nordic Windows.
+        return raw.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise CsvError(
+            f"{name}: the file is neither UTF-8 nor Windows-1252 (byte 0x{raw[error.start]:02x} "
+            f"on line {line}); save it as 'CSV UTF-8'"
+        ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header row: the most frequent of ';', ',' and tab there."""
+    first = text.splitlines()[0] if text else ""
+    counts = {d: first.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
+    names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in wanted}
+    found: dict[str, int] = {}
+    for position, cell in enumerate(head):
+        label = restore(cell).strip().casefold()
+        for column, labels in names.items():
+            if label in labels:
+                if column in found:
+                    raise CsvError(
+                        f"{name}:1: the column '{cell.strip()}' appears twice in the header row"
+                    )
+                found[column] = position
+    missing = [column for column in wanted if column not in found]
+    if missing:
+        shown = ", ".join(repr(cell.strip()) for cell in head if cell.strip()) or "nothing"
+        needed = ", ".join(header(column, "en") for column in wanted)
+        raise CsvError(
+            f"{name}:1: the header row lacks the column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(repr(header(m, 'en')) for m in missing)} (found {shown}); "
+            f"it needs {needed}, in any of sv, nb or en, as 'playbook translations export' writes them"
+        )
+    return found

@@ -1,0 +1,216 @@
+"""`playbook init` makes a client project that builds; language subsets and branding follow."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.conftest import REPO
+from tests.htmlscan import Page
+
+pytestmark = pytest.mark.slow
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("clients") / "kunde"
+    result = CliRunner().invoke(
+        cli, ["init", str(folder), "--name", "Kunde AS", "--languages", "nb,en"]
+    )
+    assert result.exit_code == 0, result.output
+    content = folder / "content.yaml"
+    (folder / "brand").mkdir()
+    (folder / "brand/logo.png").write_bytes(PNG)
+    text = content.read_text(encoding="utf-8")
+    text = (
+        text.replace("    # logo: brand/logo.svg", "    logo: brand/logo.png")
+        .replace("primary: indigo", "primary: teal")
+        .replace("accent: ", 'accent: "#b5651d"  # was: ')
+    )
+    text += (
+        "journeys:\n  - id: customer-journey\n    stages:\n      - id: purchase\n"
+        '        name: {nb: "Kjøp hos {client}"}\n'
+    )
+    content.write_text(text, encoding="utf-8")
+    build = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    (folder / "build-output.txt").write_text(build.stdout, encoding="utf-8")
+    return folder
+
+
+def test_build_says_to_serve_the_folder_as_the_readme_does(client):
+    output = (client / "build-output.txt").read_text(encoding="utf-8")
+    site = (client / "site").resolve()
+    assert f"python3 -m http.server -d {site} 8000" in output
+    assert "index.html" not in output
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "python3 -m http.server -d site 8000" in readme
+
+
+def test_every_home_page_title_names_home_in_its_language(client):
+    titles = {
+        lang: Page(client / path).title.strip()
+        for lang, path in (("nb", "site/index.html"), ("en", "site/en/index.html"))
+    }
+    assert titles == {
+        "nb": "Hjem - Kunde AS – kundereisen",
+        "en": "Home - Kunde AS – customer journey playbook",
+    }
+
+
+def test_a_hex_brand_colour_reaches_the_page_through_materials_variables(client):
+    home = (client / "site/index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-accent="custom"' in home and 'data-md-color-primary="teal"' in home
+    assert 'href="assets/brand/playbook-colors.css"' in home
+    css = (client / "site/assets/brand/playbook-colors.css").read_text(encoding="utf-8")
+    assert "--md-accent-fg-color: #b5651d;" in css
+
+
+def test_init_writes_a_project_and_refuses_to_overwrite(client):
+    for name in (
+        "content.yaml",
+        "mkdocs.yml",
+        "Makefile",
+        "README.md",
+        ".gitignore",
+        ".github/workflows/pages.yml",
+    ):
+        assert (client / name).is_file(), name
+    before = (client / "content.yaml").read_bytes()
+    again = CliRunner().invoke(cli, ["init", str(client), "--name", "Other"])
+    assert again.exit_code == 1 and "already holds a project" in again.output
+    assert (client / "content.yaml").read_bytes() == before
+
+
+def test_client_workflow_validates(client):
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [
+            str(checker),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(client / ".github/workflows/pages.yml"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_language_subset_builds_only_those_languages(client):
+    site = client / "site"
+    assert Page(site / "index.html").lang == "nb"
+    assert Page(site / "en/index.html").lang == "en"
+    assert not (site / "sv").exists() and not (site / "nb").exists()
+    for path in site.rglob("*.html"):
+        page = Page(path)
+        assert "sv" not in {a.get("hreflang") for a in page.find("a") if "hreflang" in a}, path
+        assert "sv" not in {a.get("hreflang") for a in page.find("link") if "hreflang" in a}, path
+    assert sorted(p.name for p in (site / "search").glob("search_index.*.json")) == [
+        "search_index.en.json",
+        "search_index.nb.json",
+    ]
+    assert 'hreflang="sv"' not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_client_name_and_branding_everywhere(client):
+    site = client / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Kunde AS – kundereisen" in home
+    assert "© Kunde AS" in home
+    assert 'data-md-color-primary="teal"' in home
+    assert (site / "assets/brand/logo.png").read_bytes() == PNG
+    assert 'src="assets/brand/logo.png"' in home
+    stage = Page(site / "stages/customer-journey/purchase/index.html")
+    assert stage.h1.strip() == "Kjøp hos Kunde AS"
+
+
+def test_exports_per_built_language(client):
+    downloads = client / "site/downloads"
+    assert sorted(p.name for p in downloads.iterdir()) == [
+        "checklists-en.csv",
+        "checklists-en.json",
+        "checklists-nb.csv",
+        "checklists-nb.json",
+    ]
+    text = (downloads / "checklists-nb.csv").read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))  # as Norwegian Excel expects
+    purchase = [r for r in rows if r["steg-id"] == "purchase"]
+    assert purchase[0]["steg"] == "Kjøp hos Kunde AS"
+    assert {r["type"] for r in rows} == {"sjekkliste", "spørsmål"}
+    assert any("ø" in r["tekst"] or "å" in r["tekst"] or "æ" in r["tekst"] for r in rows)
+    data = json.loads((downloads / "checklists-en.json").read_text(encoding="utf-8"))
+    assert data["language"] == "en" and data["journeys"][0]["stages"][0]["checklist"]
+    home = (client / "site/index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/checklists-nb.csv"' in home
+
+
+def test_export_command_writes_csv_and_json(client, tmp_path):
+    result = CliRunner().invoke(
+        cli, ["export", "-c", str(client / "content.yaml"), "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "checklists-en.csv",
+        "checklists-en.json",
+        "checklists-nb.csv",
+        "checklists-nb.json",
+    ]
+
+
+def test_unknown_language_in_init_is_refused(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["init", str(tmp_path / "x"), "--name", "X", "--languages", "no,en"]
+    )
+    assert result.exit_code == 1 and "Norwegian Bokmål is nb" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_missing_logo_is_a_content_error(tmp_path):
+    CliRunner().invoke(cli, ["init", str(tmp_path / "c"), "--name", "C", "--languages", "sv"])
+    content = tmp_path / "c/content.yaml"
+    content.write_text(
+        content.read_text(encoding="utf-8").replace(
+            "    # logo: brand/logo.svg", "    logo: brand/missing.svg"
+        ),
+        encoding="utf-8",
+    )
+    # validate checks everything generate will need (issue #12: it said OK, then generate failed)
+    for command in ("validate", "generate"):
+        result = CliRunner().invoke(cli, [command, "-c", str(content)])
+        assert result.exit_code == 1, command
+        assert re.search(
+            r"content\.yaml:\d+:\d+: site\.branding\.logo: 'brand/missing\.svg' does "
+            r"not exist",
+            result.output,
+        ), result.output
+
+
+def test_client_content_is_valid_against_the_overlay_schema_it_names(client):
+    import jsonschema
+    import yaml
+
+    content = (client / "content.yaml").read_text(encoding="utf-8")
+    first_line = content.splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=.playbook/overlay.schema.json"
+    schema = json.loads((client / ".playbook/overlay.schema.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(yaml.safe_load(content))) == []

@@ -1,0 +1,125 @@
+"""The workflows are valid, pinned, and do what the README promises."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.fork.init import PINNED_ACTIONS, render_project
+from tests.conftest import REPO
+
+PAGES = REPO / ".github/workflows/pages.yml"
+RELEASE = REPO / ".github/workflows/release.yml"
+
+
+def _client_workflow(tmp_path: Path, package: str = "journey-playbook==0.1.0") -> Path:
+    files = render_project("Kunde AS", "default", ["nb", "en"], package)
+    target = tmp_path / "pages.yml"
+    target.write_text(files[".github/workflows/pages.yml"], encoding="utf-8")
+    return target
+
+
+@pytest.fixture(params=["pages", "release", "client"])
+def workflow(request, tmp_path) -> Path:
+    return {"pages": PAGES, "release": RELEASE}.get(request.param) or _client_workflow(tmp_path)
+
+
+def test_workflow_validates_against_the_github_schema(workflow):
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", "vendor.github-workflows", str(workflow)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_expression_is_well_formed(workflow):
+    text = workflow.read_text(encoding="utf-8")
+    assert "$${{" not in text  # issue #10: `$https://…` broke the client's strict build
+    opened = [m.start() for m in re.finditer(r"\$\{\{", text)]
+    assert opened or workflow == RELEASE
+    for start in opened:
+        end = text.find("}}", start)
+        assert end != -1, text[start : start + 60]
+        body = text[start + 3 : end]
+        assert "${{" not in body and "{{" not in body.replace("{0}", ""), body
+        assert body.count("(") == body.count(")") and body.count("'") % 2 == 0, body
+
+
+def test_every_action_is_pinned_by_commit_with_its_tag(workflow):
+    text = workflow.read_text(encoding="utf-8")
+    uses = re.findall(r"uses:\s*(\S+)(.*)", text)
+    assert uses
+    for action, comment in uses:
+        name, _, ref = action.partition("@")
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action}: pin by commit SHA"
+        assert re.fullmatch(r"\s*# v\d+\.\d+\.\d+", comment), f"{action}: name the tag in a comment"
+        if name in PINNED_ACTIONS:
+            assert (ref, comment.strip()[2:]) == PINNED_ACTIONS[name], f"{name}: one pin everywhere"
+
+
+def test_checkout_leaves_no_credentials_behind(workflow):
+    data = yaml.safe_load(workflow.read_text(encoding="utf-8"))
+    for job in data["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False
+
+
+def test_pages_workflow_tests_checks_translations_builds_and_deploys_only_from_main():
+    workflow = yaml.safe_load(PAGES.read_text(encoding="utf-8"))
+    triggers = workflow["on"]  # quoted in the file: YAML 1.1 would read a bare `on` as true
+    assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
+    deploy = workflow["jobs"]["deploy"]
+    assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
+    runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
+    order = [
+        "python -m pytest",
+        "playbook translations --strict",
+        "playbook build",
+        "playbook generate --check",
+    ]
+    positions = [
+        next(i for i, run in enumerate(runs) if run.strip() == command) for command in order
+    ]
+    assert positions == sorted(positions)
+    uses = [step.get("uses", "") for step in workflow["jobs"]["build"]["steps"] + deploy["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+    assert any(s.get("with", {}).get("cache") == "pip" for s in workflow["jobs"]["build"]["steps"])
+
+
+def test_release_workflow_builds_checks_and_publishes_with_trusted_publishing():
+    workflow = yaml.safe_load(RELEASE.read_text(encoding="utf-8"))
+    assert workflow["on"]["push"]["tags"] == ["v*"]
+    runs = " ".join(step.get("run", "") for step in workflow["jobs"]["dist"]["steps"])
+    assert "python -m build" in runs and "twine check" in runs
+    publish = workflow["jobs"]["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    step = publish["steps"][-1]
+    assert (
+        step["uses"].startswith("pypa/gh-action-pypi-publish@") and "with" not in step
+    )  # no token
+
+
+def test_client_workflow_pins_the_tool_and_stops_clearly_without_it(tmp_path):
+    pinned = yaml.safe_load(_client_workflow(tmp_path).read_text(encoding="utf-8"))
+    assert pinned["env"]["PLAYBOOK_PACKAGE"] == "journey-playbook==0.1.0"
+    unset = yaml.safe_load(_client_workflow(tmp_path, package="").read_text(encoding="utf-8"))
+    install = next(s for s in unset["jobs"]["build"]["steps"] if s.get("name") == "Install")["run"]
+    result = subprocess.run(
+        ["bash", "-e", "-c", install],
+        env={"PLAYBOOK_PACKAGE": "", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "Set PLAYBOOK_PACKAGE" in result.stdout and "pip" not in result.stderr

@@ -1,0 +1,305 @@
+"""A team working through a stage in a real browser (Playwright + Debian chromium).
+
+Covers: ticks that survive reload and language switch, progress bars, reset,
+export/import into a fresh browser, typed answers, keyboard use, no-JS and
+no-storage fallbacks, print media, and axe-core accessibility checks. Saves a
+screenshot of a stage page per language into $PLAYBOOK_TEST_ARTIFACTS (default: a folder in /tmp).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import ARTIFACTS, build_site, chromium, serve
+from tests.conftest import REPO, make_project
+
+pytestmark = pytest.mark.slow
+
+STAGE = "stages/customer-journey/after-purchase/"
+JOURNEY = "stages/customer-journey/"
+PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("browser")
+    with serve(build_site(make_project(project, REPO / "content.yaml"))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def boxes(page):
+    """The stage's own checklist (shared checklists such as CX basics come after it)."""
+    return page.locator("ul.playbook-checklist input[type=checkbox]:not([data-key^='shared/'])")
+
+
+def ticked(page) -> list[bool]:
+    return [box.is_checked() for box in boxes(page).all()]
+
+
+def test_shared_checklist_tick_shows_on_every_stage_that_has_it(page, site):
+    page.goto(site + STAGE)
+    shared = page.locator("input[data-key='shared/cx-basics/secure-payment']")
+    shared.check()
+    page.goto(site + "en/stages/six-phases/decision/")
+    assert page.locator("input[data-key='shared/cx-basics/secure-payment']").is_checked()
+    page.goto(site + "nb/checklists/cx-basics/")
+    assert page.locator("input[data-key='shared/cx-basics/secure-payment']").is_checked()
+
+
+def progress(page, scope: str = ".md-content") -> list[tuple[int, int, str]]:
+    return [
+        (
+            int(bar.evaluate("b => b.value")),
+            int(bar.evaluate("b => b.max")),
+            bar.locator("xpath=following-sibling::span").inner_text(),
+        )
+        for bar in page.locator(f"{scope} .playbook-progress progress").all()
+    ]
+
+
+def test_tick_survives_reload_and_language_switch(page, site):
+    page.goto(site + STAGE)
+    boxes(page).nth(1).check()
+    assert ticked(page) == [False, True, False, False]
+    page.reload()
+    assert ticked(page) == [False, True, False, False]
+    page.locator("a[hreflang=nb]").first.evaluate("a => a.click()")
+    page.wait_for_url(site + "nb/" + STAGE)
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert ticked(page) == [False, True, False, False]
+
+
+def test_checkboxes_are_labelled_and_keyboard_operable(page, site):
+    page.goto(site + "en/" + STAGE)
+    first = page.get_by_role(
+        "checkbox",
+        name=(
+            "Show on every page and in the order confirmation how customers can reach customer "
+            "service and support."
+        ),
+    )
+    first.focus()
+    page.keyboard.press("Space")
+    assert first.is_checked()
+    assert ticked(page)[0] is True
+
+
+def test_progress_bars_on_stage_journey_and_home(page, site):
+    page.goto(site + STAGE)
+    boxes(page).nth(0).check()
+    boxes(page).nth(2).check()
+    assert progress(page)[0] == (2, 4, "2 av 4 klara")
+    page.goto(site + "en/" + JOURNEY)
+    assert progress(page) == [(2, 26, "2 of 26 done")]
+    page.goto(site + "nb/")
+    assert progress(page)[0] == (2, 26, "2 av 26 fullført")  # one bar per journey
+
+
+def test_reset_clears_the_stage(page, site):
+    page.goto(site + STAGE)
+    for index in range(4):
+        boxes(page).nth(index).check()
+    page.goto(site + "stages/customer-journey/loyalty/")
+    boxes(page).nth(0).check()
+    page.goto(site + STAGE)
+    page.get_by_role("button", name="Nollställ steget").click()
+    assert ticked(page) == [False] * 4
+    assert progress(page)[0] == (0, 4, "0 av 4 klara")
+    page.reload()
+    assert ticked(page) == [False] * 4
+    page.goto(site + "stages/customer-journey/loyalty/")
+    assert ticked(page)[0] is True  # other stages keep their ticks
+
+
+def test_typed_answer_persists(page, site):
+    page.goto(site + STAGE)
+    answer = page.get_by_role(
+        "textbox", name="Vad händer i dag när en kunds produkt krånglar, steg för steg?"
+    )
+    answer.fill("Kunden ringer, vi svarar inom en dag. Å ä ö.")
+    page.reload()
+    assert answer.input_value() == "Kunden ringer, vi svarar inom en dag. Å ä ö."
+
+
+def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
+    first = browser.new_context(accept_downloads=True).new_page()
+    first.goto(site + STAGE)
+    boxes(first).nth(3).check()
+    first.locator("textarea.playbook-answer").nth(1).fill("Blixten som byttes – æ ø å.")
+    first.goto(site)
+    with first.expect_download() as download:
+        first.get_by_role("button", name="Exportera framsteg (JSON)").click()
+    exported = tmp_path / "progress.json"
+    download.value.save_as(exported)
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["ticks"] == {"customer-journey/after-purchase/learn-from-faults": True}
+    first.context.close()
+
+    fresh = browser.new_context().new_page()
+    fresh.goto(site + "en/")
+    fresh.locator("input[data-playbook-action=import-all]").set_input_files(str(exported))
+    expect(fresh.locator(".playbook-status")).to_have_text("Progress imported.")
+    fresh.goto(site + "en/" + STAGE)
+    assert ticked(fresh) == [False, False, False, True]
+    assert (
+        fresh.locator("textarea.playbook-answer").nth(1).input_value()
+        == "Blixten som byttes – æ ø å."
+    )
+    fresh.context.close()
+
+
+def test_import_of_a_wrong_file_says_so(page, site, tmp_path):
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text('{"something": "else"}', encoding="utf-8")
+    page.goto(site + "nb/")
+    page.locator("input[data-playbook-action=import-all]").set_input_files(str(wrong))
+    expect(page.locator(".playbook-status")).to_contain_text("kunne ikke leses")
+
+
+def test_stage_exports_as_markdown(page, site, tmp_path):
+    page.goto(site + "en/" + STAGE)
+    boxes(page).nth(0).check()
+    page.locator("textarea.playbook-answer").nth(0).fill("We call back within a day.")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export as Markdown").click()
+    path = tmp_path / "stage.md"
+    download.value.save_as(path)
+    text = path.read_text(encoding="utf-8")
+    assert download.value.suggested_filename == "customer-journey-after-purchase-en.md"
+    assert text.startswith("# After purchase\n")
+    assert (
+        "- [x] Show on every page and in the order confirmation how customers can reach customer service and support."
+        in text
+    )
+    assert "- [ ] Write a complaints routine with deadlines you actually keep." in text
+    assert (
+        "1. What happens today, step by step, when a customer's product stops working?\n   > We call back within a day."
+        in text
+    )
+
+
+def test_without_javascript_the_page_is_a_plain_list(browser, site):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site + STAGE)
+    assert boxes(page).count() == 4
+    assert all(box.is_disabled() for box in boxes(page).all())
+    assert page.locator("ul.playbook-checklist li").first.is_visible()
+    assert not page.locator("textarea.playbook-answer").first.is_visible()
+    assert not page.locator(".playbook-actions").is_visible()
+    context.close()
+
+
+def test_without_storage_ticking_still_works(browser, site):
+    context = browser.new_context()
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});"
+    )
+    page = context.new_page()
+    page.goto(site + STAGE)
+    boxes(page).nth(0).check()
+    assert ticked(page)[0] is True
+    assert progress(page)[0][:2] == (1, 4)
+    assert page.locator(".playbook-storage-warning").is_visible()
+    context.close()
+
+
+def test_print_media_shows_a_worksheet_without_navigation(page, site):
+    page.goto(site + STAGE)
+    page.emulate_media(media="print")
+    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".playbook-actions"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert boxes(page).first.is_visible()
+    writing = page.locator(".playbook-answer-print").first
+    assert writing.is_visible() and writing.bounding_box()["height"] > 60
+
+
+def test_print_page_holds_every_stage(page, site):
+    page.goto(site + "nb/" + JOURNEY + "print/")
+    assert page.locator("html").get_attribute("lang") == "nb"
+    assert page.locator("h2").count() >= 7
+    assert boxes(page).count() == 26
+
+
+def test_journey_map_is_labelled_and_links_every_stage(page, site):
+    page.goto(site + "en/" + JOURNEY)
+    journey_map = page.get_by_role("navigation", name="Journey map")
+    links = journey_map.get_by_role("link").all()
+    assert [link.get_attribute("href") for link in links][:7] == [
+        "awareness/",
+        "interest/",
+        "consideration/",
+        "purchase/",
+        "after-purchase/",
+        "loyalty/",
+        "ambassador/",
+    ]
+    assert links[-1].inner_text() == "↺ Awareness"
+    description = journey_map.get_attribute("aria-describedby")
+    assert (
+        "after Ambassador the journey starts again at Awareness"
+        in page.locator(f"#{description}").inner_text()
+    )
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_journey_map_fits_360_px_in_light_and_dark(browser, site, scheme):
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(site + JOURNEY)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    width = page.evaluate("document.querySelector('.playbook-map').scrollWidth")
+    client = page.evaluate("document.querySelector('.playbook-map').clientWidth")
+    assert width <= client
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"journey-map-360-{scheme}.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["sv", "nb", "en"])
+@pytest.mark.parametrize("path", ["", JOURNEY, STAGE])
+def test_axe_finds_no_serious_violations(browser, site, lang, path, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_context(color_scheme=scheme).new_page()
+    page.goto(site + PREFIX[lang] + path)
+    assert page.locator("html").get_attribute("lang") == lang
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    page.context.close()
+    assert serious == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "nb", "en"])
+def test_screenshot_of_a_stage_page(browser, site, lang):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(site + PREFIX[lang] + STAGE)
+    target = ARTIFACTS / f"stage-{lang}.png"
+    page.screenshot(path=str(target), full_page=True)
+    page.close()
+    assert target.stat().st_size > 10_000

@@ -1,0 +1,380 @@
+"""End to end: the default content built by the real mkdocs, checked in the real HTML."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.content.loader import load_content
+from tests.conftest import REPO, make_project
+from tests.htmlscan import Page
+
+pytestmark = pytest.mark.slow
+
+LANGUAGE_PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
+SITE_URL = "https://example.github.io/journey-playbook/"
+BASE_PATH = "/journey-playbook/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build the default content (plus one hand-written page) with `playbook build`."""
+    project = tmp_path_factory.mktemp("default")
+    content = make_project(project, REPO / "content.yaml")
+    (project / "playbook").mkdir()
+    (project / "playbook/workshop-notes.md").write_text(
+        "# Våra anteckningar\n\nÅ ä ö æ ø.\n", "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content), "--site-url", SITE_URL],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result
+
+
+@pytest.fixture(scope="module")
+def playbook():
+    return load_content(REPO / "content.yaml")
+
+
+def stage_pages(playbook):
+    for journey in playbook.journeys:
+        for stage in journey.stages:
+            for lang in playbook.language_codes:
+                yield journey, stage, lang
+
+
+def test_build_is_strict_and_quiet(built):
+    _, result = built
+    assert "WARNING" not in result.stderr and "Built in" in result.stdout
+
+
+def test_every_stage_page_exists_in_every_language(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        path = (
+            project / "site" / f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/index.html"
+        )
+        page = Page(path)
+        assert page.lang == lang, path
+        assert page.h1.strip() == stage.name.get(lang), path
+        assert page.title.startswith(stage.name.get(lang)), path
+        for item in stage.checklist + stage.prompts:
+            assert item.id in page.ids, f"{path}: no anchor #{item.id}"
+        assert {"checklist", "prompts"} <= page.ids
+
+
+def test_journey_and_home_pages_exist_in_every_language(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        home = Page(project / "site" / prefix / "index.html")
+        assert home.lang == lang
+        assert home.h1.strip() == playbook.site.title.get(lang)
+        for journey in playbook.journeys:
+            page = Page(project / "site" / f"{prefix}stages/{journey.id}/index.html")
+            assert page.h1.strip() == journey.name.get(lang)
+
+
+def test_switcher_links_to_the_same_stage_in_each_language(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        here = f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/"
+        page = Page(project / "site" / here / "index.html")
+        links = {a["hreflang"]: a["href"] for a in page.find("a") if "hreflang" in a}
+        assert set(links) == {"sv", "nb", "en"}, here
+        for other, href in links.items():
+            target = posixpath.normpath(posixpath.join(here, href)) + "/"
+            assert target == f"{LANGUAGE_PREFIX[other]}stages/{journey.id}/{stage.id}/", here
+
+
+def test_navigation_titles_are_translated(built):
+    project, _ = built
+    nb = (project / "site/nb/stages/customer-journey/awareness/index.html").read_text("utf-8")
+    sv = (project / "site/stages/customer-journey/awareness/index.html").read_text("utf-8")
+    assert "Etter kjøpet" in nb and "Efter köp" not in nb
+    assert "Efter köp" in sv and "Etter kjøpet" not in sv
+
+
+def test_search_index_per_language_with_nordic_stemming(built):
+    project, _ = built
+    for lang, lunr in {"sv": "sv", "nb": "no", "en": "en"}.items():
+        index = json.loads((project / f"site/search/search_index.{lang}.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [lunr]
+        assert "stemmer" in index["config"]["pipeline"]
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations, lang
+        others = [p for code, p in LANGUAGE_PREFIX.items() if code != lang and p]
+        assert not [loc for loc in locations if loc.startswith(tuple(others))], lang
+        if LANGUAGE_PREFIX[lang]:
+            assert all(loc.startswith(LANGUAGE_PREFIX[lang]) for loc in locations), lang
+
+
+def test_no_requests_to_third_party_hosts(built):
+    project, _ = built
+    offenders = set()
+    for path in (project / "site").rglob("*.html"):
+        page = Page(path)
+        for tag, attrs in page.tags:
+            url = attrs.get("src") if tag in ("script", "img", "iframe") else None
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon"):
+                url = attrs.get("href")
+            if url and re.match(r"(https?:)?//", url):
+                offenders.add(f"{path.name}: {url}")
+    assert offenders == set()
+
+
+def test_hand_written_page_is_published_and_in_navigation(built):
+    project, _ = built
+    page = Page(project / "site/workshop-notes/index.html")
+    assert page.h1.strip() == "Våra anteckningar"
+    home = (project / "site/index.html").read_text("utf-8")
+    assert 'href="workshop-notes/"' in home
+
+
+def test_generate_check_passes_right_after_build(built):
+    project, _ = built
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "generate",
+            "--check",
+            "-c",
+            str(project / "content.yaml"),
+            "--site-url",
+            SITE_URL,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def _internal_links(page: Page):
+    for tag, attrs in page.tags:
+        for name in ("href", "src"):
+            url = attrs.get(name)
+            if tag in ("a", "link", "script", "img") and url is not None:
+                yield url
+
+
+def test_no_broken_internal_links_or_anchors(built):
+    """An equivalent of LinkChecker on the built files: every relative link and #anchor resolves."""
+    project, _ = built
+    site = project / "site"
+    pages: dict[Path, Page] = {}
+
+    def page_at(path: Path) -> Page:
+        if path not in pages:
+            pages[path] = Page(path)
+        return pages[path]
+
+    broken = []
+    checked = 0
+    for html in sorted(site.rglob("*.html")):
+        if html.name == "404.html":
+            continue  # served for any path, so its relative links are resolved by the server
+        for url in _internal_links(page_at(html)):
+            if re.match(r"^[a-z][a-z0-9+.-]*:|^//", url):
+                continue
+            path_part, _, fragment = url.partition("#")
+            if path_part.startswith("/"):  # absolute: the switcher on home pages
+                assert path_part.startswith(BASE_PATH), f"{html}: {url} ignores the base path"
+                target = site / path_part[len(BASE_PATH) :]
+            else:
+                target = (html.parent / path_part) if path_part else html
+            if target.is_dir() or path_part.endswith("/"):
+                target = target / "index.html"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{html.relative_to(site)} -> {url}")
+            elif fragment and target.suffix == ".html" and fragment not in page_at(target).ids:
+                broken.append(f"{html.relative_to(site)} -> {url} (no such anchor)")
+    assert checked > 500
+    assert broken == []
+
+
+def test_canonical_links_and_sitemap_alternates(built, playbook):
+    project, _ = built
+    for journey, stage, lang in stage_pages(playbook):
+        here = f"{LANGUAGE_PREFIX[lang]}stages/{journey.id}/{stage.id}/"
+        canonical = Page(project / "site" / here / "index.html").find("link", rel="canonical")
+        assert [c["href"] for c in canonical] == [SITE_URL + here]
+    sitemap = (project / "site/sitemap.xml").read_text(encoding="utf-8")
+    stage = playbook.journeys[0].stages[0]
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        link = f'hreflang="{lang}" href="{SITE_URL}{prefix}stages/{playbook.journeys[0].id}/{stage.id}/"'
+        assert link in sitemap
+
+
+def test_every_language_folder_has_the_sitemap_the_switcher_asks_for(built):
+    # Material's switcher fetches sitemap.xml beside each language's home (issue #10: 404s).
+    project, _ = built
+    site = project / "site"
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        assert (site / prefix / "sitemap.xml").read_bytes() == (site / "sitemap.xml").read_bytes()
+
+
+def test_a_404_page_per_language(built):
+    project, _ = built
+    titles = {"sv": "Sidan finns inte", "nb": "Siden finnes ikke", "en": "Page not found"}
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        page = Page(project / "site" / prefix / "404.html")
+        assert page.lang == lang
+        assert page.h1.strip() == titles[lang]
+
+
+@pytest.fixture(scope="module")
+def built_small(tmp_path_factory):
+    from tests.conftest import FIXTURES
+
+    project = tmp_path_factory.mktemp("small")
+    content = make_project(project, FIXTURES / "small.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_special_characters_in_names_show_literally_everywhere(built_small):
+    name = "Andra <steget> & #1"
+    page = Page(built_small / "site/stages/loop/second/index.html")
+    assert page.h1.strip() == name
+    assert page.title.startswith(name)
+    html = (built_small / "site/stages/loop/first/index.html").read_text(encoding="utf-8")
+    assert "Andra &lt;steget&gt; &amp; #1" in html  # in the navigation and the stage links
+    assert "<steget>" not in html
+
+
+def test_untranslated_page_has_a_visible_note_and_fallback_lang(built_small):
+    page = Page(built_small / "site/en/stages/loop/second/index.html")
+    html = (built_small / "site/en/stages/loop/second/index.html").read_text(encoding="utf-8")
+    assert page.lang == "en"
+    assert "This text has not been translated into English yet. It is shown in Swedish." in html
+    assert page.find("li", id="follow-up")[0]["lang"] == "sv"
+
+
+@settings(
+    max_examples=5, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        min_size=1,
+        max_size=40,
+    ).filter(str.strip)
+)
+def test_arbitrary_unicode_never_breaks_the_mkdocs_build(tmp_path_factory, text):
+    import yaml
+
+    from tests.conftest import FIXTURES
+
+    project = tmp_path_factory.mktemp("unicode")
+    source = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    dumped = yaml.safe_dump(text, default_style='"', width=10**9, allow_unicode=True)
+    quoted = dumped.removesuffix("\n...\n").strip()
+    source = (
+        source.replace("{sv: Första,", "{sv: " + quoted + ",")
+        .replace("text: {sv: Säg hej,", "text: {sv: " + quoted + ",")
+        .replace("description: Bara svenska här.", "description: " + quoted)
+    )
+    content = make_project(project, source)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "WARNING" not in result.stderr
+
+
+def test_two_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path):
+    import os
+
+    content = make_project(tmp_path / "project", REPO / "content.yaml")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
+    trees = []
+    for name in ("one", "two"):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "build",
+                "-c",
+                str(content),
+                "-d",
+                str(tmp_path / name),
+            ],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        root = tmp_path / name
+        trees.append(
+            {
+                p.relative_to(root).as_posix(): p.read_bytes()
+                for p in sorted(root.rglob("*"))
+                if p.is_file()
+            }
+        )
+    assert trees[0].keys() == trees[1].keys()
+    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
+    assert b"<lastmod>2023-11-14</lastmod>" in trees[0]["sitemap.xml"]
+
+
+def test_facts_show_source_and_caveat_and_glossary_and_sources_pages_exist(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        stage = (
+            project / "site" / prefix / "stages/customer-journey/purchase/index.html"
+        ).read_text("utf-8")
+        fact = next(f for f in playbook.facts if f.id == "switch-brand-74")
+        assert fact.text.get(lang).split(" ")[1] in stage
+        assert fact.caveat.get(lang)[:40] in stage  # the caveat is visible on the page
+        assert "sources/#agency-buyers-journey" in stage
+        glossary = Page(project / "site" / prefix / "glossary/index.html")
+        assert glossary.lang == lang and "conversion" in glossary.ids and "usp" in glossary.ids
+        sources = Page(project / "site" / prefix / "sources/index.html")
+        assert {
+            "blog-never-ending-journey",
+            "agency-six-phases",
+            "agency-buyers-journey",
+            "bostrom-2016",
+            "quaestus-2019",
+        } <= sources.ids
+
+
+def test_glossary_terms_link_from_stage_pages_and_comparison_table_exists(built, playbook):
+    project, _ = built
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        interest = (
+            project / "site" / prefix / "stages/customer-journey/interest/index.html"
+        ).read_text("utf-8")
+        assert 'glossary/#usp"' in interest
+        comparison = Page(project / "site" / prefix / "comparison/index.html")
+        assert comparison.lang == lang and len(comparison.find("table")) == 1
+        assert len(comparison.find("tr")) == 1 + len(playbook.journeys[0].stages)
+        shared = Page(project / "site" / prefix / "checklists/cx-basics/index.html")
+        assert (
+            len([i for i in shared.find("input") if i.get("data-key", "").startswith("shared/")])
+            == 6
+        )

@@ -1,0 +1,288 @@
+"""Content text is data: Markdown and HTML in it show literally, whatever the text.
+
+Property tests (hypothesis) render pages with arbitrary Unicode in every text
+field, convert them with the site's Markdown extensions, and check that no
+element appears that the templates do not produce.
+"""
+
+from __future__ import annotations
+
+import itertools
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.content.model import Playbook
+from generator.site.markup import render_markdown
+from generator.site.render import render
+from tests.conftest import REPO
+
+_CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.Loader)
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Python-Markdown configured with the markdown_extensions of mkdocs.yml."""
+    names, configs = [], {}
+    for entry in _CONFIG["markdown_extensions"]:
+        if isinstance(entry, dict):
+            ((name, options),) = entry.items()
+            names.append(name)
+            configs[name] = options or {}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=configs)
+
+
+class _Tags(HTMLParser):
+    def __init__(self, text: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+        self.urls: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+        self.urls += [value or "" for name, value in attrs if name in ("href", "src")]
+
+    @property
+    def script_urls(self) -> list[str]:
+        return [
+            u
+            for u in self.urls
+            if u.strip().lower().startswith(("javascript:", "vbscript:", "data:"))
+        ]
+
+
+def to_html(page: str) -> _Tags:
+    """Convert a generated page as MkDocs does: front matter apart, the rest as Markdown."""
+    front, body = _split_front_matter(page)
+    tags = _Tags(_site_markdown().convert(body))
+    for value in front.values():
+        # Material prints meta values such as the title unescaped into the page.
+        tags.tags |= _Tags(str(value)).tags
+    return tags
+
+
+def _split_front_matter(page: str) -> tuple[dict, str]:
+    if page.startswith("---\n"):
+        head, _, body = page[4:].partition("\n---\n")
+        return yaml.safe_load(head) or {}, body
+    return {}, page
+
+
+def test_raw_html_in_a_description_shows_as_text():
+    source = "Hej <script>alert(1)</script> <b>fet</b> och `a<b` kod.\n\n    <i>kept</i>\n"
+    converted = _site_markdown().convert(render_markdown(source))
+    assert not {"script", "b", "i"} & _Tags(converted).tags
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in converted
+    assert "<code>a&lt;b</code>" in converted
+    assert "&lt;i&gt;kept&lt;/i&gt;" in converted
+
+
+# Issue #11: each of these got live HTML or a live link past the old line-by-line escaper.
+ESCAPER_BYPASSES = {
+    "tilde fence": "~~~\n<img src=x onerror=alert(1)>\n~~~",
+    "backslash-escaped backticks": "\\`<img src=x onerror=alert(1)>\\`",
+    "attribute list after a fence": "~~~\nx\n~~~\n{: onclick=alert(1) }\n\npara {: onclick=alert(1)}",
+    "link target on the next line": "[x](\njavascript:alert(1))",
+    "reference URL on the next line": "[x][r]\n\n[r]:\n  javascript:alert(1)",
+    "data and vbscript links": "[a](data:text/html,<script>x</script>) [b](vbscript:msgbox) [c](JaVa&#x09;Script:x)",
+}
+
+
+@pytest.mark.parametrize("source", list(ESCAPER_BYPASSES.values()), ids=list(ESCAPER_BYPASSES))
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_no_markdown_trick_gets_live_markup_through(source, allow_html):
+    html = _site_markdown().convert(render_markdown(source, allow_html=allow_html))
+    found = _Tags(html)
+    forbidden = {"script", "iframe", "style"} | (set() if allow_html else {"img"})
+    assert not found.tags & forbidden, html
+    assert not [a for a in found.attributes if a.startswith("on")], html
+    assert found.script_urls == [], html
+
+
+def test_allow_html_lets_markup_through_but_never_scripts():
+    source = '<b>fet</b> <img src="bild.png" alt="x" onerror="alert(1)"> <script>x</script>'
+    opted_in = _Tags(_site_markdown().convert(render_markdown(source, allow_html=True)))
+    assert {"b", "img"} <= opted_in.tags and "script" not in opted_in.tags
+    assert "onerror" not in opted_in.attributes
+    default = _Tags(_site_markdown().convert(render_markdown(source, allow_html=False)))
+    assert not {"b", "img", "script"} & default.tags
+
+
+def test_ordinary_markdown_still_works_in_descriptions():
+    html = _site_markdown().convert(
+        render_markdown(
+            "Text **fet** och [länk](https://example.org/) och [sida](../x/).\n\n- en\n- två\n"
+        )
+    )
+    found = _Tags(html)
+    assert {"strong", "a", "ul", "li"} <= found.tags
+    assert found.urls == ["https://example.org/", "../x/"]
+
+
+def _playbook(texts: list[str], descriptions: list[str] | None = None) -> Playbook:
+    """A two-stage playbook whose plain-text fields hold ``texts`` in turn.
+
+    Descriptions are Markdown by design, so they get ``descriptions`` (default:
+    ordinary text) and are checked by their own test.
+    """
+    it = itertools.cycle(texts)
+    described = itertools.cycle(descriptions or ["Vanlig text."])
+
+    def text() -> dict[str, str]:
+        return {"sv": next(it), "nb": next(it), "en": next(it)}
+
+    def description() -> dict[str, str]:
+        return {"sv": next(described), "nb": next(described), "en": next(described)}
+
+    data = {
+        "site": {
+            "title": text(),
+            "description": text(),
+            "languages": [{"code": "sv", "default": True}, {"code": "nb"}, {"code": "en"}],
+        },
+        "journeys": [
+            {
+                "id": "j",
+                "name": text(),
+                "summary": text(),
+                "cyclic": True,
+                "stages": [
+                    {
+                        "id": "s",
+                        "name": text(),
+                        "summary": text(),
+                        "description": description(),
+                        "checklist": [{"id": "c", "text": text()}],
+                        "prompts": [{"id": "p", "text": text()}],
+                    },
+                    {"id": "t", "name": text(), "summary": text(), "description": description()},
+                ],
+            }
+        ],
+    }
+    return Playbook.model_validate(data)
+
+
+_BASELINE = None
+
+
+def _baseline_tags() -> tuple[set[str], set[str]]:
+    """Elements and attributes the templates produce for ordinary text."""
+    global _BASELINE
+    if _BASELINE is None:
+        outputs = render(_playbook(["Vanlig text", "Vanlig tekst", "Plain text"]))
+        tags, attributes = set(), set()
+        for path, text in outputs.items():
+            if path.suffix == ".md":
+                found = to_html(text)
+                tags |= found.tags
+                attributes |= found.attributes
+        _BASELINE = (tags, attributes)
+    return _BASELINE
+
+
+_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=60,
+).filter(lambda t: t.strip())
+
+
+@settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(st.lists(_TEXT, min_size=3, max_size=6))
+def test_arbitrary_text_never_adds_elements_or_attributes(texts):
+    allowed_tags, allowed_attributes = _baseline_tags()
+    outputs = render(_playbook(texts))
+    for path, text in outputs.items():
+        if path.suffix != ".md":
+            continue
+        found = to_html(text)
+        assert found.tags <= allowed_tags, (path, found.tags - allowed_tags)
+        assert found.attributes <= allowed_attributes, (path, found.attributes - allowed_attributes)
+        assert found.script_urls == [], path
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(
+        [
+            "<script>x</script>",
+            "<img src=x onerror=alert(1)>",
+            "[a](javascript:x)",
+            "[a]( JavaScript:x)",
+            "[r]\n\n[r]: javascript:x",
+            "# heading {: onclick=x }",
+            "<!-- c -->",
+            "&lt;b&gt;",
+            "**b** _i_ `c`",
+        ]
+    ),
+    _TEXT,
+)
+def test_hostile_snippets_in_plain_fields_stay_text(snippet, other):
+    outputs = render(_playbook([snippet, other, snippet]))
+    allowed_tags, allowed_attributes = _baseline_tags()
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            found = to_html(text)
+            assert found.tags <= allowed_tags and found.attributes <= allowed_attributes, path
+            assert found.script_urls == [], path
+
+
+_ACTIVE = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base", "svg"}
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(
+            _TEXT,
+            st.sampled_from(
+                [
+                    "<script>x</script>",
+                    "<img src=x onerror=alert(1)>",
+                    "[a](javascript:x)",
+                    "[a]( JavaScript:x)",
+                    "[r]\n\n[r]: javascript:x",
+                    "# heading {: onclick=x }",
+                    "*a* {: onmouseover=x }",
+                    "<iframe src=x></iframe>",
+                    "<style>*{}</style>",
+                    "```\n<b>code</b>\n```",
+                    "`<b>`",
+                ]
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_descriptions_are_markdown_but_never_active_markup(descriptions):
+    outputs = render(_playbook(["Text"], descriptions))
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            found = to_html(text)
+            assert not found.tags & _ACTIVE, (path, found.tags & _ACTIVE)
+            assert not [a for a in found.attributes if a.startswith("on")], path
+            assert found.script_urls == [], path
+
+
+def test_links_to_other_pages_become_their_urls_as_mkdocs_would():
+    # MkDocs rewrites .md links only in Markdown it renders, not in raw HTML blocks.
+    html = render_markdown(
+        "[o](../../glossary.md#a) [s](other.md) [j](index.md) [w](https://x.org/a.md)",
+        page="stages/j/s.md",
+    )
+    assert _Tags(html).urls == ["../../../glossary/#a", "../other/", "../", "https://x.org/a.md"]
+    about = render_markdown("[o](../../glossary.md#a)", page="stages/j/index.md")
+    assert _Tags(about).urls == ["../../glossary/#a"]

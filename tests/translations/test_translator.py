@@ -1,0 +1,383 @@
+"""Translator round trip: missing texts out to CSV, translations back into the YAML."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import stat
+
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.conftest import run_cli as run
+
+SUMMARY = "journeys[loop].stages[second].summary"
+FOLLOW_UP = "journeys[loop].stages[second].checklist[follow-up].text"
+
+
+def rows_of(path, delimiter=","):
+    text = path.read_text(encoding="utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text), delimiter=delimiter))
+
+
+def lock_of(content):
+    path = content.parent / "translations.lock"
+    return json.loads(path.read_text(encoding="utf-8"))["confirmed"] if path.exists() else {}
+
+
+def stale_lines(content):
+    return [
+        line
+        for line in run("translations", "-c", str(content)).output.splitlines()
+        if "translation is stale" in line
+    ]
+
+
+def test_export_lists_missing_texts_with_source(small_project, tmp_path):
+    out = tmp_path / "en.csv"
+    assert (
+        run(
+            "translations", "-c", str(small_project), "export", "--lang", "en", "-o", str(out)
+        ).exit_code
+        == 0
+    )
+    assert [(r["path"], r["source"], r["translation"]) for r in rows_of(out)] == [
+        (SUMMARY, "Bara på svenska.", ""),
+        ("journeys[loop].stages[second].description", "Bara svenska här.", ""),
+        (FOLLOW_UP, "Följ upp", ""),
+    ]
+
+
+def test_export_opens_in_nordic_excel_bom_semicolon_and_headers_in_its_language(
+    small_project, tmp_path
+):
+    out = tmp_path / "nb.csv"
+    assert (
+        run(
+            "translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(out)
+        ).exit_code
+        == 0
+    )
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # without a BOM Excel shows å, æ and ø garbled
+    assert raw.decode("utf-8-sig").splitlines()[0] == "sti;språk;kildetekst;oversettelse"
+    comma = tmp_path / "nb-comma.csv"
+    run(
+        "translations",
+        "export",
+        "--lang",
+        "nb",
+        "--delimiter",
+        ",",
+        "-o",
+        str(comma),
+        "-c",
+        str(small_project),
+    )
+    assert (
+        comma.read_text(encoding="utf-8-sig").splitlines()[0] == "sti,språk,kildetekst,oversettelse"
+    )
+
+
+def test_export_of_the_default_language_lists_every_text_for_proofreading(small_project, tmp_path):
+    out = tmp_path / "sv.csv"
+    result = run("translations", "-c", str(small_project), "export", "--lang", "sv", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    rows = rows_of(out, ";")
+    assert len(rows) == 15 and {r["språk"] for r in rows} == {"sv"}
+    assert ("site.title", "Liten resa") in [(r["sökväg"], r["källtext"]) for r in rows]
+
+
+def test_import_changes_only_the_translated_values_and_keeps_comments(small_project, tmp_path):
+    original = "# A comment the translator must not lose.\n" + small_project.read_text(
+        encoding="utf-8"
+    )
+    small_project.write_text(original, encoding="utf-8")
+    table = tmp_path / "en.csv"
+    table.write_text(
+        "path,language,source,translation\n"
+        f"{SUMMARY},en,Bara på svenska.,Only in Swedish – å ø.\n"
+        f"{FOLLOW_UP},en,Följ upp,Follow up\n"
+        "journeys[loop].stages[second].description,en,Bara svenska här.,\n",
+        encoding="utf-8",
+    )
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 0 and "Imported 2 translations" in result.output
+    before, after = original.splitlines(), small_project.read_text(encoding="utf-8").splitlines()
+    changed = [(b, a) for b, a in zip(before, after) if b != a]
+    assert len(before) == len(after) and changed == [
+        (
+            "        summary: Bara på svenska.",
+            "        summary: {sv: Bara på svenska., en: Only in Swedish – å ø.}",
+        ),
+        (
+            "            text: {sv: Följ upp, nb: Følg opp}",
+            "            text: {sv: Följ upp, nb: Følg opp, en: Follow up}",
+        ),
+    ]
+    report = run("translations", "-c", str(small_project))
+    assert "summary: missing en" not in report.output and "stale" not in report.output
+
+
+def test_import_of_a_file_with_nothing_to_import_is_an_error(small_project, tmp_path):
+    before = small_project.read_bytes()
+    table = tmp_path / "empty.csv"
+    run("translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(table))
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 1
+    assert "nothing to import: 2 rows have no translation" in result.output
+    assert small_project.read_bytes() == before
+
+
+def test_import_into_an_overlay_adds_an_override(tmp_path):
+    (tmp_path / "base.yaml").write_text(
+        (FIXTURES / "small.yaml").read_text(encoding="utf-8"), "utf-8"
+    )
+    client = tmp_path / "content.yaml"
+    client.write_text("# Client overlay\nextends: base.yaml\n", encoding="utf-8")
+    table = tmp_path / "nb.csv"
+    table.write_text(
+        f"path,language,source,translation\n{SUMMARY},nb,Bara på svenska.,Bare på svensk.\n",
+        encoding="utf-8",
+    )
+    assert run("translations", "-c", str(client), "import", str(table)).exit_code == 0
+    text = client.read_text(encoding="utf-8")
+    assert text.startswith("# Client overlay\nextends: base.yaml\n")
+    assert "nb: Bare på svensk." in text
+    assert (tmp_path / "base.yaml").read_text(encoding="utf-8") == (
+        FIXTURES / "small.yaml"
+    ).read_text(encoding="utf-8")
+    from generator.content.loader import load_content
+
+    playbook = load_content(client)
+    assert playbook.journeys[0].stages[1].summary.get("nb") == "Bare på svensk."
+    assert playbook.journeys[0].stages[1].summary.get("sv") == "Bara på svenska."
+
+
+# Nordic Excel: "CSV UTF-8" is ';'-separated with a BOM and CRLF; plain "CSV" is Windows-1252.
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "cp1252"])
+def test_nordic_excel_round_trip(small_project, tmp_path, encoding):
+    exported = tmp_path / "nb.csv"
+    result = run(
+        "translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(exported)
+    )
+    assert result.output == f"wrote {exported} (2 texts)\n"
+    rows = rows_of(exported, ";")
+    assert [r["sti"] for r in rows] == [SUMMARY, "journeys[loop].stages[second].description"]
+    filled = {
+        SUMMARY: "Bare på svensk – æ, ø og å.",
+        rows[1]["sti"]: "Bare svensk her.\r\nAndre linje.",
+    }
+    saved = tmp_path / "nb-from-excel.csv"
+    with saved.open("w", encoding=encoding, newline="") as stream:  # as Excel writes it
+        writer = csv.writer(stream, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["sti", "språk", "kildetekst", "oversettelse"])
+        writer.writerows([r["sti"], r["språk"], r["kildetekst"], filled[r["sti"]]] for r in rows)
+        writer.writerow(["", "", "", ""])  # Excel keeps empty rows at the end
+    assert saved.read_bytes().count(b"\r\n") == 5
+
+    result = run("translations", "-c", str(small_project), "import", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 translations" in result.output
+    assert ("Windows-1252" if encoding == "cp1252" else "UTF-8") in result.output
+    from generator.content.loader import load_content
+
+    stage = load_content(small_project).journeys[0].stages[1]
+    assert stage.summary.get("nb") == "Bare på svensk – æ, ø og å."
+    assert stage.description.get("nb") == "Bare svensk her.\nAndre linje."
+    assert (
+        "nb" not in run("translations", "--strict", "-c", str(small_project)).output.split("%")[-1]
+    )
+
+
+def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_path):
+    before, lock_before = small_project.read_bytes(), lock_of(small_project)
+    table = tmp_path / "en.csv"
+    table.write_text(
+        "path,language,source,translation\n"
+        f"{SUMMARY},en,Bara på svenska.,Only in Swedish.\n"  # 2: fine on its own
+        "site.title,en,Liten resa,<img src=x onerror=alert(1)>\n"  # 3: translated: never exported
+        f"{SUMMARY},sv,Bara på svenska.,Skriver över källtexten\n"  # 4: the default language
+        "journeys[loop].stages[secnd].summary,en,x,Typo in the path\n"  # 5: no such text
+        f"{FOLLOW_UP},fr,Följ upp,Suivre\n"  # 6: not a language here
+        "site.languages,en,,x\n"  # 7: not a text
+        f"{SUMMARY},en,Bara på svenska.,Again, differently.\n",  # 8: twice
+        encoding="utf-8",
+    )
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 1
+    out = result.output
+    assert (
+        "row 3: site.title: the en text is translated and confirmed, so no export lists it" in out
+    )
+    assert "row 4: " + SUMMARY + ": 'sv' is the default language, which a CSV cannot change" in out
+    assert (
+        "row 5: journeys[loop].stages[secnd].summary: no text in" in out
+        and f"did you mean {SUMMARY}?" in out
+    )
+    assert "row 6: " + FOLLOW_UP + ": 'fr' is not a language of this playbook" in out
+    assert "row 7: site.languages: no text in" in out
+    assert "row 8: " + SUMMARY + ": the same text is also on row 2" in out
+    assert "6 rows cannot be imported; nothing was written." in out
+    assert "row 2" not in out.replace("on row 2", "")
+    assert small_project.read_bytes() == before and lock_of(small_project) == lock_before
+    assert "Traceback" not in out
+
+
+def test_formula_cells_are_neutralised_on_export_and_restored_on_import(small_project, tmp_path):
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(
+        text.replace("summary: Bara på svenska.", 'summary: "=HYPERLINK(\\"x\\")"'), "utf-8"
+    )
+    exported = tmp_path / "en.csv"
+    run("translations", "-c", str(small_project), "export", "--lang", "en", "-o", str(exported))
+    row = rows_of(exported)[0]
+    assert row["source"] == '\'=HYPERLINK("x")'
+    saved = tmp_path / "filled.csv"
+    saved.write_text(
+        "path,language,source,translation\n"
+        f'{SUMMARY},en,"\'=HYPERLINK(""x"")",\'-5 % and \'@ are text\n',
+        encoding="utf-8",
+    )
+    assert run("translations", "-c", str(small_project), "import", str(saved)).exit_code == 0
+    from generator.content.loader import load_content
+
+    assert (
+        load_content(small_project).journeys[0].stages[1].summary.get("en")
+        == "-5 % and '@ are text"
+    )
+    assert stale_lines(small_project) == []  # the source cell, restored, is today's source
+
+
+def test_import_confirms_against_the_source_the_translator_saw(small_project, tmp_path):
+    table = tmp_path / "en.csv"
+    run("translations", "-c", str(small_project), "export", "--lang", "en", "-o", str(table))
+    rows = rows_of(table)
+    rows[0]["translation"] = "Only in Swedish."
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    # Meanwhile someone rewrites the Swedish text the translator was looking at.
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("Bara på svenska.", "Numera helt annorlunda."), "utf-8")
+
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 0 and "Imported 1 translations" in result.output
+    assert [line for line in stale_lines(small_project) if SUMMARY in line]
+    assert f"{SUMMARY} (en): the default text changed after this file was exported" in result.output
+
+
+def test_a_row_without_its_source_is_not_confirmed(small_project, tmp_path):
+    table = tmp_path / "en.csv"
+    table.write_text(f"path,language,source,translation\n{SUMMARY},en,,Only in Swedish.\n", "utf-8")
+    assert run("translations", "-c", str(small_project), "import", str(table)).exit_code == 0
+    assert [line for line in stale_lines(small_project) if SUMMARY in line and ": en " in line]
+
+
+def test_reviewing_a_stale_translation_unchanged_confirms_it(small_project, tmp_path):
+    run("translations", "-c", str(small_project), "confirm")
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("sv: Säg hej,", "sv: Säg hej då,"), "utf-8")
+    assert len(stale_lines(small_project)) == 2
+    table = tmp_path / "nb.csv"
+    run("translations", "-c", str(small_project), "export", "--lang", "nb", "-o", str(table))
+    reviewed = [r for r in rows_of(table, ";") if r["oversettelse"]]
+    assert [r["oversettelse"] for r in reviewed] == ["Si hei"]
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 0 and "confirmed 1 unchanged" in result.output
+    assert [line for line in stale_lines(small_project)] == [
+        line for line in stale_lines(small_project) if ": en " in line
+    ]
+
+
+def test_two_rows_for_one_anchored_text_must_agree(tmp_path):
+    # Two paths share one YAML anchor, so one value serves both: rows that disagree are refused.
+    from tests.conftest import make_project
+
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    text = text.replace("summary: Bara på svenska.", "summary: &same {sv: Bara på svenska.}")
+    text = text.replace("description: Bara svenska här.", "description: *same")
+    content = make_project(tmp_path / "p", text)
+    before = content.read_bytes()
+    table = tmp_path / "en.csv"
+    table.write_text(
+        "path,language,source,translation\n"
+        f"{SUMMARY},en,Bara på svenska.,One\n"
+        "journeys[loop].stages[second].description,en,Bara på svenska.,Two\n",
+        "utf-8",
+    )
+    result = run("translations", "-c", str(content), "import", str(table))
+    assert result.exit_code == 1
+    assert f"row 2: {SUMMARY}: the content would not read back as this translation" in result.output
+    assert content.read_bytes() == before
+
+
+def test_import_keeps_the_content_files_mode(small_project, tmp_path):
+    small_project.chmod(0o664)
+    table = tmp_path / "en.csv"
+    table.write_text(
+        f"path,language,source,translation\n{SUMMARY},en,Bara på svenska.,Only Swedish.\n", "utf-8"
+    )
+    assert run("translations", "-c", str(small_project), "import", str(table)).exit_code == 0
+    assert stat.S_IMODE(small_project.stat().st_mode) == 0o664
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        (
+            "renamed column",
+            b"path,language,source,oversatt\nsite.title,en,x,y\n",
+            "the header row lacks the column 'translation' (found 'path', 'language', 'source', 'oversatt')",
+        ),
+        (
+            "missing column",
+            b"path;translation\nsite.title;y\n",
+            "the header row lacks the columns 'language', 'source'",
+        ),
+        ("empty file", b"\xef\xbb\xbf\r\n", "the file is empty"),
+        ("only a header", b"path;language;source;translation\r\n", "no rows below the header row"),
+        (
+            "UTF-16 without BOM",
+            "path,language,source,translation\n".encode("utf-16-le"),
+            "the file holds NUL bytes",
+        ),
+        (
+            "neither UTF-8 nor Windows-1252",
+            b"path,language,source,translation\nx,en,y,\x81\x8d\n",
+            "the file is neither UTF-8 nor Windows-1252 (byte 0x81 on line 2)",
+        ),
+    ],
+)
+def test_an_unreadable_csv_is_one_line_naming_the_file(
+    small_project, tmp_path, name, data, message
+):
+    before = small_project.read_bytes()
+    table = tmp_path / "table.csv"
+    table.write_bytes(data)
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 1, name
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"Error: {table}") and message in lines[0], (
+        result.output
+    )
+    assert small_project.read_bytes() == before
+
+
+def test_content_option_before_or_after_the_subcommand(small_project, tmp_path):
+    table = tmp_path / "en.csv"
+    table.write_text(
+        f"path,language,source,translation\n{SUMMARY},en,Bara på svenska.,Only Swedish.\n", "utf-8"
+    )
+    after = run("translations", "import", str(table), "-c", str(small_project))
+    assert after.exit_code == 0 and f"into {small_project}" in after.output
+    exported = run("translations", "export", "--lang", "nb", "-c", str(small_project))
+    assert exported.exit_code == 0 and SUMMARY in exported.output
+    assert run("-c", str(small_project), "validate").exit_code == 0
+    assert (
+        run("-c", str(small_project), "translations", "--strict").exit_code == 1
+    )  # nb still missing
+    twice = run("-c", str(small_project), "validate", "-c", str(tmp_path / "other.yaml"))
+    assert twice.exit_code == 2 and "given twice" in twice.output
