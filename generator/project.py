@@ -103,18 +103,28 @@ def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
     if not docs.is_dir():
         return ()
     suffixes = tuple(f".{code}.md" for code in LANGUAGE_CODES)
-    pages = []
+    pages, links = [], []
     for folder, subfolders, names in os.walk(docs):  # never follows symlinked folders
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        links += [Path(folder, name) for name in subfolders + names if Path(folder, name).is_symlink()]
         for name in sorted(names):
             if not name.endswith(".md") or name.startswith(".") or name.endswith(suffixes):
                 continue
             path = Path(folder, name)
-            if is_generated_path(path.relative_to(root).as_posix()):
+            if path.is_symlink() or is_generated_path(path.relative_to(root).as_posix()):
                 continue
-            if mark_state(name, path.read_bytes()[:512]) is not None:
+            with path.open("rb") as stream:
+                head = stream.read(512)
+            if mark_state(name, head) is not None:
                 continue  # a generated page copied out by hand: not a page of the person's own
             pages.append(path.relative_to(docs).as_posix())
+    if links:
+        # MkDocs publishes what a link points to: a file outside the project, or a device.
+        listing = ", ".join(link.relative_to(root).as_posix() for link in sorted(links))
+        raise GeneratorError(
+            f"symlinks in {DOCS_DIR}/ would publish what they point to: {listing}; "
+            "replace each with a real file or folder"
+        )
     return tuple(sorted(pages))
 
 
@@ -126,6 +136,13 @@ def build_site(content: Path, site_dir: Path | None = None) -> subprocess.Comple
         raise GeneratorError(
             f"{config}: no mkdocs.yml in the project; copy the one from the Journey Playbook "
             "repository or create a project with 'playbook init'"
+        )
+    default_site = root / "site"
+    if site_dir is None and default_site.is_symlink():
+        # mkdocs empties the site folder first: through a committed link, someone else's.
+        raise GeneratorError(
+            f"{default_site} is a symlink; mkdocs would empty the folder it points to. "
+            "Delete the link (site/ is created by the build), or pass -d DIR"
         )
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     if site_dir is not None:

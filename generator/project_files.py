@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from xml.etree import ElementTree
 from pathlib import Path, PurePosixPath
 
 MAX_ASSET_BYTES = 2 * 1024 * 1024
@@ -23,10 +24,15 @@ ASSET_SUFFIXES: dict[str, tuple[str, ...]] = {
 }
 """Extensions each branding field accepts: what a browser can show there, nothing else."""
 
-# An SVG opened directly runs its scripts on the site's origin; a style sheet must not
-# fetch from other hosts (the site makes no third-party request).
-_ACTIVE_SVG = re.compile(rb"<\s*script|\son[a-z]+\s*=|javascript:|<\s*foreignObject", re.IGNORECASE)
-_REMOTE_CSS = re.compile(rb"@import|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+# A style sheet must not fetch from other hosts (the site makes no third-party request).
+# Escapes (`u\\72l(`, `\\68ttps`) could hide a fetch from any pattern, so a backslash is
+# refused outright; url() may only name a relative path.
+_CSS_FETCHES = re.compile(rb"@import|image-set|\bsrc\s*\(|\\", re.IGNORECASE)
+_CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]*)", re.IGNORECASE)
+
+# What an SVG may not hold: an SVG opened by its address runs its scripts on the site's origin.
+_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler",
+                        "listener", "animate", "set"}
 
 
 class UnsafePath(ValueError):
@@ -65,24 +71,68 @@ def resolve_inside(root: Path, relative: str) -> Path:
 def read_asset(root: Path, relative: str, field: str) -> bytes:
     """Bytes of a branding file named in the content; UnsafePath or OSError otherwise."""
     allowed = ASSET_SUFFIXES[field]
-    if PurePosixPath(relative).suffix.lower() not in allowed:
+    suffix = PurePosixPath(relative).suffix.lower()  # the name it is published under
+    if suffix not in allowed:
         raise UnsafePath(
             f"'{relative}' is not one of the file types allowed here",
             f"use a {', '.join(allowed)} file",
         )
-    path = resolve_inside(root, relative)
-    data = _read_regular_file(path, relative, MAX_ASSET_BYTES)
-    if path.suffix.lower() == ".svg" and _ACTIVE_SVG.search(data):
-        raise UnsafePath(
-            f"'{relative}' contains a script, an event handler or a javascript: link",
-            "export the SVG again without scripts, or use a PNG",
-        )
-    if field == "extra_css" and _REMOTE_CSS.search(data):
-        raise UnsafePath(
-            f"'{relative}' imports or fetches from another address",
-            "put fonts and images in the project and refer to them by relative path",
-        )
+    try:
+        path = resolve_inside(root, relative)
+        if path != root.resolve().joinpath(relative):
+            # A link inside the project could give an SVG a .png name, or the reverse.
+            raise UnsafePath(
+                f"'{relative}' is a symlink or lies in a symlinked folder",
+                "copy the file itself into the project",
+            )
+        data = _read_regular_file(path, relative, MAX_ASSET_BYTES)
+    except (RuntimeError, ValueError) as error:  # symlink loops, NUL bytes
+        if isinstance(error, UnsafePath):
+            raise
+        raise UnsafePath(f"'{relative}' cannot be resolved", "name an ordinary file") from None
+    if suffix == ".svg":
+        _check_svg(data, relative)
+    if field == "extra_css":
+        _check_css(data, relative)
     return data
+
+
+def _check_svg(data: bytes, shown: str) -> None:
+    """Refuse an SVG that could run a script or load something when opened on its own."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as error:
+        raise UnsafePath(
+            f"'{shown}' is not a well-formed SVG ({error})",
+            "export it again from your drawing program",
+        ) from None
+    for element in root.iter():
+        name = str(element.tag).rpartition("}")[2].lower()
+        if name in _SVG_ACTIVE_ELEMENTS:
+            raise UnsafePath(
+                f"'{shown}' contains a <{name}> element",
+                "export the SVG again without scripts or animation, or use a PNG",
+            )
+        for attribute, value in element.attrib.items():
+            local = attribute.rpartition("}")[2].lower()
+            target = "".join(value.split()).lower()
+            if local.startswith("on") or (local == "href" and not target.startswith("#")):
+                raise UnsafePath(
+                    f"'{shown}' has a '{local}' attribute",
+                    "remove event handlers and links from the SVG, or use a PNG",
+                )
+
+
+def _check_css(data: bytes, shown: str) -> None:
+    remote = _CSS_FETCHES.search(data) is not None
+    for match in _CSS_URL.finditer(data):
+        target = match.group(2).strip().lower()
+        remote = remote or target.startswith(b"/") or b":" in target
+    if remote:
+        raise UnsafePath(
+            f"'{shown}' imports or fetches from another address, or uses CSS escapes",
+            "refer to fonts and images in the project by relative path, without backslashes",
+        )
 
 
 def _read_regular_file(path: Path, shown: str, limit: int) -> bytes:

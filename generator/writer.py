@@ -113,8 +113,8 @@ def write_outputs(
             )
         target = _safe_join(root, PurePosixPath(key))
         current = _read(target)
-        if current is None:
-            continue
+        if current is None or not target.is_file():
+            continue  # gone already, or a folder where the manifest says a file was
         if is_ours(key, current):
             report.removed.append(key)
         else:
@@ -142,8 +142,15 @@ def read_manifest(root: Path) -> dict[str, str]:
             f"{path}: the generator's manifest is unreadable ({error}); "
             "delete it and run again with --force if the generated files are yours to replace"
         ) from None
-    files = data.get("files", {}) if isinstance(data, dict) else {}
-    return {str(k): str(v) for k, v in files.items()}
+    files = data.get("files", {}) if isinstance(data, dict) else None
+    if not isinstance(files, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and "\x00" not in k for k, v in files.items()
+    ):
+        raise GeneratorError(
+            f"{path}: the generator's manifest is damaged (expected a 'files' mapping of paths "
+            "to hashes); delete it and run again"
+        )
+    return dict(files)
 
 
 def _apply(root: Path, pending: dict[Path, bytes], removed: list[str]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.content.model import Journey, Playbook, Translations
+from generator.content.limits import check_limits
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import Issue
@@ -93,45 +94,9 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
     _check_references(playbook, found, parsed.removed)
-    _check_markdown_limits(playbook, found)
+    for loc, message, hint in check_limits(playbook):
+        found.add(loc, message, hint)
     return found.issues
-
-
-MAX_MARKDOWN_BRACKETS = 300
-"""Python-Markdown's link parser is quadratic in '[': 20,000 of them cost ~2 minutes a
-page, 300 cost ~15 ms. A description with 300 links is already far more than a page needs."""
-MAX_MARKDOWN_INDENT = 48
-"""Columns of indentation in Markdown: deeper nested lists end in a RecursionError."""
-
-
-def _check_markdown_limits(playbook: Playbook, found: _Findings) -> None:
-    """Descriptions and 'about' texts are Markdown from untrusted content: bound their cost."""
-    fields: list[tuple[tuple, Translations]] = []
-    for j, journey in enumerate(playbook.journeys):
-        if journey.about:
-            fields.append((("journeys", j, "about"), journey.about))
-        for s, stage in enumerate(journey.stages):
-            if stage.description:
-                fields.append((("journeys", j, "stages", s, "description"), stage.description))
-    for loc, translations in fields:
-        for language, value in translations.model_dump(exclude_none=True).items():
-            brackets = value.count("[")
-            if brackets > MAX_MARKDOWN_BRACKETS:
-                found.add(
-                    loc + (language,),
-                    f"the Markdown holds {brackets:,} '[' characters; the limit is "
-                    f"{MAX_MARKDOWN_BRACKETS}",
-                    "remove stray brackets, or write \\[ for a bracket that is not a link",
-                )
-            indent = max(
-                (len(line) - len(line.lstrip(" \t")) for line in value.splitlines()), default=0
-            )
-            if indent > MAX_MARKDOWN_INDENT:
-                found.add(
-                    loc + (language,),
-                    f"a line is indented {indent} columns; the limit is {MAX_MARKDOWN_INDENT}",
-                    "nest lists at most a few levels deep",
-                )
 
 
 def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> None:

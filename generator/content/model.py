@@ -165,8 +165,17 @@ Color = Annotated[
 ]
 """A Material colour name, or a hex colour (the site then sets Material's colour variables)."""
 
-AssetPath = Annotated[str, StringConstraints(pattern=r"^[^/\\][^\\]*$", min_length=1)]
-"""A file path relative to the content file."""
+AssetPath = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$", max_length=255
+    ),
+]
+"""A file path relative to the content file: letters, digits, '.', '_', '-' and '/'.
+
+Material prints the copied file's name unescaped into every page (issue #11: a logo named
+`x" onerror="…".png` ran a script), so names are kept to characters that need no escaping;
+no part may start with '.', which also keeps out '..' and '.git'."""
 
 
 class Branding(_Strict):
@@ -195,7 +204,7 @@ class Site(_Strict):
     """One sentence about the playbook, used on the home page and in search engines."""
     languages: list[Language] = Field(min_length=1)
     """Languages to build, in the order the language switcher lists them."""
-    client: NonEmptyText | None = None
+    client: Annotated[str, StringConstraints(min_length=1, max_length=120)] | None = None
     """Client name. Any text may say {client}, which is replaced by this everywhere."""
     branding: Branding = Field(default_factory=Branding)
     """Logo, favicon, colours, extra CSS and footer."""
@@ -241,7 +250,7 @@ class Source(_Strict):
     publisher: NonEmptyText | None = None
     """Publisher, or the publication or site it appeared in, if known. Not the platform
     that merely hosts it: a blog on WordPress.com is not published by WordPress.com."""
-    year: int | None = None
+    year: Annotated[int, Field(ge=0, le=9999)] | None = None
     """Year of publication, if the source gives it."""
     url: WebAddress | None = None
     """Web address of the source, shown as a link on the sources page. Only http and

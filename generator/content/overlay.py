@@ -188,20 +188,11 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
         else:
             current = resolved.parent / base
             name = str(Path(name).parent / base) if not Path(base).is_absolute() else base
-            if not current.is_file():
-                raise ContentError(
-                    [
-                        Issue(
-                            file,
-                            line,
-                            column,
-                            "extends",
-                            f"the base file '{base}' does not exist",
-                            "give a path relative to this file, or 'default'",
-                        )
-                    ]
-                )
+            # Where before whether: an error never tells if a file outside the project exists.
             problem = base_path_problem(current, project=path.resolve().parent)
+            if problem is None and not _is_file(current):
+                problem = (f"the base file '{base}' does not exist",
+                           "give a path relative to this file, or 'default'")
             if problem:
                 raise ContentError([Issue(file, line, column, "extends", *problem)])
     return list(reversed(chain))
@@ -237,6 +228,13 @@ def base_path_problem(base: Path, *, project: Path) -> tuple[str, str] | None:
     if any(".git" in real.relative_to(folder).parts for folder in inside):
         return "the base lies inside .git/", "extend a content file of your own"
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long for the file system, a NUL byte
+        return False
 
 
 def _git_work_tree(folder: Path) -> list[Path]:

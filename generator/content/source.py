@@ -204,14 +204,26 @@ class _Builder:
         tag = node.tag
         if isinstance(node, yaml.ScalarNode):
             # Dates stay text: a playbook has no use for datetime objects.
-            return node.value if tag in (_STR, _TIMESTAMP) else self.loader.construct_object(node)
+            if tag in (_STR, _TIMESTAMP):
+                return node.value
+            try:
+                return self.loader.construct_object(node)
+            except ValueError:  # e.g. an integer of thousands of digits
+                raise _refused(self.file, node, path, "this value cannot be read as a number",
+                               "put it in quotes to make it text") from None
         if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode) and tag == _MAP:
-            if any(key.tag == _MERGE for key, _ in node.value):
-                return self.loader.construct_object(node, deep=True)
+            merge = next((key for key, _ in node.value if key.tag == _MERGE), None)
+            if merge is not None:
+                # PyYAML expands merge keys itself, past the node count and depth limits.
+                raise _refused(self.file, merge, path, "merge keys (<<) are not supported",
+                               "write the keys out; an anchor (&name) and alias (*name) still work")
             return self._mapping(node, path)
-        return self.loader.construct_object(node, deep=True)
+        # Any other tag on a list or mapping (!!set, !!omap, !!python/…) is never constructed.
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise _refused(self.file, node, path, f"the tag {shown} is not allowed",
+                       "remove the tag: content may only hold text, numbers, lists and mappings")
 
     def _mapping(self, node: yaml.MappingNode, path: ContentPath) -> dict:
         result: dict[Any, Any] = {}
@@ -307,6 +319,11 @@ def _too_many_nodes(name: str, node: yaml.Node) -> ContentError:
             )
         ]
     )
+
+
+def _refused(name: str, node: yaml.Node, path: ContentPath, message: str, hint: str) -> ContentError:
+    line, column = _position(node.start_mark)
+    return ContentError([Issue(name, line, column, format_raw_path(path), message, hint)])
 
 
 def _file_error(name: str, message: str, hint: str) -> ContentError:

@@ -68,7 +68,8 @@ FILES = {
 # What a pip requirement may hold here; it is written into a Makefile and a workflow, where
 # quotes, `$`, `#` or a newline would change what runs.
 _SAFE_SPEC = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._\-@+:/=<>!~,\[\]]*$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+# C0, DEL, C1 (U+0085 is a line break to YAML) and the Unicode line separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 @dataclass(frozen=True)

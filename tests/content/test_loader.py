@@ -136,7 +136,16 @@ CASES = {
     ),
     "python object tag": (
         "site: !!python/object/apply:os.system ['touch /tmp/pwned']\n",
-        r"content\.yaml:1:7: YAML syntax error: .*could not determine a constructor",
+        r"content\.yaml:1:7: site: the tag !!python/object/apply:os\.system is not allowed",
+    ),
+    "merge key, which PyYAML would expand past the limits": (
+        "site: &s {title: x}\njourneys: {<<: *s}\n",
+        r"content\.yaml:2:12: journeys: merge keys \(<<\) are not supported",
+    ),
+    "a set tag": ("site: !!set {a, b}\n", r"content\.yaml:1:7: site: the tag !!set is not allowed"),
+    "a number of thousands of digits": (
+        "site:\n  x: " + "1" * 5000 + "\n",
+        r"content\.yaml:2:6: site\.x: this value cannot be read as a number",
     ),
     "empty file": ("", r"content\.yaml:0:0: the file is empty"),
     "list instead of mapping at top": ("- a\n- b\n", r"content\.yaml:1:1: expected a mapping"),

@@ -145,7 +145,7 @@ def hostile_site(request, tmp_path_factory) -> Path:
     return project / "site"
 
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.slow  # builds real sites, drives a browser
 
 
 def test_no_page_holds_live_script_from_content(hostile_site):
@@ -208,15 +208,15 @@ def test_exported_spreadsheet_cells_never_start_a_formula(hostile_site):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("logo", "../secret.png", "leads outside the project"),
-        ("logo", ".git/config", "is not one of the file types allowed here"),
-        ("logo", ".git/logo.png", "inside .git/"),
+        ("logo", "../secret.png", "is not an allowed path"),
+        ("logo", ".git/config", "is not an allowed path"),
+        ("logo", ".git/logo.png", "is not an allowed path"),
         ("favicon", "link.png", "leads outside the project"),
         ("logo", "zero.png", "leads outside the project"),  # a symlink to /dev/zero
         ("logo", "fifo.png", "not a regular file"),
         ("extra_css", "remote.css", "imports or fetches from another address"),
-        ("logo", "active.svg", "contains a script"),
-        ("logo", "/etc/passwd.png", "not a relative path"),
+        ("logo", "active.svg", "has a 'onload' attribute"),
+        ("logo", "/etc/passwd.png", "is not an allowed path"),
     ],
 )
 def test_branding_paths_stay_inside_the_project(tmp_path, field, value, message):
@@ -298,3 +298,150 @@ def test_init_checks_every_file_before_writing_any(tmp_path):
         init_project(tmp_path, name="Acme", extends="default", languages=["sv"])
     assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["pages.yml"]
     assert workflow.read_text(encoding="utf-8") == "# mine\n"
+
+
+# Findings of a review as an attacker (issue #11): each stays fixed.
+
+
+def _project_with(tmp_path, mutate) -> Path:
+    project = tmp_path / "project"
+    project.mkdir(exist_ok=True)
+    data = json.loads(_payload_content(["Text"], allow_html=False))
+    mutate(data, project)
+    return make_project(project, json.dumps(data))
+
+
+def _generate(content: Path, command: str = "generate") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", command, "-c", str(content)],
+                          capture_output=True, text=True, check=False, timeout=120)
+
+
+def test_a_branding_file_name_cannot_carry_markup(tmp_path):
+    name = 'brand/x" onerror="window.__pwned=1" a=".png'
+
+    def mutate(data, project):
+        (project / "brand").mkdir()
+        (project / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+        data["site"]["branding"]["logo"] = name
+
+    result = _generate(_project_with(tmp_path, mutate))
+    assert result.returncode == 1 and "site.branding.logo" in result.stderr
+    assert "is not an allowed path" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("svg, link", [
+    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+     "<h:script>window.__pwned=1</h:script></svg>", False),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:x"><rect/></a></svg>', False),
+    ('<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>', True),
+])
+def test_svg_scripts_are_refused_however_they_are_written(tmp_path, svg, link):
+    def mutate(data, project):
+        (project / "brand").mkdir()
+        if link:  # a .png holding an SVG, published as .svg through a link inside the project
+            (project / "brand/evil.png").write_text(svg, encoding="utf-8")
+            (project / "brand/logo.svg").symlink_to("evil.png")
+        else:
+            (project / "brand/logo.svg").write_text(svg, encoding="utf-8")
+        data["site"]["branding"]["logo"] = "brand/logo.svg"
+
+    result = _generate(_project_with(tmp_path, mutate), "validate")
+    assert result.returncode == 1 and "site.branding.logo" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("css", [
+    'a { background: image-set("https://t.invalid/a.png" 1x); }',
+    "a { background: u\\72l(https://t.invalid/b.png); }",
+    "a { background: url(/\\/t.invalid/c.png); }",
+    "a { background: url('\\68ttps://t.invalid/d.png'); }",
+    "a { background: url(//t.invalid/e.png); }",
+])
+def test_style_sheets_cannot_fetch_from_other_hosts(tmp_path, css):
+    def mutate(data, project):
+        (project / "brand.css").write_text(css, encoding="utf-8")
+        data["site"]["branding"]["extra_css"] = ["brand.css"]
+
+    result = _generate(_project_with(tmp_path, mutate), "validate")
+    assert result.returncode == 1 and "fetches from another address" in result.stderr
+
+
+def test_a_long_client_name_cannot_multiply_past_the_limits(tmp_path):
+    def mutate(data, project):
+        data["site"]["client"] = "[" * 100
+        data["journeys"][0]["stages"][0]["description"] = {"sv": "{client}" * 4}
+        data["journeys"][0]["stages"][0]["summary"] = {"sv": "{client} " * 2000}
+
+    result = _generate(_project_with(tmp_path, mutate), "validate")
+    assert result.returncode == 1
+    assert "the Markdown holds 400 '[' characters" in result.stderr
+    assert "with {client} filled in, the text is" in result.stderr
+
+
+def test_a_line_of_list_markers_is_refused_not_a_recursion_error(tmp_path):
+    def mutate(data, project):
+        data["journeys"][0]["stages"][0]["description"] = {"sv": "- " * 1000 + "a"}
+
+    result = _generate(_project_with(tmp_path, mutate), "validate")
+    assert result.returncode == 1 and "opens 1000 nested lists" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_symlinks_in_the_docs_folder_are_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+
+    def mutate(data, project):
+        (project / "playbook").mkdir()
+        (project / "playbook/robots.txt").symlink_to(secret)
+
+    result = _generate(_project_with(tmp_path, mutate))
+    assert result.returncode == 1 and "playbook/robots.txt" in result.stderr
+    assert "TOP SECRET" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_committed_site_symlink_is_not_emptied(tmp_path):
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "important.txt").write_text("keep", encoding="utf-8")
+
+    def mutate(data, project):
+        (project / "site").symlink_to(victim, target_is_directory=True)
+
+    result = _generate(_project_with(tmp_path, mutate), "build")
+    assert result.returncode == 1 and "is a symlink" in result.stderr
+    assert (victim / "important.txt").read_text(encoding="utf-8") == "keep"
+
+
+@pytest.mark.parametrize("manifest", ['{"files": []}', '{"files": {"a\\u0000b": "x"}}'])
+def test_a_crafted_manifest_is_one_clear_error(tmp_path, manifest):
+    content = _project_with(tmp_path, lambda data, project: None)
+    (content.parent / ".playbook").mkdir()
+    (content.parent / ".playbook/manifest.json").write_text(manifest, encoding="utf-8")
+    result = _generate(content)
+    assert result.returncode == 1 and "manifest is damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_yaml_line_break_in_the_client_name_is_refused(tmp_path):
+    from generator.errors import GeneratorError
+    from generator.fork.init import init_project
+
+    with pytest.raises(GeneratorError, match="one line"):
+        init_project(tmp_path / "a", name="Acme\u0085checklists: []", extends="default",
+                     languages=["sv"], package="journey-playbook==0.1.0")
+
+
+def test_extends_does_not_tell_whether_a_file_outside_exists(tmp_path):
+    from generator.content.loader import load_content
+    from generator.errors import ContentError
+
+    messages = []
+    for number, base in enumerate(("../real.yaml", "../missing.yaml")):
+        project = tmp_path / str(number) / "project"
+        project.mkdir(parents=True)
+        (project.parent / "real.yaml").write_text("site: {}\n", encoding="utf-8")
+        (project / "content.yaml").write_text(f"extends: {base}\n", encoding="utf-8")
+        with pytest.raises(ContentError) as caught:
+            load_content(project / "content.yaml", display_name="content.yaml")
+        messages.append(str(caught.value).replace(base, "BASE"))
+    assert messages[0] == messages[1]
