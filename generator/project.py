@@ -13,7 +13,6 @@ from pathlib import Path, PurePosixPath
 
 from generator.content.loader import load_parsed
 from generator.content.model import LANGUAGE_CODES, Playbook
-from generator.content.overlay import MergedSource
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import BuildError, ContentError, GeneratorError, Issue
@@ -41,7 +40,7 @@ def generate(
         render(playbook, extra_pages=extra_pages, site_url=site_url, content_name=content.name)
     )
     outputs.update(read_brand_files(playbook, parsed, root))
-    if isinstance(parsed.source, MergedSource):
+    if parsed.source.layered:
         # Editors check the overlay against this (see the first line of an init'ed content.yaml).
         outputs[OVERLAY_SCHEMA] = content_schema(overlay=True)
     return write_outputs(outputs, root, check=check, force=force)
@@ -106,7 +105,9 @@ def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
     pages, links = [], []
     for folder, subfolders, names in os.walk(docs):  # never follows symlinked folders
         subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        links += [Path(folder, name) for name in subfolders + names if Path(folder, name).is_symlink()]
+        links += [
+            Path(folder, name) for name in subfolders + names if Path(folder, name).is_symlink()
+        ]
         for name in sorted(names):
             if not name.endswith(".md") or name.startswith(".") or name.endswith(suffixes):
                 continue

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import stat
-from xml.etree import ElementTree
 from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
 
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 """Logos, favicons and style sheets are small; 2 MB is generous and bounds memory."""
@@ -31,8 +31,17 @@ _CSS_FETCHES = re.compile(rb"@import|image-set|\bsrc\s*\(|\\", re.IGNORECASE)
 _CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]*)", re.IGNORECASE)
 
 # What an SVG may not hold: an SVG opened by its address runs its scripts on the site's origin.
-_SVG_ACTIVE_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler",
-                        "listener", "animate", "set"}
+_SVG_ACTIVE_ELEMENTS = {
+    "script",
+    "foreignobject",
+    "iframe",
+    "embed",
+    "object",
+    "handler",
+    "listener",
+    "animate",
+    "set",
+}
 
 
 class UnsafePath(ValueError):

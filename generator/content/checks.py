@@ -10,8 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.content.model import Journey, Playbook, Translations
 from generator.content.limits import check_limits
+from generator.content.model import Journey, Playbook, Translations
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import Issue
@@ -103,7 +103,7 @@ def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> No
     """Facts and terms name existing sources; stages name existing facts."""
     sources = [source.id for source in playbook.sources]
     facts = [fact.id for fact in playbook.facts]
-    wanted = [
+    wanted: list[tuple[tuple, str, list[str], str]] = [
         (("facts", i, "source"), fact.source, sources, "source")
         for i, fact in enumerate(playbook.facts)
     ]

@@ -40,9 +40,14 @@ def check_limits(playbook: Playbook) -> list[Finding]:
             shown = value.replace("{client}", client) if client else value
             here = loc + (language,)
             if len(shown) > MAX_TEXT_CHARS:
-                found.append((here, f"with {{client}} filled in, the text is {len(shown):,} "
-                                    f"characters long; the limit is {MAX_TEXT_CHARS:,}",
-                              "shorten the text or the client name"))
+                found.append(
+                    (
+                        here,
+                        f"with {{client}} filled in, the text is {len(shown):,} "
+                        f"characters long; the limit is {MAX_TEXT_CHARS:,}",
+                        "shorten the text or the client name",
+                    )
+                )
             if loc in markdown:
                 found += [(here, message, hint) for message, hint in _markdown_problems(shown)]
     return found
@@ -51,18 +56,24 @@ def check_limits(playbook: Playbook) -> list[Finding]:
 def _markdown_problems(value: str) -> Iterator[tuple[str, str]]:
     brackets = value.count("[")
     if brackets > MAX_MARKDOWN_BRACKETS:
-        yield (f"the Markdown holds {brackets:,} '[' characters; the limit is "
-               f"{MAX_MARKDOWN_BRACKETS}",
-               "remove stray brackets, or write \\[ for a bracket that is not a link")
+        yield (
+            f"the Markdown holds {brackets:,} '[' characters; the limit is {MAX_MARKDOWN_BRACKETS}",
+            "remove stray brackets, or write \\[ for a bracket that is not a link",
+        )
     indent = max((len(line) - len(line.lstrip(" \t")) for line in value.splitlines()), default=0)
     if indent > MAX_MARKDOWN_INDENT:
-        yield (f"a line is indented {indent} columns; the limit is {MAX_MARKDOWN_INDENT}",
-               "nest lists at most a few levels deep")
-    markers = max((len(_MARKER.findall(m.group(0))) for m in _LEADING_MARKERS.finditer(value)),
-                  default=0)
+        yield (
+            f"a line is indented {indent} columns; the limit is {MAX_MARKDOWN_INDENT}",
+            "nest lists at most a few levels deep",
+        )
+    markers = max(
+        (len(_MARKER.findall(m.group(0))) for m in _LEADING_MARKERS.finditer(value)), default=0
+    )
     if markers > MAX_LIST_MARKERS:
-        yield (f"a line opens {markers} nested lists; the limit is {MAX_LIST_MARKERS}",
-               "start each list item on its own line")
+        yield (
+            f"a line opens {markers} nested lists; the limit is {MAX_LIST_MARKERS}",
+            "start each list item on its own line",
+        )
 
 
 def _markdown_fields(playbook: Playbook) -> Iterator[tuple]:

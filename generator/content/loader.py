@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.content.checks import check_ids, check_playbook
 from generator.content.model import ID_PATTERN, LANGUAGE_CODES, MATERIAL_COLORS, Playbook
-from generator.content.overlay import MergedSource, load_with_extends
+from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import ContentError, Issue
@@ -67,7 +67,7 @@ def _unique(issues: list[Issue]) -> list[Issue]:
     return list(dict.fromkeys(issues))
 
 
-def _issue_from_pydantic(error: dict[str, Any], parsed: ParsedFile) -> Issue:
+def _issue_from_pydantic(error: Any, parsed: ParsedFile) -> Issue:
     loc = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
@@ -94,7 +94,7 @@ def _in_overlay(loc: tuple, parsed: ParsedFile, file: str) -> bool:
     """Whether the key at ``loc`` is written in an overlay, inside an item with an id."""
     model = _model_at(loc[:-1])
     return (
-        isinstance(parsed.source, MergedSource)
+        parsed.source.layered
         and file == parsed.source.file
         and model is not None
         and "id" in model.model_fields
@@ -192,7 +192,10 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             "shorten it, or move long material to a page of your own in playbook/",
         )
     if kind == "string_too_long":
-        return f"{_brief(value)} is too long", f"use a shorter {'address' if field == 'url' else 'id'}"
+        return (
+            f"{_brief(value)} is too long",
+            f"use a shorter {'address' if field == 'url' else 'id'}",
+        )
     if kind == "bool_type" or kind == "bool_parsing":
         return f"expected true or false, got {_brief(value)}", "write true or false"
     if kind == "literal_error":

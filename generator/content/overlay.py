@@ -59,6 +59,7 @@ class MergedSource:
     key_origins: dict[int, dict[Any, Origin]] = field(default_factory=dict)
     root: Any = None
     keep_alive: list[Any] = field(default_factory=list)  # ids stay valid while objects live
+    layered: bool = True
 
     @property
     def file(self) -> str:
@@ -130,7 +131,7 @@ def load_with_extends(
     merged = ParsedFile(
         merged_data,
         source,
-        removed=merger.removed,  # type: ignore[arg-type]
+        removed=merger.removed,
         base=base_data,
         suggestions=merger.suggestions,
     )
@@ -191,8 +192,10 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
             # Where before whether: an error never tells if a file outside the project exists.
             problem = base_path_problem(current, project=path.resolve().parent)
             if problem is None and not _is_file(current):
-                problem = (f"the base file '{base}' does not exist",
-                           "give a path relative to this file, or 'default'")
+                problem = (
+                    f"the base file '{base}' does not exist",
+                    "give a path relative to this file, or 'default'",
+                )
             if problem:
                 raise ContentError([Issue(file, line, column, "extends", *problem)])
     return list(reversed(chain))

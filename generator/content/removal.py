@@ -75,22 +75,22 @@ def cascade(merger: Any, data: Any, base: Any, layer: Any) -> tuple[Any, list[Dr
         return stages.get(ref) or journeys.get(ref.split("/")[0])
 
     def first_journey_stage_gone(ref: Any) -> Removal | None:
-        return journeys.get(first) or (
+        return _by_id(journeys, first) or (
             stages.get(f"{first}/{ref}") if isinstance(ref, str) else None
         )
 
     for i, shared in enumerate(_items(data, "checklists")):
         edit.filter(("checklists", i), "stages", stage_gone)
-        edit.drop(("checklists", i), "source", sources.get(shared.get("source")))
+        edit.drop(("checklists", i), "source", _by_id(sources, shared.get("source")))
     for t, term in enumerate(_items(data, "glossary")):
-        edit.drop(("glossary", t), "source", sources.get(term.get("source")))
+        edit.drop(("glossary", t), "source", _by_id(sources, term.get("source")))
     for j, journey in enumerate(_items(data, "journeys")):
         edit.drop(
             ("journeys", j),
             "loops_to",
-            stages.get(f"{journey.get('id')}/{journey.get('loops_to')}"),
+            _by_id(stages, f"{journey.get('id')}/{journey.get('loops_to')}"),
         )
-        edit.drop(("journeys", j), "source", sources.get(journey.get("source")))
+        edit.drop(("journeys", j), "source", _by_id(sources, journey.get("source")))
         for s, _ in enumerate(_items(journey, "stages")):
             edit.filter(("journeys", j, "stages", s), "corresponds_to", first_journey_stage_gone)
             edit.filter(("journeys", j, "stages", s), "facts", facts.get)
@@ -221,3 +221,8 @@ def _items(mapping: Any, key: str) -> list[dict]:
 def _first_journey_id(data: Any) -> str | None:
     journeys = _items(data, "journeys")
     return journeys[0].get("id") if journeys else None
+
+
+def _by_id(removals: dict[str, Removal], ref: Any) -> Removal | None:
+    """The removal of the item ``ref`` names; None when ``ref`` is not an id at all."""
+    return removals.get(ref) if isinstance(ref, str) else None

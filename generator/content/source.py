@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -31,6 +31,22 @@ MAX_NODES = 500_000
 ContentPath = tuple[Any, ...]
 
 
+class SourceLocator(Protocol):
+    """Says where a content path was written: what every ParsedFile's ``source`` can do.
+
+    A SourceMap answers for one file; an overlay's MergedSource answers for whichever
+    layer (base or overlay) provided each value, and says it is ``layered``.
+    """
+
+    layered: bool
+    """True when the content was merged from an overlay and its base(s)."""
+
+    @property
+    def file(self) -> str: ...
+
+    def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]: ...
+
+
 class SourceMap:
     """Finds the position (1-based line, column) of any content path in one file.
 
@@ -38,6 +54,8 @@ class SourceMap:
     walking the YAML node tree rather than recorded for every value up front: on
     a 10 MB playbook that bookkeeping cost more than the parse.
     """
+
+    layered = False
 
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
@@ -88,7 +106,7 @@ class ParsedFile:
     """A parsed YAML document: plain data plus the positions of its parts."""
 
     data: Any
-    source: SourceMap
+    source: SourceLocator
     removed: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     """For merged overlays: ids an overlay removed, and where it says so."""
     base: Any = None
@@ -209,21 +227,36 @@ class _Builder:
             try:
                 return self.loader.construct_object(node)
             except ValueError:  # e.g. an integer of thousands of digits
-                raise _refused(self.file, node, path, "this value cannot be read as a number",
-                               "put it in quotes to make it text") from None
+                raise _refused(
+                    self.file,
+                    node,
+                    path,
+                    "this value cannot be read as a number",
+                    "put it in quotes to make it text",
+                ) from None
         if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
             return [self.build(child, path + (i,)) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode) and tag == _MAP:
             merge = next((key for key, _ in node.value if key.tag == _MERGE), None)
             if merge is not None:
                 # PyYAML expands merge keys itself, past the node count and depth limits.
-                raise _refused(self.file, merge, path, "merge keys (<<) are not supported",
-                               "write the keys out; an anchor (&name) and alias (*name) still work")
+                raise _refused(
+                    self.file,
+                    merge,
+                    path,
+                    "merge keys (<<) are not supported",
+                    "write the keys out; an anchor (&name) and alias (*name) still work",
+                )
             return self._mapping(node, path)
         # Any other tag on a list or mapping (!!set, !!omap, !!python/…) is never constructed.
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        raise _refused(self.file, node, path, f"the tag {shown} is not allowed",
-                       "remove the tag: content may only hold text, numbers, lists and mappings")
+        raise _refused(
+            self.file,
+            node,
+            path,
+            f"the tag {shown} is not allowed",
+            "remove the tag: content may only hold text, numbers, lists and mappings",
+        )
 
     def _mapping(self, node: yaml.MappingNode, path: ContentPath) -> dict:
         result: dict[Any, Any] = {}
@@ -321,7 +354,9 @@ def _too_many_nodes(name: str, node: yaml.Node) -> ContentError:
     )
 
 
-def _refused(name: str, node: yaml.Node, path: ContentPath, message: str, hint: str) -> ContentError:
+def _refused(
+    name: str, node: yaml.Node, path: ContentPath, message: str, hint: str
+) -> ContentError:
     line, column = _position(node.start_mark)
     return ContentError([Issue(name, line, column, format_raw_path(path), message, hint)])
 

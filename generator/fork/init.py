@@ -14,6 +14,7 @@ import jinja2
 
 from generator import __version__
 from generator.content.model import LANGUAGE_CODES
+from generator.site.ui import INIT_TEXT
 from generator.errors import GeneratorError
 from generator.generated import gitignore_lines
 from generator.site.markup import md_inline, yaml_string
@@ -43,17 +44,6 @@ _ENV.filters["md"] = md_inline
 _ENV.globals["action"] = lambda name: (
     f"{name}@{PINNED_ACTIONS[name][0]} # {PINNED_ACTIONS[name][1]}"
 )
-
-_TITLES = {
-    "sv": "{client} – kundresan",
-    "nb": "{client} – kundereisen",
-    "en": "{client} – customer journey playbook",
-}
-_EXAMPLES = {
-    "sv": ("Köp hos {client}", "Skicka vår välkomstguide"),
-    "nb": ("Kjøp hos {client}", "Send velkomstguiden vår"),
-    "en": ("Buying from {client}", "Send our welcome guide"),
-}
 
 # Scaffold file -> template (mkdocs.yml is the tool's own, so clients get fixes too).
 FILES = {
@@ -102,15 +92,15 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
             f"--package {package!r} is not a plain pip requirement; write e.g. "
             f"'{DISTRIBUTION}==1.0.0' or '{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
         )
-    example_name, example_item = _EXAMPLES[languages[0]]
+    first = INIT_TEXT[languages[0]]
     context = {
         "name": name,
         "extends": extends,
         "languages": languages,
-        "titles": _TITLES,
+        "titles": {code: INIT_TEXT[code]["title"] for code in languages},
         "package": package,
-        "example_name": example_name,
-        "example_item": example_item,
+        "example_name": first["example_stage_name"],
+        "example_item": first["example_item"],
         "generated_paths": gitignore_lines(),
     }
     return {path: _ENV.get_template(template).render(context) for path, template in FILES.items()}

@@ -58,8 +58,8 @@ def _rows(playbook: Playbook, language: str):
             common = [journey.id, text(journey.name), stage.id, text(stage.name)]
             for item in stage.checklist:
                 yield [*common, checklist, item.id, text(item.text)]
-            for item in stage.prompts:
-                yield [*common, prompt, item.id, text(item.text)]
+            for question in stage.prompts:
+                yield [*common, prompt, question.id, text(question.text)]
     for shared in playbook.checklists:
         common = [SHARED, UI_TEXT["csv_shared"][language], shared.id, text(shared.name)]
         for item in shared.items:

@@ -66,8 +66,8 @@ def _mix(
 def _on(rgb: tuple[int, int, int]) -> str:
     """Text colour on ``rgb``: black or white, whichever contrasts more (WCAG luminance)."""
 
-    def channel(c: int) -> float:
-        c = c / 255
+    def channel(value: int) -> float:
+        c = value / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     luminance = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])

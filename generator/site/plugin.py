@@ -92,11 +92,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return config
 
     def on_env(self, env, config: MkDocsConfig, files):
-        from generator.site.ui import UI_TEXT
+        from generator.site.ui import MATERIAL_TEXT, UI_TEXT
 
         languages, default = _languages(config)
         env.globals.update(
-            playbook_ui=UI_TEXT, playbook_languages=languages, playbook_default_language=default
+            playbook_ui=UI_TEXT,
+            playbook_material=MATERIAL_TEXT, playbook_languages=languages, playbook_default_language=default
         )
         return env
 
@@ -105,7 +106,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
-            self._not_found_pages[config.theme.get("language")] = output
+            self._not_found_pages[str(config.theme.get("language"))] = output
         return output
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

@@ -106,8 +106,8 @@ def render(
     colors = palette_css(playbook.site.branding)
     if colors:
         outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
-    for path, text in render_exports(playbook, DOCS_DIR + "/downloads").items():
-        outputs[path] = text
+    for path, export in render_exports(playbook, DOCS_DIR + "/downloads").items():
+        outputs[path] = export
     return dict(outputs)
 
 

@@ -6,6 +6,7 @@ mkdocs.yml inherits, so nobody writes the same fact twice. Pure: no I/O.
 from __future__ import annotations
 
 from pathlib import PurePosixPath
+from typing import Any
 
 import yaml
 
@@ -48,7 +49,7 @@ def render_config(
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
-    config = {
+    config: dict[str, Any] = {
         "site_name": html_text(default_text(playbook.site.title)),
         "site_description": html_text(default_text(playbook.site.description)),
         "theme": {"language": default},

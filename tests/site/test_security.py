@@ -314,8 +314,13 @@ def _project_with(tmp_path, mutate) -> Path:
 
 
 def _generate(content: Path, command: str = "generate") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "generator", command, "-c", str(content)],
-                          capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", command, "-c", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_a_branding_file_name_cannot_carry_markup(tmp_path):
@@ -331,12 +336,18 @@ def test_a_branding_file_name_cannot_carry_markup(tmp_path):
     assert "is not an allowed path" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("svg, link", [
-    ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
-     "<h:script>window.__pwned=1</h:script></svg>", False),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:x"><rect/></a></svg>', False),
-    ('<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>', True),
-])
+@pytest.mark.parametrize(
+    "svg, link",
+    [
+        (
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml">'
+            "<h:script>window.__pwned=1</h:script></svg>",
+            False,
+        ),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><a href="javascript:x"><rect/></a></svg>', False),
+        ('<svg xmlns="http://www.w3.org/2000/svg"><script>window.__pwned=1</script></svg>', True),
+    ],
+)
 def test_svg_scripts_are_refused_however_they_are_written(tmp_path, svg, link):
     def mutate(data, project):
         (project / "brand").mkdir()
@@ -351,13 +362,16 @@ def test_svg_scripts_are_refused_however_they_are_written(tmp_path, svg, link):
     assert result.returncode == 1 and "site.branding.logo" in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize("css", [
-    'a { background: image-set("https://t.invalid/a.png" 1x); }',
-    "a { background: u\\72l(https://t.invalid/b.png); }",
-    "a { background: url(/\\/t.invalid/c.png); }",
-    "a { background: url('\\68ttps://t.invalid/d.png'); }",
-    "a { background: url(//t.invalid/e.png); }",
-])
+@pytest.mark.parametrize(
+    "css",
+    [
+        'a { background: image-set("https://t.invalid/a.png" 1x); }',
+        "a { background: u\\72l(https://t.invalid/b.png); }",
+        "a { background: url(/\\/t.invalid/c.png); }",
+        "a { background: url('\\68ttps://t.invalid/d.png'); }",
+        "a { background: url(//t.invalid/e.png); }",
+    ],
+)
 def test_style_sheets_cannot_fetch_from_other_hosts(tmp_path, css):
     def mutate(data, project):
         (project / "brand.css").write_text(css, encoding="utf-8")
@@ -429,8 +443,13 @@ def test_a_yaml_line_break_in_the_client_name_is_refused(tmp_path):
     from generator.fork.init import init_project
 
     with pytest.raises(GeneratorError, match="one line"):
-        init_project(tmp_path / "a", name="Acme\u0085checklists: []", extends="default",
-                     languages=["sv"], package="journey-playbook==0.1.0")
+        init_project(
+            tmp_path / "a",
+            name="Acme\u0085checklists: []",
+            extends="default",
+            languages=["sv"],
+            package="journey-playbook==0.1.0",
+        )
 
 
 def test_extends_does_not_tell_whether_a_file_outside_exists(tmp_path):

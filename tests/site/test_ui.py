@@ -1,13 +1,66 @@
-"""Every piece of interface text exists in sv, nb and en."""
+"""Every piece of interface text exists in every language, and every key is used."""
+
+import re
+from pathlib import Path
+
+import pytest
 
 from generator.content.model import LANGUAGE_CODES
-from generator.site.ui import LANGUAGE_NAME_IN, LANGUAGE_NAMES, UI_TEXT
+from generator.site.ui import LANGUAGE_NAME_IN, LANGUAGE_NAMES, UI_TEXT, ui_files
+
+GENERATOR = Path(__file__).resolve().parents[2] / "generator"
 
 
-def test_every_ui_string_exists_in_every_language():
+def _keys(data, prefix=""):
+    """Every leaf key of a data file, as 'text.home', 'init.title', …"""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _keys(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}"
+
+
+def test_every_data_file_has_every_key():
+    assert_complete(ui_files())
+
+
+def assert_complete(files):
+    assert set(files) == set(LANGUAGE_CODES)
+    reference = set(_keys(files["en"])) - {k for k in _keys(files["en"]) if k.startswith("material.")}
+    for language, data in files.items():
+        keys = {k for k in _keys(data) if not k.startswith("material.")}
+        assert keys == reference, (language, keys ^ reference)
+        for key in keys:
+            value = data
+            for part in key.split("."):
+                value = value[part]
+            assert isinstance(value, str) and value.strip(), (language, key)
+
+
+def test_a_missing_key_is_caught():
+    files = {lang: {**data, "text": dict(data["text"])} for lang, data in ui_files().items()}
+    del files["nb"]["text"]["home"]
+    with pytest.raises(AssertionError, match="home"):
+        assert_complete(files)
+
+
+def test_placeholders_agree_across_languages():
     for key, values in UI_TEXT.items():
-        assert set(values) == set(LANGUAGE_CODES), key
-        assert all(values[code].strip() for code in LANGUAGE_CODES), key
+        placeholders = {code: set(re.findall(r"\{\w+\}", values[code])) for code in LANGUAGE_CODES}
+        assert len({frozenset(p) for p in placeholders.values()}) == 1, (key, placeholders)
+
+
+def test_every_ui_key_is_used():
+    sources = "".join(
+        path.read_text(encoding="utf-8")
+        for path in GENERATOR.rglob("*")
+        if path.suffix in (".py", ".j2", ".html", ".js") and path.name != "ui.py"
+    )
+    # Spreadsheet headings are looked up as f"csv_{column}" with the column names quoted.
+    unused = [key for key in UI_TEXT
+              if not re.search(rf"""(ui\.{key}\b|["']{key}["'])""", sources)
+              and not (key.startswith("csv_") and f'"{key[4:]}"' in sources)]
+    assert unused == []
 
 
 def test_language_names_cover_every_language():
