@@ -89,15 +89,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # re-runs on_config for every language build, hence the membership test.
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(THEME_DIR))
+        # Through config, not env globals: Material's search plugin renders the language
+        # partial in its own on_config, with a fresh environment and only `config`.
+        from generator.site.ui import MATERIAL_TEXT
+
+        config.extra["playbook_material"] = MATERIAL_TEXT
         return config
 
     def on_env(self, env, config: MkDocsConfig, files):
-        from generator.site.ui import MATERIAL_TEXT, UI_TEXT
+        from generator.site.ui import UI_TEXT
 
         languages, default = _languages(config)
         env.globals.update(
             playbook_ui=UI_TEXT,
-            playbook_material=MATERIAL_TEXT, playbook_languages=languages, playbook_default_language=default
+            playbook_languages=languages,
+            playbook_default_language=default,
         )
         return env
 
