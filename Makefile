@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-quick goldens schema serve clean chromium
+.PHONY: site test test-quick lint goldens schema serve clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ chromium: $(STAMP)
 	  echo "No Debian chromium here: installing Playwright's chromium for the browser tests"; \
 	  $(BIN)/python -m playwright install chromium; \
 	fi
+
+# ruff (rules named in pyproject.toml) and mypy, both pinned in the test extras.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy
 
 test-quick: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow"

@@ -28,7 +28,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.project import generate, mkdocs_env
+from generator.project import generate, mkdocs_env  # noqa: E402  (needs the path above)
 
 ITEMS_PER_STAGE = 20
 STAGES_PER_JOURNEY = 30

@@ -23,7 +23,7 @@ from generator.site.site_config import brand_file
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
-"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips generating."""
+"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them."""
 
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""

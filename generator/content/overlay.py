@@ -471,7 +471,7 @@ def one_edit_apart(a: str, b: str) -> bool:
     if a == b:
         return False
     if len(a) == len(b):
-        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
         swapped = (
             len(diffs) == 2
             and diffs[1] == diffs[0] + 1
@@ -482,7 +482,9 @@ def one_edit_apart(a: str, b: str) -> bool:
     if abs(len(a) - len(b)) != 1:
         return False
     short, long = sorted((a, b), key=len)
-    start = next((i for i, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    start = next(
+        (i for i, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short)
+    )
     return short[start:] == long[start + 1 :]
 
 

@@ -34,7 +34,7 @@ class Removal:
     where: tuple[str, int, int]
     """File, line and column of the ``remove: true``."""
     path: str
-    """The removed item's path in the overlay, e.g. ``journeys[customer-journey].stages[interest]``."""
+    """The removed item's path in the overlay, e.g. ``journeys[cj].stages[interest]``."""
     layer: Any = field(compare=False, repr=False)
 
 
@@ -48,7 +48,8 @@ class Dropped:
 
     def __str__(self) -> str:
         file, line, _ = self.removal.where
-        return f"- {self.path}: '{self.value}' (went with the {self.removal.kind} removed at {file}:{line})"
+        kind = self.removal.kind
+        return f"- {self.path}: '{self.value}' (went with the {kind} removed at {file}:{line})"
 
 
 def cascade(merger: Any, data: Any, base: Any, layer: Any) -> tuple[Any, list[Dropped]]:
@@ -105,7 +106,8 @@ def _unresolvable(merger, data: dict, layer, journeys: dict, stages: dict, sourc
             _issue(
                 merger,
                 removal,
-                f"fact '{fact.get('id')}' cites source '{removal.ref}', and a fact needs its source",
+                f"fact '{fact.get('id')}' cites source '{removal.ref}', "
+                "and a fact needs its source",
                 f"remove the fact too: under 'facts:' in this file write  "
                 f"- {{id: {fact.get('id')}, remove: true}}",
             )
@@ -120,7 +122,8 @@ def _unresolvable(merger, data: dict, layer, journeys: dict, stages: dict, sourc
                 removal,
                 f"this removes the last stage of journey '{journey.get('id')}', "
                 "and a journey needs at least one",
-                f"remove the journey instead: under 'journeys:' in this file, replace its entry with  "
+                "remove the journey instead: under 'journeys:' in this file, "
+                "replace its entry with  "
                 f"- {{id: {journey.get('id')}, remove: true}}",
             )
     if journeys and data.get("journeys") == []:
@@ -138,7 +141,7 @@ def _issue(merger, removal: Removal, message: str, hint: str) -> None:
 
 
 class _Editor:
-    """Edits merged data copy-on-write, keeping the merger's record of where each value came from."""
+    """Edits merged data copy-on-write, keeping the merger's record of each value's origin."""
 
     def __init__(self, merger, root: dict, layer) -> None:
         self.merger = merger
@@ -147,7 +150,7 @@ class _Editor:
         self.dropped: list[Dropped] = []
 
     def filter(self, path: tuple, key: str, removal_of) -> None:
-        """Drop the entries of the list at ``path``/``key`` that ``removal_of`` names a removal for."""
+        """Drop the entries of the list at ``path``/``key`` for which ``removal_of`` finds one."""
         mapping = self._get(path)
         values = mapping.get(key) if isinstance(mapping, dict) else None
         if not isinstance(values, list) or _written_by(self.merger, mapping, key, self.layer):

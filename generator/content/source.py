@@ -89,9 +89,12 @@ def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | N
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode) and _scalar_key(key_node) == part:
                 return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return None, node.value[part]
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return None, node.value[part]
     return None
 
 

@@ -14,10 +14,10 @@ import jinja2
 
 from generator import __version__
 from generator.content.model import LANGUAGE_CODES
-from generator.site.ui import INIT_TEXT
 from generator.errors import GeneratorError
 from generator.generated import gitignore_lines
 from generator.site.markup import md_inline, yaml_string
+from generator.site.ui import INIT_TEXT
 
 DISTRIBUTION = "journey-playbook"
 """The tool's name on a package index (pyproject's project.name)."""
@@ -78,7 +78,8 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
     unknown = [code for code in languages if code not in LANGUAGE_CODES]
     if unknown or not languages:
         raise GeneratorError(
-            f"unknown language {', '.join(unknown) or '(none)'}: choose from {', '.join(LANGUAGE_CODES)}"
+            f"unknown language {', '.join(unknown) or '(none)'}: "
+            f"choose from {', '.join(LANGUAGE_CODES)}"
             " (Norwegian Bokmål is nb)"
         )
     if not name.strip() or _CONTROL.search(name):

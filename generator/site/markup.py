@@ -159,7 +159,7 @@ def render_markdown(text: str, *, allow_html: bool = False, page: str = "index.m
 
 
 def _page_url(link: str, page: str) -> str:
-    """``../../glossary.md#x`` on ``stages/j/index.md`` -> ``../../glossary/#x`` (directory URLs)."""
+    """``../../glossary.md#x`` on ``stages/j/index.md`` -> ``../../glossary/#x``."""
     target, hash_, anchor = link.partition("#")
     if not target.endswith(".md") or "://" in target or target.startswith(("/", "mailto:")):
         return link

@@ -60,7 +60,7 @@ def _hex(rgb: tuple[int, int, int]) -> str:
 def _mix(
     rgb: tuple[int, int, int], other: tuple[int, int, int], share: float
 ) -> tuple[int, int, int]:
-    return tuple(round(c + (o - c) * share) for c, o in zip(rgb, other))  # type: ignore[return-value]
+    return tuple(round(c + (o - c) * share) for c, o in zip(rgb, other, strict=True))  # type: ignore[return-value]
 
 
 def _on(rgb: tuple[int, int, int]) -> str:

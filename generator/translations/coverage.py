@@ -44,7 +44,10 @@ class Finding:
         where = f"{self.file}:{self.line}:{self.column}: {self.path}"
         if self.kind == "missing":
             return f"{where}: missing {self.language} translation (the page shows the default text)"
-        return f"{where}: {self.language} translation is stale: the default text changed since it was confirmed"
+        return (
+            f"{where}: {self.language} translation is stale: "
+            "the default text changed since it was confirmed"
+        )
 
 
 @dataclass

@@ -184,6 +184,7 @@ def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
         raise CsvError(
             f"{name}:1: the header row lacks the column{'s' if len(missing) > 1 else ''} "
             f"{', '.join(repr(header(m, 'en')) for m in missing)} (found {shown}); "
-            f"it needs {needed}, in any of sv, nb or en, as 'playbook translations export' writes them"
+            f"it needs {needed}, in any of sv, nb or en, "
+            "as 'playbook translations export' writes them"
         )
     return found

@@ -224,7 +224,7 @@ def test_every_language_folder_has_the_sitemap_the_switcher_asks_for(built):
     # Material's switcher fetches sitemap.xml beside each language's home (issue #10: 404s).
     project, _ = built
     site = project / "site"
-    for lang, prefix in LANGUAGE_PREFIX.items():
+    for _lang, prefix in LANGUAGE_PREFIX.items():
         assert (site / prefix / "sitemap.xml").read_bytes() == (site / "sitemap.xml").read_bytes()
 
 

@@ -26,7 +26,9 @@ def test_every_data_file_has_every_key():
 
 def assert_complete(files):
     assert set(files) == set(LANGUAGE_CODES)
-    reference = set(_keys(files["en"])) - {k for k in _keys(files["en"]) if k.startswith("material.")}
+    reference = set(_keys(files["en"])) - {
+        k for k in _keys(files["en"]) if k.startswith("material.")
+    }
     for language, data in files.items():
         keys = {k for k in _keys(data) if not k.startswith("material.")}
         assert keys == reference, (language, keys ^ reference)
@@ -57,9 +59,12 @@ def test_every_ui_key_is_used():
         if path.suffix in (".py", ".j2", ".html", ".js") and path.name != "ui.py"
     )
     # Spreadsheet headings are looked up as f"csv_{column}" with the column names quoted.
-    unused = [key for key in UI_TEXT
-              if not re.search(rf"""(ui\.{key}\b|["']{key}["'])""", sources)
-              and not (key.startswith("csv_") and f'"{key[4:]}"' in sources)]
+    unused = [
+        key
+        for key in UI_TEXT
+        if not re.search(rf"""(ui\.{key}\b|["']{key}["'])""", sources)
+        and not (key.startswith("csv_") and f'"{key[4:]}"' in sources)
+    ]
     assert unused == []
 
 
