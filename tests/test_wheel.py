@@ -49,6 +49,7 @@ def test_the_default_content_is_a_real_file_in_the_wheel(dist):
         info = archive.getinfo("generator/default_content.yaml")
         assert not stat.S_ISLNK(info.external_attr >> 16)
         assert archive.read(info) == (REPO / "content.yaml").read_bytes()
+        assert archive.read("generator/project_mkdocs.yml") == (REPO / "mkdocs.yml").read_bytes()
         names = set(archive.namelist())
     assert "generator/site/templates/stage.md.j2" in names
     assert "generator/site/theme/main.html" in names

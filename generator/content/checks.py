@@ -88,7 +88,7 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     """Cross-field problems of a well-typed ``playbook``: languages, default text, references."""
     found = _Findings(parsed)
     _check_languages(playbook, found)
-    default = next((lang.code for lang in playbook.site.languages if lang.default), None)
+    default = playbook.declared_default_language
     if default:
         _check_default_text(playbook, default, found)
     for j, journey in enumerate(playbook.journeys):

@@ -15,7 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.content.checks import check_ids, check_playbook
-from generator.content.model import ID_PATTERN, LANGUAGE_CODES, MATERIAL_COLORS, Playbook
+from generator.content.model import (
+    ID_PATTERN,
+    LANGUAGE_CODES,
+    MATERIAL_COLORS,
+    Playbook,
+    guess_default_language,
+)
 from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
@@ -38,7 +44,7 @@ def load_parsed(path: Path, *, display_name: str | None = None) -> tuple[Playboo
 def validate_data(parsed: ParsedFile) -> Playbook:
     """Validate parsed YAML against the model, then run the cross-checks."""
     data = parsed.data
-    context = {"default_language": _guess_default_language(data)}
+    context = {"default_language": guess_default_language(data)}
     issues = check_ids(parsed)
     try:
         playbook = Playbook.model_validate(data, context=context)
@@ -49,18 +55,6 @@ def validate_data(parsed: ParsedFile) -> Playbook:
     if issues:
         raise ContentError(_unique(issues))
     return playbook
-
-
-def _guess_default_language(data: Any) -> str:
-    """The language marked default in raw data, so plain strings can be read before validation."""
-    try:
-        languages = data["site"]["languages"]
-        for language in languages:
-            if language.get("default") is True and language.get("code") in LANGUAGE_CODES:
-                return language["code"]
-        return languages[0]["code"]
-    except (KeyError, TypeError, IndexError, AttributeError):
-        return LANGUAGE_CODES[0]
 
 
 def _unique(issues: list[Issue]) -> list[Issue]:

@@ -399,10 +399,43 @@ class Playbook(_Strict):
 
     @property
     def default_language(self) -> str:
-        """Code of the language marked ``default: true``."""
+        """Code of the language marked ``default: true`` (validation ensures there is one)."""
         return next(lang.code for lang in self.site.languages if lang.default)
+
+    @property
+    def declared_default_language(self) -> str | None:
+        """Like default_language, before the checks have ensured there is one."""
+        return next((lang.code for lang in self.site.languages if lang.default), None)
 
     @property
     def language_codes(self) -> list[str]:
         """Codes of the built languages, in switcher order."""
         return [lang.code for lang in self.site.languages]
+
+
+def default_language_of(data: Any) -> str | None:
+    """The language that raw content data (not yet validated) marks ``default: true``.
+
+    The one place that reads it before validation: plain strings must be read as text in
+    the default language before the model can say which language that is.
+    """
+    try:
+        for language in data["site"]["languages"]:
+            if language.get("default") is True and language.get("code") in LANGUAGE_CODES:
+                return str(language["code"])
+    except (KeyError, TypeError, AttributeError):
+        pass
+    return None
+
+
+def guess_default_language(*layers: Any) -> str:
+    """The default language of the first layer that names one, else the first listed one."""
+    for data in layers:
+        declared = default_language_of(data)
+        if declared:
+            return declared
+    try:
+        first = layers[0]["site"]["languages"][0]["code"]
+        return first if first in LANGUAGE_CODES else LANGUAGE_CODES[0]
+    except (KeyError, TypeError, IndexError, AttributeError):
+        return LANGUAGE_CODES[0]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.content.model import LANGUAGE_CODES
+from generator.content.model import LANGUAGE_CODES, guess_default_language
 from generator.content.paths import format_path
 from generator.content.removal import Dropped, Removal, cascade
 from generator.content.source import ContentPath, ParsedFile, parse_yaml, read_yaml
@@ -119,9 +119,7 @@ def load_with_extends(
     dropped: list[Dropped] = []
     for layer in layers[1:]:
         base_data = merged_data
-        merger.default_language = (
-            default_language_of(layer.data) or default_language_of(base_data) or LANGUAGE_CODES[0]
-        )
+        merger.default_language = guess_default_language(layer.data, base_data)
         merger.removals = []
         merged_data = merger.merge(base_data, layer, _data_without_extends(layer), ())
         merged_data, dropped = cascade(merger, merged_data, base_data, layer)
@@ -494,17 +492,6 @@ def _is_text(mapping: dict) -> bool:
 
 def _has_ids(items: list) -> bool:
     return bool(items) and all(isinstance(i, dict) and "id" in i for i in items)
-
-
-def default_language_of(data: Any) -> str | None:
-    """The language marked default in raw content data, if it says."""
-    try:
-        for language in data["site"]["languages"]:
-            if language.get("default") is True:
-                return language["code"]
-    except (KeyError, TypeError, AttributeError):
-        pass
-    return None
 
 
 def _child(container: Any, part: Any) -> Any:

@@ -48,7 +48,7 @@ _ENV.globals["action"] = lambda name: (
 # Scaffold file -> template (mkdocs.yml is the tool's own, so clients get fixes too).
 FILES = {
     "content.yaml": "content.yaml.j2",
-    "mkdocs.yml": "mkdocs.yml",
+    "mkdocs.yml": None,  # the tool's own mkdocs.yml, as it is: see tool_mkdocs_yml()
     "Makefile": "Makefile.j2",
     "README.md": "README.md.j2",
     ".gitignore": "gitignore.j2",
@@ -104,7 +104,22 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
         "example_item": first["example_item"],
         "generated_paths": gitignore_lines(),
     }
-    return {path: _ENV.get_template(template).render(context) for path, template in FILES.items()}
+    return {
+        path: _ENV.get_template(template).render(context) if template else tool_mkdocs_yml()
+        for path, template in FILES.items()
+    }
+
+
+def tool_mkdocs_yml() -> str:
+    """The repository's own mkdocs.yml, which every client project gets (so fixes reach them).
+
+    A wheel carries it as ``generator/project_mkdocs.yml`` (pyproject's force-include); a
+    source checkout reads the repository's file. One file, never a copy to keep equal.
+    """
+    package = Path(__file__).resolve().parents[1]
+    shipped = package / "project_mkdocs.yml"
+    source = shipped if shipped.is_file() else package.parent / "mkdocs.yml"
+    return source.read_text(encoding="utf-8")
 
 
 def init_project(

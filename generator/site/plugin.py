@@ -18,12 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.site.site_config import lunr_language
+
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 THEME_DIR = Path(__file__).parent / "theme"
-
-LUNR_LANGUAGE = {"sv": "sv", "nb": "no", "en": "en"}
-"""lunr.js knows Norwegian as 'no'; Material and the HTML lang attribute use 'nb'."""
 
 
 def _drop_config_dumps(record: logging.LogRecord) -> bool:
@@ -187,6 +186,6 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> No
             ]
         else:
             docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
-        config = dict(index["config"], lang=[LUNR_LANGUAGE.get(lang, lang)])
+        config = dict(index["config"], lang=[lunr_language(lang)])
         out = index_path.with_name(f"search_index.{lang}.json")
         out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")

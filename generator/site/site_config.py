@@ -59,7 +59,7 @@ def render_config(
         "plugins": [
             {
                 "search": {
-                    "lang": [_lunr(code) for code in playbook.language_codes],
+                    "lang": [lunr_language(code) for code in playbook.language_codes],
                     # Material drops stemming unless the pipeline names it; theme/main.html
                     # adds exact terms to queries so that stemmed words are found.
                     "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
@@ -90,8 +90,10 @@ def render_config(
     return header + body
 
 
-def _lunr(code: str) -> str:
-    return {"nb": "no"}.get(code, code)
+def lunr_language(code: str) -> str:
+    """The search language for a site language: lunr.js knows Norwegian only as 'no',
+    while Material and the HTML lang attribute use 'nb' (and 'nn')."""
+    return {"nb": "no", "nn": "no"}.get(code, code)
 
 
 def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> list:

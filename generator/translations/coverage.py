@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.checks import iter_texts
-from generator.content.model import LANGUAGE_CODES, Playbook
-from generator.content.overlay import default_language_of
+from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import GeneratorError
