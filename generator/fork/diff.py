@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.errors import GeneratorError
-from generator.writer import replace_atomically
+from generator.lockfile import UPSTREAM_LOCK
 
-LOCK_NAME = "upstream.lock"
+LOCK_NAME = UPSTREAM_LOCK.name
 
 
 @dataclass(frozen=True)
@@ -99,39 +98,13 @@ def drift(content: Path, base: Any, merged: Any) -> list[str]:
 def accept_upstream(content: Path, base: Any, merged: Any) -> int:
     """Record the current base value of every overridden text; returns how many."""
     recorded = {path: _hash(old) for path, old in overridden_texts(base, merged).items()}
-    body = {
-        "comment": "Written by 'playbook diff --accept'. Do not edit by hand.",
-        "base_values": dict(sorted(recorded.items())),
-    }
-    replace_atomically(
-        content.resolve().parent / LOCK_NAME,
-        (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-    )
+    UPSTREAM_LOCK.write(content, recorded)
     return len(recorded)
 
 
 def read_lock(content: Path) -> dict[str, str]:
     """Accepted base values (path -> hash); GeneratorError if the file is damaged."""
-    path = content.resolve().parent / LOCK_NAME
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise _damaged(path, str(error)) from None
-    except ValueError as error:
-        raise _damaged(path, f"not JSON: {error}") from None
-    values = data.get("base_values") if isinstance(data, dict) else None
-    if not isinstance(values, dict) or not all(isinstance(v, str) for v in values.values()):
-        raise _damaged(path, "no 'base_values' mapping of paths to hashes")
-    return dict(values)
-
-
-def _damaged(path: Path, reason: str) -> GeneratorError:
-    return GeneratorError(
-        f"{path}: the upstream lock is damaged ({reason}); restore it from version control, "
-        "or delete it and run 'playbook diff --accept' once you have reviewed the base"
-    )
+    return UPSTREAM_LOCK.read(content)
 
 
 def _hash(value: Any) -> str:

@@ -14,7 +14,6 @@ translation, the translation is stale too, until confirmed in the overlay's lock
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +21,9 @@ from generator.content.checks import iter_texts
 from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
-from generator.errors import GeneratorError
-from generator.writer import replace_atomically
+from generator.lockfile import TRANSLATIONS_LOCK
 
-LOCK_NAME = "translations.lock"
+LOCK_NAME = TRANSLATIONS_LOCK.name
 
 
 @dataclass(frozen=True)
@@ -76,44 +74,16 @@ def source_hash(text: str) -> str:
 
 
 def lock_path(content: Path) -> Path:
-    return content.resolve().parent / LOCK_NAME
+    return TRANSLATIONS_LOCK.path(content)
 
 
 def read_lock(content: Path) -> dict[str, str]:
     """The confirmed hashes ("PATH LANG" -> hash); GeneratorError if the file is damaged."""
-    path = lock_path(content)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise _damaged(path, str(error)) from None
-    try:
-        data = json.loads(text)
-    except ValueError as error:
-        raise _damaged(path, f"not JSON: {error}") from None
-    confirmed = data.get("confirmed") if isinstance(data, dict) else None
-    if not isinstance(confirmed, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in confirmed.items()
-    ):
-        raise _damaged(path, "no 'confirmed' mapping of texts to hashes")
-    return dict(confirmed)
+    return TRANSLATIONS_LOCK.read(content)
 
 
 def write_lock(content: Path, lock: dict[str, str]) -> None:
-    body = {
-        "comment": "Written by 'playbook translations confirm'. Do not edit by hand.",
-        "confirmed": dict(sorted(lock.items())),
-    }
-    data = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-    replace_atomically(lock_path(content), data)
-
-
-def _damaged(path: Path, reason: str) -> GeneratorError:
-    return GeneratorError(
-        f"{path}: the translation lock is damaged ({reason}); restore it from version control, "
-        "or delete it and run 'playbook translations confirm' once the translations are checked"
-    )
+    TRANSLATIONS_LOCK.write(content, lock)
 
 
 def check_translations(
