@@ -28,9 +28,27 @@ def format_path(loc: tuple[Any, ...], data: Any) -> str:
             item = current[part] if isinstance(current, list) and part < len(current) else None
             item_id = item.get("id") if isinstance(item, dict) else None
             label = item_id if isinstance(item_id, str) and _ID.match(item_id) else part
-            text += f"[{label}]"
+            text = join_path(text, label, item=True)
             current = item
         else:
-            text += f".{part}" if text else str(part)
+            text = join_path(text, part)
             current = current.get(part) if isinstance(current, dict) else None
+    return text
+
+
+def join_path(text: str, part: Any, *, item: bool = False) -> str:
+    """``text`` with one more part: ``.key`` for a mapping key, ``[x]`` for a list item.
+
+    The one rule for how a path inside the content is written, wherever one is shown.
+    """
+    if item or isinstance(part, int):
+        return f"{text}[{part}]"
+    return f"{text}.{part}" if text else str(part)
+
+
+def format_raw_path(path: tuple[Any, ...]) -> str:
+    """Format a path without looking up ids: ``journeys[0].stages[2].name``."""
+    text = ""
+    for part in path:
+        text = join_path(text, part)
     return text

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from generator.content.paths import format_raw_path
 from generator.errors import ContentError, Issue
 
 SafeLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -366,11 +367,3 @@ def _refused(
 
 def _file_error(name: str, message: str, hint: str) -> ContentError:
     return ContentError([Issue(name, 0, 0, "", message, hint)])
-
-
-def format_raw_path(path: ContentPath) -> str:
-    """Format a path without id lookup: ``journeys[0].stages[2].name``."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.content.paths import join_path
 from generator.lockfile import UPSTREAM_LOCK
 
 LOCK_NAME = UPSTREAM_LOCK.name
@@ -43,16 +44,12 @@ def changes(base: Any, merged: Any, path: str = "") -> list[Change]:
     if isinstance(base, dict) and isinstance(merged, dict):
         found: list[Change] = []
         for key in merged:
-            child = f"{path}.{key}" if path else str(key)
+            child = join_path(path, key)
             if key not in base:
                 found.append(Change("added", child, new=merged[key]))
             else:
                 found += changes(base[key], merged[key], child)
-        found += [
-            Change("removed", f"{path}.{key}" if path else str(key))
-            for key in base
-            if key not in merged
-        ]
+        found += [Change("removed", join_path(path, key)) for key in base if key not in merged]
         return found
     if _id_list(base) and _id_list(merged):
         return _list_changes(base, merged, path)
@@ -64,12 +61,14 @@ def _list_changes(base: list, merged: list, path: str) -> list[Change]:
     merged_ids = [item["id"] for item in merged]
     found: list[Change] = []
     for item in merged:
-        here = f"{path}[{item['id']}]"
+        here = join_path(path, item["id"], item=True)
         if item["id"] not in base_by_id:
             found.append(Change("added", here))
         else:
             found += changes(base_by_id[item["id"]], item, here)
-    found += [Change("removed", f"{path}[{i}]") for i in base_by_id if i not in merged_ids]
+    found += [
+        Change("removed", join_path(path, i, item=True)) for i in base_by_id if i not in merged_ids
+    ]
     kept = [i for i in merged_ids if i in base_by_id]
     if kept != [i for i in base_by_id if i in merged_ids]:
         found.append(Change("moved", path))
