@@ -71,9 +71,9 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
             {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
         ],
         # Keys the browser saves ticks under; progress bars count them.
-        "item_keys": [f"{journey.id}/-/{item.id}" for item in journey.checklist]
+        "item_keys": [progress_key(journey.id, JOURNEY_LEVEL, item.id) for item in journey.checklist]
         + [
-            f"{journey.id}/{stage.id}/{item.id}"
+            progress_key(journey.id, stage.id, item.id)
             for stage in journey.stages
             for item in stage.checklist
         ],
@@ -83,7 +83,10 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
         )
         if journey.about
         else "",
-        "checklist": [_item(item.id, item.text, text) for item in journey.checklist],
+        "checklist": [
+            _item(item.id, item.text, text, progress_key(journey.id, JOURNEY_LEVEL, item.id))
+            for item in journey.checklist
+        ],
         "source": journey.source,
     }
 
@@ -137,8 +140,15 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
         ),
         "number": position + 1,
         "count": len(journey.stages),
-        "checklist": [_item(item.id, item.text, text) for item in stage.checklist],
-        "prompts": [_item(prompt.id, prompt.text, text) for prompt in stage.prompts],
+        "checklist": [
+            _item(item.id, item.text, text, progress_key(journey.id, stage.id, item.id))
+            for item in stage.checklist
+        ],
+        "prompts": [
+            _item(prompt.id, prompt.text, text, progress_key(journey.id, stage.id, prompt.id))
+            for prompt in stage.prompts
+        ],
+        "item_keys": [progress_key(journey.id, stage.id, item.id) for item in stage.checklist],
         "facts": [fact_context(playbook, fact_id, text) for fact_id in stage.facts],
         "metrics": [_item(metric.id, metric.text, text) for metric in stage.metrics],
         "shared": [
@@ -162,7 +172,10 @@ def shared_context(shared, text: Localizer) -> dict:
         "id": shared.id,
         "name": text(shared.name),
         "summary": text(shared.summary) if shared.summary else "",
-        "checklist": [_item(item.id, item.text, text) for item in shared.items],
+        "checklist": [
+            _item(item.id, item.text, text, progress_key(SHARED_LEVEL, shared.id, item.id))
+            for item in shared.items
+        ],
     }
 
 
@@ -285,5 +298,25 @@ def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> di
     return {"id": stage.id, "name": text(stage.name), "wraps": wraps} if stage else None
 
 
-def _item(item_id: str, item_text: Translations, text: Localizer) -> dict:
-    return {"id": item_id, "text": text(item_text), "lang_attr": text.lang_attr(item_text)}
+def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "") -> dict:
+    return {
+        "id": item_id,
+        "text": text(item_text),
+        "lang_attr": text.lang_attr(item_text),
+        "key": key,
+    }
+
+
+JOURNEY_LEVEL = "-"
+"""The stage part of the key of a journey's own "before you start" items."""
+SHARED_LEVEL = "shared"
+"""The journey part of the key of a shared checklist's items: one tick on every stage."""
+
+
+def progress_key(journey_id: str, stage_id: str, item_id: str) -> str:
+    """The key a browser saves an item's tick or answer under: journey/stage/item.
+
+    Built here only; templates pass it to the page's script in data- attributes. Ids, not
+    names, so ticks follow a language switch and survive renamed texts.
+    """
+    return f"{journey_id}/{stage_id}/{item_id}"

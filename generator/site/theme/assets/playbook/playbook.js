@@ -129,15 +129,14 @@
   function setUpActions() {
     all("[data-playbook-action=reset-stage]").forEach(function (button) {
       var box = button.closest(".playbook-actions");
-      var prefix = box.getAttribute("data-journey") + "/" + box.getAttribute("data-stage") + "/";
+      // The page lists the keys of this stage's own items; keys are built only in Python.
+      var keys = (box.getAttribute("data-items") || "").split(" ").filter(Boolean);
       button.addEventListener("click", function () {
         var current = load();
-        Object.keys(current.ticks).forEach(function (key) {
-          if (key.indexOf(prefix) === 0) delete current.ticks[key];
-        });
+        keys.forEach(function (key) { delete current.ticks[key]; });
         save(current);
-        all("input[type=checkbox][data-key^='" + prefix + "']").forEach(function (input) {
-          input.checked = false;
+        all("input[type=checkbox][data-key]").forEach(function (input) {
+          if (keys.indexOf(input.getAttribute("data-key")) !== -1) input.checked = false;
         });
         updateProgress(current);
       });
