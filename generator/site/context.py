@@ -71,7 +71,9 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
             {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
         ],
         # Keys the browser saves ticks under; progress bars count them.
-        "item_keys": [progress_key(journey.id, JOURNEY_LEVEL, item.id) for item in journey.checklist]
+        "item_keys": [
+            progress_key(journey.id, JOURNEY_LEVEL, item.id) for item in journey.checklist
+        ]
         + [
             progress_key(journey.id, stage.id, item.id)
             for stage in journey.stages
