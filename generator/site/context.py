@@ -25,10 +25,14 @@ class Localizer:
     fell_back: bool = field(default=False)
 
     def __call__(self, text: Translations) -> str:
-        value = text.get(self.language)
-        if value is None:
+        """The text to show in this language; notes when it falls back to the default."""
+        if text.get(self.language) is None:
             self.fell_back = True
-            value = text.get(self.default) or ""
+        return self.peek(text)
+
+    def peek(self, text: Translations) -> str:
+        """The text as __call__ gives it, without noting a fallback: for matching, not showing."""
+        value = text.get(self.language) or text.get(self.default) or ""
         return value.replace("{client}", self.client) if self.client else value
 
     def lang_attr(self, text: Translations) -> str:
@@ -189,8 +193,10 @@ def terms_on_page(playbook: Playbook, texts: list[str], text: Localizer) -> list
     34 s for a 93 KB content file with a regex per word; 71 s with one big regex whose
     terms shared a prefix).
     """
+    # Matching looks at every term without counting it as shown: only the terms found are
+    # shown, so only their fallback may put the "not translated" note on the page.
     terms = [
-        (term.id, text(term.term), text(term.also) if term.also else "")
+        (term.id, text.peek(term.term), text.peek(term.also) if term.also else "")
         for term in playbook.glossary
     ]
     phrases, longest = _glossary_phrases(tuple(terms))
@@ -203,7 +209,9 @@ def terms_on_page(playbook: Playbook, texts: list[str], text: Localizer) -> list
         for size in range(1, min(longest, len(words) - start) + 1)
         if (key := tuple(words[start : start + size])) in phrases
     }
-    return [{"id": term_id, "term": name} for term_id, name, _ in terms if term_id in hits]
+    return [
+        {"id": term.id, "term": text(term.term)} for term in playbook.glossary if term.id in hits
+    ]
 
 
 _WORD = re.compile(r"\w+")

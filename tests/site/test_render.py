@@ -128,3 +128,22 @@ def test_two_outputs_for_one_path_are_an_error_not_a_lost_page():
         GeneratorError, match="two pages would be written to playbook/stages/loop/index"
     ):
         render(playbook)
+
+
+def test_an_untranslated_glossary_term_marks_only_the_pages_that_show_it():
+    # Issue #14: matching translated every term, so one untranslated term put the
+    # "not translated" note on every stage page.
+    import yaml
+
+    from generator.content.model import Playbook
+    from generator.site.render import render
+    from tests.conftest import FIXTURES
+
+    data = yaml.load((FIXTURES / "small.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data["glossary"] = [{"id": "zebra", "term": {"sv": "sebra"}, "definition": {"sv": "Ett djur."}}]
+    playbook = Playbook.model_validate(data, context={"default_language": "sv"})
+    outputs = {path.as_posix(): text for path, text in render(playbook).items()}
+    first = outputs["playbook/stages/loop/first.en.md"]
+    assert "has not been translated into English" not in first
+    glossary = outputs["playbook/glossary.en.md"]
+    assert "has not been translated into English" in glossary
