@@ -6,46 +6,29 @@ lay it out. Pure functions, no I/O.
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import dataclass, field
-
-from generator.content.model import Journey, Playbook, Stage, Translations
+from generator.content.model import Journey, Playbook, SharedChecklist, Stage, Translations
+from generator.site.glossary import terms_on_page
+from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import render_markdown
-from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT, language_in
+from generator.site.pages import (
+    CommonData,
+    ComparisonCell,
+    ComparisonRow,
+    ComparisonTable,
+    FactData,
+    GlossaryEntry,
+    ItemData,
+    JourneyData,
+    SharedData,
+    SourceEntry,
+    SourceLink,
+    StageData,
+    StageLink,
+)
+from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
 
 
-@dataclass
-class Localizer:
-    """Picks each text in one language, falling back to the default and noting it."""
-
-    language: str
-    default: str
-    client: str | None = None
-    fell_back: bool = field(default=False)
-
-    def __call__(self, text: Translations) -> str:
-        """The text to show in this language; notes when it falls back to the default."""
-        if text.get(self.language) is None:
-            self.fell_back = True
-        return self.peek(text)
-
-    def peek(self, text: Translations) -> str:
-        """The text as __call__ gives it, without noting a fallback: for matching, not showing."""
-        value = text.get(self.language) or text.get(self.default) or ""
-        return value.replace("{client}", self.client) if self.client else value
-
-    def lang_attr(self, text: Translations) -> str:
-        """A ``lang`` attribute for an element whose text is a fallback, else ''."""
-        return "" if text.get(self.language) is not None else f' lang="{self.default}"'
-
-
-def localizer(playbook: Playbook, language: str) -> Localizer:
-    """A Localizer for ``language`` with the playbook's default language and client name."""
-    return Localizer(language, playbook.default_language, playbook.site.client)
-
-
-def common(playbook: Playbook, text: Localizer) -> dict:
+def common(playbook: Playbook, text: Localizer) -> CommonData:
     """What every page needs: its language, the UI strings, the site title."""
     return {
         "lang": text.language,
@@ -54,16 +37,12 @@ def common(playbook: Playbook, text: Localizer) -> dict:
     }
 
 
-def untranslated_note(playbook: Playbook, text: Localizer) -> str:
-    """The 'not yet translated' note, if any text on the page fell back."""
-    if not text.fell_back:
-        return ""
-    return UI_TEXT["not_translated"][text.language].format(
-        language=language_in(playbook.default_language, text.language)
-    )
+def _markdown(text: Localized, allow_html: bool, page: str) -> Localized:
+    """Content Markdown rendered for ``page``, still marked if it is a fallback."""
+    return derived(render_markdown(text.strip(), allow_html=allow_html, page=page), text)
 
 
-def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = False) -> dict:
+def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = False) -> JourneyData:
     """A journey as home, journey and print pages show it."""
     return {
         "id": journey.id,
@@ -84,9 +63,7 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
             for item in stage.checklist
         ],
         # Written for the journey page, the one page that shows it.
-        "about": render_markdown(
-            text(journey.about), allow_html=allow_html, page=f"stages/{journey.id}/index.md"
-        )
+        "about": _markdown(text(journey.about), allow_html, f"stages/{journey.id}/index.md")
         if journey.about
         else "",
         "checklist": [
@@ -97,52 +74,49 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
     }
 
 
-def comparison_context(playbook: Playbook, text: Localizer) -> dict:
+def comparison_context(playbook: Playbook, text: Localizer) -> ComparisonTable:
     """Rows: stages of the first journey. Columns: the other journeys' matching stages."""
     first, others = playbook.journeys[0], playbook.journeys[1:]
     rows = []
     for stage in first.stages:
-        cells = []
+        cells: list[list[ComparisonCell]] = []
         for journey in others:
             matches = [s for s in journey.stages if stage.id in s.corresponds_to]
             cells.append(
                 [{"journey": journey.id, "id": s.id, "name": text(s.name)} for s in matches]
             )
-        rows.append(
-            {
-                "stage": {"journey": first.id, "id": stage.id, "name": text(stage.name)},
-                "cells": cells,
-            }
-        )
+        row: ComparisonRow = {
+            "stage": {"journey": first.id, "id": stage.id, "name": text(stage.name)},
+            "cells": cells,
+        }
+        rows.append(row)
     return {"columns": [text(j.name) for j in playbook.journeys], "rows": rows}
 
 
-def map_description(journey: Journey, text: Localizer) -> str:
+def map_description(journey: Journey, text: Localizer) -> Localized:
     """One sentence describing the journey map, for screen readers and everyone else."""
-    ui = UI_TEXT
-    names = {
-        "count": len(journey.stages),
-        "first": text(journey.stages[0].name),
-        "last": text(journey.stages[-1].name),
-    }
+    first, last = text(journey.stages[0].name), text(journey.stages[-1].name)
+    names = {"count": len(journey.stages), "first": first, "last": last}
     target = journey.loop_target()
     if target is not None:
-        return ui["journey_map_cyclic"][text.language].format(target=text(target.name), **names)
-    return ui["journey_map_linear"][text.language].format(**names)
+        target_name = text(target.name)
+        sentence = UI_TEXT["journey_map_cyclic"][text.language].format(target=target_name, **names)
+        return derived(sentence, first, last, target_name)
+    return derived(UI_TEXT["journey_map_linear"][text.language].format(**names), first, last)
 
 
-def stage_context(playbook: Playbook, journey: Journey, position: int, text: Localizer) -> dict:
+def stage_context(
+    playbook: Playbook, journey: Journey, position: int, text: Localizer
+) -> StageData:
     """One stage with its checklist and prompts."""
     stage = journey.stages[position]
-    description = text(stage.description).strip() if stage.description else ""
+    description = text(stage.description) if stage.description else Localized("")
     return {
         "id": stage.id,
         "name": text(stage.name),
         "summary": text(stage.summary),
-        "description": render_markdown(
-            description,
-            allow_html=playbook.site.allow_html,
-            page=f"stages/{journey.id}/{stage.id}.md",
+        "description": _markdown(
+            description, playbook.site.allow_html, f"stages/{journey.id}/{stage.id}.md"
         ),
         "number": position + 1,
         "count": len(journey.stages),
@@ -172,7 +146,7 @@ def stage_context(playbook: Playbook, journey: Journey, position: int, text: Loc
     }
 
 
-def shared_context(shared, text: Localizer) -> dict:
+def shared_context(shared: SharedChecklist, text: Localizer) -> SharedData:
     """A shared checklist; its ticks are saved under 'shared/<id>/<item>' on every stage."""
     return {
         "id": shared.id,
@@ -185,59 +159,13 @@ def shared_context(shared, text: Localizer) -> dict:
     }
 
 
-def terms_on_page(playbook: Playbook, texts: list[str], text: Localizer) -> list[dict]:
-    """Glossary terms that occur (as whole words) in ``texts``, for links to the glossary.
-
-    Terms and text are compared as sequences of words: a dictionary lookup per word and
-    phrase length, so the cost grows with the text, never with text × terms (issue #11:
-    34 s for a 93 KB content file with a regex per word; 71 s with one big regex whose
-    terms shared a prefix).
-    """
-    # Matching looks at every term without counting it as shown: only the terms found are
-    # shown, so only their fallback may put the "not translated" note on the page.
-    terms = [
-        (term.id, text.peek(term.term), text.peek(term.also) if term.also else "")
-        for term in playbook.glossary
-    ]
-    phrases, longest = _glossary_phrases(tuple(terms))
-    if not phrases:
-        return []
-    words = _WORD.findall(" ".join(texts).casefold())
-    hits = {
-        phrases[key]
-        for start in range(len(words))
-        for size in range(1, min(longest, len(words) - start) + 1)
-        if (key := tuple(words[start : start + size])) in phrases
-    }
-    return [
-        {"id": term.id, "term": text(term.term)} for term in playbook.glossary if term.id in hits
-    ]
-
-
-_WORD = re.compile(r"\w+")
-MAX_TERM_WORDS = 8
-"""Words in one glossary term or 'also' phrase that matching looks at."""
-
-
-@functools.lru_cache(maxsize=32)
-def _glossary_phrases(terms: tuple[tuple[str, str, str], ...]) -> tuple[dict, int]:
-    """{word tuple: term id} for every term and 'also' word, and the longest phrase."""
-    phrases: dict[tuple[str, ...], str] = {}
-    for term_id, name, also in terms:
-        for phrase in [name, *also.split(",")]:
-            key = tuple(_WORD.findall(phrase.casefold()))[:MAX_TERM_WORDS]
-            if key:
-                phrases.setdefault(key, term_id)
-    return phrases, max((len(key) for key in phrases), default=0)
-
-
-def source_link(playbook: Playbook, source_id: str | None) -> dict | None:
+def source_link(playbook: Playbook, source_id: str | None) -> SourceLink | None:
     """{id, title} of a source for a link to the sources page, or None."""
     source = next((s for s in playbook.sources if s.id == source_id), None)
     return {"id": source.id, "title": source.title} if source else None
 
 
-def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> dict:
+def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> FactData:
     """A fact with its source's title and its caveat, as a stage shows it."""
     fact = next(f for f in playbook.facts if f.id == fact_id)
     return {
@@ -248,7 +176,7 @@ def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> dict:
     }
 
 
-def glossary_context(playbook: Playbook, text: Localizer) -> list[dict]:
+def glossary_context(playbook: Playbook, text: Localizer) -> list[GlossaryEntry]:
     return [
         {
             "id": term.id,
@@ -260,7 +188,7 @@ def glossary_context(playbook: Playbook, text: Localizer) -> list[dict]:
     ]
 
 
-def sources_context(playbook: Playbook, text: Localizer) -> list[dict]:
+def sources_context(playbook: Playbook, text: Localizer) -> list[SourceEntry]:
     names = LANGUAGE_NAME_IN[text.language]
     return [
         {
@@ -286,7 +214,9 @@ def sources_context(playbook: Playbook, text: Localizer) -> list[dict]:
     ]
 
 
-def neighbours(journey: Journey, position: int, text: Localizer) -> tuple[dict | None, dict | None]:
+def neighbours(
+    journey: Journey, position: int, text: Localizer
+) -> tuple[StageLink | None, StageLink | None]:
     """Previous and next stage. In a cyclic journey the last stage leads on to the
     loop target, and the loop target's predecessor is the last stage when it is first."""
     stages = journey.stages
@@ -304,11 +234,11 @@ def neighbours(journey: Journey, position: int, text: Localizer) -> tuple[dict |
     return previous, next_
 
 
-def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> dict | None:
+def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> StageLink | None:
     return {"id": stage.id, "name": text(stage.name), "wraps": wraps} if stage else None
 
 
-def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "") -> dict:
+def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "") -> ItemData:
     return {
         "id": item_id,
         "text": text(item_text),

@@ -16,7 +16,7 @@ import json
 from pathlib import PurePosixPath
 
 from generator.content.model import Playbook
-from generator.site.context import localizer
+from generator.site.localize import localizer
 from generator.site.ui import UI_TEXT
 from generator.translations.spreadsheet import write_table
 

@@ -16,21 +16,19 @@ from generator.content.model import Journey, Playbook
 from generator.errors import GeneratorError
 from generator.generated import DOCS_DIR
 from generator.site.context import (
-    Localizer,
     common,
     comparison_context,
     glossary_context,
     journey_context,
-    localizer,
     map_description,
     neighbours,
     shared_context,
     source_link,
     sources_context,
     stage_context,
-    untranslated_note,
 )
 from generator.site.exports import render_exports
+from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_text, md_inline, yaml_string
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.site_config import GENERATED_CONFIG, render_config
@@ -128,8 +126,8 @@ class _Outputs(dict):
 
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
-    # Known only once every text on the page has been picked, so added last.
-    context["untranslated_note"] = untranslated_note(playbook, text)
+    # Follows from the texts the page shows: each carries its own "fell back" mark.
+    context["untranslated_note"] = untranslated_note(playbook, text.language, context)
     return _ENV.get_template(template).render(context)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from generator.content.model import Playbook, Translations
-from generator.site.context import Localizer, localizer
+from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
 from generator.site.palette import CUSTOM_CSS, material_color, palette_css
 from generator.site.ui import LANGUAGE_NAMES, UI_TEXT

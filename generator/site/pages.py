@@ -1,0 +1,125 @@
+"""The data each page template receives: one TypedDict per kind of value, as mkdocs types
+its TemplateContext. context.py builds them; mypy checks that it builds them whole."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from generator.site.localize import Localized
+
+
+class ItemData(TypedDict):
+    """A checklist item, prompt or metric."""
+
+    id: str
+    text: Localized
+    lang_attr: str
+    """' lang="sv"' when the text is a fallback in another language, else ''."""
+    key: str
+    """Progress key the browser saves the tick or answer under ('' for metrics)."""
+
+
+class StageLink(TypedDict):
+    id: str
+    name: Localized
+    wraps: bool
+    """True when the link goes round the loop of a cyclic journey."""
+
+
+class StageSummary(TypedDict):
+    id: str
+    name: Localized
+    summary: Localized
+
+
+class SourceLink(TypedDict):
+    id: str
+    title: str
+
+
+class FactData(TypedDict):
+    id: str
+    text: Localized
+    caveat: Localized | str
+    source: SourceLink | None
+
+
+class TermLink(TypedDict):
+    id: str
+    term: Localized
+
+
+class SharedData(TypedDict):
+    id: str
+    name: Localized
+    summary: Localized | str
+    checklist: list[ItemData]
+
+
+class JourneyData(TypedDict):
+    id: str
+    name: Localized
+    summary: Localized
+    cyclic: bool
+    loop_target: StageLink | None
+    stages: list[StageSummary]
+    item_keys: list[str]
+    about: Localized | str
+    checklist: list[ItemData]
+    source: str | None
+
+
+class StageData(TypedDict):
+    id: str
+    name: Localized
+    summary: Localized
+    description: Localized
+    number: int
+    count: int
+    checklist: list[ItemData]
+    prompts: list[ItemData]
+    item_keys: list[str]
+    facts: list[FactData]
+    metrics: list[ItemData]
+    shared: list[SharedData]
+    terms: list[TermLink]
+
+
+class GlossaryEntry(TypedDict):
+    id: str
+    term: Localized
+    definition: Localized
+    source: SourceLink | None
+
+
+class SourceEntry(TypedDict):
+    id: str
+    title: str
+    details: str
+    url: str
+    note: Localized | str
+    facts: list[Localized]
+
+
+class ComparisonCell(TypedDict):
+    journey: str
+    id: str
+    name: Localized
+
+
+class ComparisonRow(TypedDict):
+    stage: ComparisonCell
+    cells: list[list[ComparisonCell]]
+
+
+class ComparisonTable(TypedDict):
+    columns: list[Localized]
+    rows: list[ComparisonRow]
+
+
+class CommonData(TypedDict):
+    """What every page gets."""
+
+    lang: str
+    ui: dict[str, str]
+    site_title: Localized
