@@ -84,9 +84,6 @@ class MergedSource:
             current = child
         return origin.parsed.source.locate(here, key=key)
 
-    def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
-        return self.locate(path, key=key)[1:]
-
 
 @dataclass
 class Overlay:
