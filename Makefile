@@ -18,8 +18,7 @@ $(STAMP): pyproject.toml
 
 site: $(STAMP)
 	$(BIN)/playbook build
-	@echo "Site: $(CURDIR)/site/index.html"
-	@echo "View it at http://127.0.0.1:8000/ with: python3 -m http.server -d site 8000   (or 'make serve' for a live preview)"
+	@echo "Or 'make serve' for a live preview that regenerates when you save content.yaml."
 
 serve: $(STAMP)
 	$(BIN)/playbook serve
@@ -55,7 +54,7 @@ test-quick: $(STAMP)
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/site/test_render.py --update-goldens
 
-# Regenerate content.schema.json after a change to generator/model.py.
+# Regenerate content.schema.json after a change to generator/content/model.py.
 schema: $(STAMP)
 	$(BIN)/playbook schema > content.schema.json
 

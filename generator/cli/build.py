@@ -141,7 +141,8 @@ def run_until_stopped(command: list[str], **options) -> int:
     try:
         return child.wait()
     except KeyboardInterrupt:
-        child.terminate()
+        # SIGINT, not SIGTERM: mkdocs serve then removes its temporary site folder.
+        child.send_signal(signal.SIGINT)
         try:
             return child.wait(timeout=10)
         except subprocess.TimeoutExpired:

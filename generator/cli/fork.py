@@ -11,7 +11,7 @@ from generator.content.loader import load_content
 from generator.content.overlay import MergedSource, Overlay, load_with_extends
 from generator.content.show import show_yaml
 from generator.errors import GeneratorError
-from generator.fork.diff import accept_upstream, changes, drift
+from generator.fork.diff import accept_upstream, changes, drift, unrecorded
 from generator.fork.init import init_project, next_steps
 from generator.site.exports import render_exports
 from generator.writer import replace_atomically
@@ -150,8 +150,17 @@ def export_command(content: Path, output: Path, delimiter: str | None) -> None:
 def drift_warnings(content: Path, overlay: Overlay) -> list[str]:
     if overlay.base is None:
         return []
-    return [
+    warnings = [
         f"warning: upstream changed {path}, which {content} overrides "
         "(review it, then run 'playbook diff --accept')"
         for path in drift(content, overlay.base, overlay.merged.data)
     ]
+    new = unrecorded(content, overlay.base, overlay.merged.data)
+    if new:
+        # Without a recorded base value, a later change in the base cannot be noticed.
+        warnings.append(
+            f"note: {len(new)} overridden text(s) have no accepted base value yet "
+            f"(first: {new[0]}); run 'playbook diff --accept' and commit upstream.lock, "
+            "so that later changes in the base are reported"
+        )
+    return warnings

@@ -369,6 +369,15 @@ class _Merger:
                 continue
             written[item_id] = index
             ids = [entry.get("id") for entry in result]
+            if "remove" in item and item["remove"] is not True:
+                # Anything but true was silently ignored, and the item stayed (issue #12).
+                self._issue(
+                    layer,
+                    here + ("remove",),
+                    f"'remove' must be true, not {str(item['remove'])[:20]!r}",
+                    "write 'remove: true' to delete this item, or delete the 'remove' line",
+                )
+                continue
             if item.get("remove") is True:
                 if item_id in ids:
                     del result[ids.index(item_id)]

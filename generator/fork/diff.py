@@ -94,6 +94,12 @@ def drift(content: Path, base: Any, merged: Any) -> list[str]:
     ]
 
 
+def unrecorded(content: Path, base: Any, merged: Any) -> list[str]:
+    """Overridden texts whose base value was never accepted: drift there goes unnoticed."""
+    lock = read_lock(content)
+    return [path for path in overridden_texts(base, merged) if path not in lock]
+
+
 def accept_upstream(content: Path, base: Any, merged: Any) -> int:
     """Record the current base value of every overridden text; returns how many."""
     recorded = {path: _hash(old) for path, old in overridden_texts(base, merged).items()}

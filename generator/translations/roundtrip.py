@@ -26,8 +26,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
@@ -318,6 +320,7 @@ def _set_text(
             node = match
     field_name = parts[-1][1]
     current = node.get(field_name)
+    value = _as_text_scalar(value)
     if isinstance(current, dict):
         current[language] = value
         return
@@ -327,3 +330,18 @@ def _set_text(
     texts[language] = value
     texts.fa.set_flow_style()
     node[field_name] = texts
+
+
+def _as_text_scalar(value: str):
+    """``value`` quoted when YAML would otherwise read it as something other than text.
+
+    A translator's "No", "On" or "010" must stay text: written plain, YAML 1.1 reads a
+    boolean or a number, and the import would then fail on a file nobody can fix.
+    """
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError:
+        parsed = None
+    if isinstance(parsed, str) and parsed == value:
+        return value
+    return DoubleQuotedScalarString(value)

@@ -569,3 +569,11 @@ def test_a_folder_listed_in_playbook_bases_may_hold_the_base(tmp_path, monkeypat
     assert "PLAYBOOK_BASES" in errors_of(client)
     monkeypatch.setenv("PLAYBOOK_BASES", str(tmp_path / "agency"))
     assert load_content(client).site.title.get("sv") == "Liten resa"
+
+
+@pytest.mark.parametrize("value", ['"yes"', "1", "false", '"true"'])
+def test_remove_must_be_true_not_something_that_looks_like_it(tmp_path, value):
+    # Anything but true was ignored, and the stage silently stayed (issue #12).
+    text = f"extends: default\njourneys:\n  - id: customer-journey\n    stages:\n      - {{id: interest, remove: {value}}}\n"
+    report = errors_of(write(tmp_path, "content.yaml", text))
+    assert "content.yaml:5:" in report and "'remove' must be true" in report, report

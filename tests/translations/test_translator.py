@@ -381,3 +381,20 @@ def test_content_option_before_or_after_the_subcommand(small_project, tmp_path):
     )  # nb still missing
     twice = run("-c", str(small_project), "validate", "-c", str(tmp_path / "other.yaml"))
     assert twice.exit_code == 2 and "given twice" in twice.output
+
+
+@pytest.mark.parametrize("translation", ["No", "on", "010", "null", "~", "1.5"])
+def test_a_translation_that_yaml_would_read_as_a_non_string_stays_text(
+    small_project, tmp_path, translation
+):
+    # Written plain, "No" came back as false and the import refused a file nobody could fix.
+    table = tmp_path / "en.csv"
+    table.write_text(
+        f"path,language,source,translation\n{SUMMARY},en,Bara på svenska.,{translation}\n",
+        encoding="utf-8",
+    )
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 0, result.output
+    from generator.content.loader import load_content
+
+    assert load_content(small_project).journeys[0].stages[1].summary.get("en") == translation
