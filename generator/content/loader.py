@@ -251,6 +251,14 @@ def _unknown_key(loc: tuple, extra: tuple[str, ...] = ()) -> tuple[str, str]:
     model = _model_at(loc[:-1])
     allowed = [*(model.model_fields if model else []), *extra]
     message = f"unknown key '{key}'"
+    if key in extra:
+        # A placement key the merge did not use: the item's list has no base to place in.
+        return (
+            f"'{key}' places an item among its base's items, but this list has none: "
+            "the item above it is new to this overlay",
+            "check the id of the stage or journey this item belongs to; if it is meant to be "
+            f"new, delete '{key}' here",
+        )
     close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
     if close:
         return message, f"did you mean '{close[0]}'?"
