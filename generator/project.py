@@ -5,6 +5,7 @@ A project is the folder holding the content file, ``mkdocs.yml`` and ``playbook/
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -129,8 +130,27 @@ def find_hand_written_pages(root: Path, playbook: Playbook) -> tuple[str, ...]:
     return tuple(sorted(pages))
 
 
-def build_site(content: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run a strict mkdocs build of the project; raise BuildError on failure or warnings."""
+ENGINES = ("mkdocs", "properdocs")
+"""Site engines that run the MkDocs 1.x plugin API: MkDocs itself, and ProperDocs, its
+maintained fork, for when MkDocs 1.x stops being usable (see README, "Engines")."""
+
+
+def engine_command(engine: str, *args: str) -> list[str]:
+    """The command line of ``engine`` (``mkdocs build …``); GeneratorError if not installed."""
+    if engine not in ENGINES:
+        raise GeneratorError(f"unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}")
+    if importlib.util.find_spec(engine) is None:
+        raise GeneratorError(
+            f"the engine '{engine}' is not installed; install it with "
+            f"'python -m pip install {engine}', or choose --engine mkdocs"
+        )
+    return [sys.executable, "-m", engine, *args]
+
+
+def build_site(
+    content: Path, site_dir: Path | None = None, *, engine: str = "mkdocs"
+) -> subprocess.CompletedProcess:
+    """Run a strict build of the project; raise BuildError on failure or warnings."""
     root = content.resolve().parent
     config = root / "mkdocs.yml"
     if not config.exists():
@@ -145,14 +165,14 @@ def build_site(content: Path, site_dir: Path | None = None) -> subprocess.Comple
             f"{default_site} is a symlink; mkdocs would empty the folder it points to. "
             "Delete the link (site/ is created by the build), or pass -d DIR"
         )
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    command = engine_command(engine, "build", "--strict", "-f", str(config))
     if site_dir is not None:
         command += ["-d", str(site_dir.resolve())]
     # mkdocs' own log (language being built, page counts) goes straight to the
     # terminal; --strict turns every warning into a non-zero exit.
     result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
     if result.returncode != 0:
-        raise BuildError("mkdocs build failed (see its messages above)")
+        raise BuildError(f"{engine} build failed (see its messages above)")
     return result
 
 

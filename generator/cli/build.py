@@ -10,11 +10,18 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, site_url_option, user_errors
+from generator.cli.common import content_option, engine_option, site_url_option, user_errors
 from generator.cli.fork import drift_warnings
 from generator.content.loader import validate_data
 from generator.content.overlay import load_with_extends
-from generator.project import build_site, content_schema, generate, mkdocs_env, read_brand_files
+from generator.project import (
+    build_site,
+    content_schema,
+    engine_command,
+    generate,
+    mkdocs_env,
+    read_brand_files,
+)
 
 
 @click.command()
@@ -75,19 +82,23 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
 )
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
 @site_url_option
+@engine_option
 @user_errors
-def build(content: Path, site_dir: Path | None, force: bool, site_url: str | None) -> None:
+def build(
+    content: Path, site_dir: Path | None, force: bool, site_url: str | None, engine: str
+) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
 
     \b
     Example:
         playbook build
         playbook build -c client/content.yaml -d /tmp/client-site
+        playbook build --engine properdocs
     """
     report = generate(content, force=force, site_url=site_url)
     click.echo(f"Generated: {report.summary()}.")
     started = time.perf_counter()
-    build_site(content, site_dir)
+    build_site(content, site_dir, engine=engine)
     target = (site_dir or content.resolve().parent / "site").resolve()
     # The pages use directory URLs, which work only when served (see README).
     click.echo(
@@ -101,8 +112,9 @@ def build(content: Path, site_dir: Path | None, force: bool, site_url: str | Non
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
+@engine_option
 @user_errors
-def serve(content: Path, dev_addr: str) -> None:
+def serve(content: Path, dev_addr: str, engine: str) -> None:
     """Live preview: regenerates when the content changes, mkdocs reloads the browser.
 
     \b
@@ -113,16 +125,7 @@ def serve(content: Path, dev_addr: str) -> None:
     click.echo(f"Generated: {report.summary()}.")
     root = content.resolve().parent
     # The playbook plugin watches the content file and regenerates on every rebuild.
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "-a",
-        dev_addr,
-        "-f",
-        str(root / "mkdocs.yml"),
-    ]
+    command = engine_command(engine, "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml"))
     run_until_stopped(command, cwd=root, env=mkdocs_env())
 
 

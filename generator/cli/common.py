@@ -51,6 +51,18 @@ def delimiter_option(command):
     )(command)
 
 
+def engine_option(command):
+    return click.option(
+        "--engine",
+        envvar="PLAYBOOK_ENGINE",
+        type=click.Choice(["mkdocs", "properdocs"]),
+        default="mkdocs",
+        show_default=True,
+        help="What builds the site: MkDocs 1.6, or ProperDocs, its maintained fork, if "
+        "installed (env PLAYBOOK_ENGINE).",
+    )(command)
+
+
 def site_url_option(command):
     return click.option(
         "--site-url",

@@ -1,0 +1,95 @@
+"""Two engines, the same site: MkDocs 1.6 and ProperDocs (its maintained fork) both build
+the default playbook and a client project, and the same HTML assertions hold on both."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, make_project
+from tests.htmlscan import Page
+
+pytestmark = pytest.mark.slow
+
+ENGINES = ["mkdocs", "properdocs"]
+
+
+def _build(content: Path, engine: str) -> Path:
+    env = {k: v for k, v in os.environ.items() if k != "PLAYBOOK_ALREADY_GENERATED"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--engine", engine, "-c", str(content)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content.parent / "site"
+
+
+def assert_multilingual_site(site: Path, languages: list[str], engine: str) -> None:
+    default, others = languages[0], languages[1:]
+    prefix = {default: "", **{code: f"{code}/" for code in others}}
+    for code in languages:
+        home = Page(site / prefix[code] / "index.html")
+        assert home.lang == code
+        # The switcher offers every language, each link staying on the same page.
+        alternates = {a.get("hreflang") for a in home.find("a") if a.get("hreflang")}
+        assert set(languages) <= alternates, (code, alternates)
+        stage = site / prefix[code] / "stages/customer-journey/awareness/index.html"
+        assert Page(stage).lang == code
+        index = json.loads((site / f"search/search_index.{code}.json").read_text("utf-8"))
+        locations = [doc["location"] for doc in index["docs"]]
+        assert locations and all(loc.startswith(prefix[code]) for loc in locations if prefix[code])
+        assert index["config"]["lang"] == [{"nb": "no"}.get(code, code)]
+        not_found = Page(site / prefix[code] / "404.html")
+        assert not_found.lang == code
+    generator = Page(site / "index.html").find("meta", name="generator")[0]["content"]
+    assert ("ProperDocs" in generator) == (engine == "properdocs"), generator
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_default_playbook_builds_with_each_engine(tmp_path, engine):
+    content = make_project(tmp_path, REPO / "content.yaml")
+    (tmp_path / "translations.lock").write_bytes((REPO / "translations.lock").read_bytes())
+    assert_multilingual_site(_build(content, engine), ["sv", "nb", "en"], engine)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_client_project_builds_with_each_engine(tmp_path, engine):
+    folder = tmp_path / "kunde"
+    init = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "init",
+            str(folder),
+            "--name",
+            "Kunde AS",
+            "--languages",
+            "nb,en",
+            "--package",
+            "journey-playbook==0.1.0",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert init.returncode == 0, init.stderr
+    assert_multilingual_site(_build(folder / "content.yaml", engine), ["nb", "en"], engine)
+
+
+def test_an_engine_that_is_not_installed_is_one_clear_error(tmp_path, monkeypatch):
+    from generator.errors import GeneratorError
+    from generator.project import engine_command
+
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    with pytest.raises(GeneratorError, match="'properdocs' is not installed; install it with"):
+        engine_command("properdocs", "build")
