@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.site_config import lunr_language
+from generator.site.tasklists import add_saved_ticks, lines_without_id
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -105,6 +106,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             playbook_default_language=default,
         )
         return env
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
+        if "playbook_generated" not in page.meta:
+            for line in lines_without_id(markdown):
+                log.warning(
+                    "%s:%d: a task list item without an id; add one, e.g. '- [ ] Book the "
+                    "room {#book-room}', so its saved tick survives an edit of the text",
+                    page.file.src_uri,
+                    line,
+                )
+        return markdown
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files) -> str:
+        # Hand-written pages only: generated pages carry their keys already.
+        if "playbook_generated" in page.meta:
+            return html
+        from generator.site.ui import UI_TEXT
+
+        language = str(config.theme.get("language"))
+        language = language if language in UI_TEXT["progress"] else "en"
+        html, _ = add_saved_ticks(
+            html,
+            page.file.src_uri,
+            UI_TEXT["progress"][language],
+            f"{UI_TEXT['progress_label'][language]}: {page.title or ''}",
+        )
+        return html
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         # mkdocs-static-i18n builds every language into one site/, so /404.html ends up
