@@ -457,8 +457,10 @@ def progress_of_first_journey(page) -> str:
 def test_without_javascript_the_new_controls_stay_hidden(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    for path in ("", JOURNEY, STAGE):
+    for path, marks in (("", 7 + 6 + 3 + 5), (JOURNEY, 2 * 7), (STAGE, 0)):
         page.goto(site + path)
+        assert page.locator(".playbook-stage-done").count() == marks
+        assert page.locator("dialog.playbook-dialog").count() == (0 if path == JOURNEY else 1)
         assert page.locator(".playbook-stage-done:visible").count() == 0
         assert page.locator("dialog:visible, .playbook-actions:visible").count() == 0
     page.goto(site + JOURNEY)
