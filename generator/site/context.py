@@ -25,6 +25,7 @@ from generator.site.pages import (
     StageData,
     StageLink,
 )
+from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
 from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
 
 
@@ -51,7 +52,13 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
         "cyclic": journey.cyclic,
         "loop_target": _stage_link(journey.loop_target(), text),
         "stages": [
-            {"id": s.id, "name": text(s.name), "summary": text(s.summary)} for s in journey.stages
+            {
+                "id": s.id,
+                "name": text(s.name),
+                "summary": text(s.summary),
+                "item_keys": [progress_key(journey.id, s.id, item.id) for item in s.checklist],
+            }
+            for s in journey.stages
         ],
         # Keys the browser saves ticks under; progress bars count them.
         "item_keys": [
@@ -245,18 +252,3 @@ def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "")
         "lang_attr": text.lang_attr(item_text),
         "key": key,
     }
-
-
-JOURNEY_LEVEL = "-"
-"""The stage part of the key of a journey's own "before you start" items."""
-SHARED_LEVEL = "shared"
-"""The journey part of the key of a shared checklist's items: one tick on every stage."""
-
-
-def progress_key(journey_id: str, stage_id: str, item_id: str) -> str:
-    """The key a browser saves an item's tick or answer under: journey/stage/item.
-
-    Built here only; templates pass it to the page's script in data- attributes. Ids, not
-    names, so ticks follow a language switch and survive renamed texts.
-    """
-    return f"{journey_id}/{stage_id}/{item_id}"

@@ -30,6 +30,8 @@ class StageSummary(TypedDict):
     id: str
     name: Localized
     summary: Localized
+    item_keys: list[str]
+    """Progress keys of the stage's own checklist: its done state on maps and lists."""
 
 
 class SourceLink(TypedDict):
@@ -115,6 +117,37 @@ class ComparisonRow(TypedDict):
 class ComparisonTable(TypedDict):
     columns: list[Localized]
     rows: list[ComparisonRow]
+
+
+class KnownKeys(TypedDict):
+    """Every progress key of the site, so an import can tell which ids it does not know."""
+
+    ticks: list[str]
+    answers: list[str]
+
+
+class SummaryItem(TypedDict):
+    key: str
+    text: str
+
+
+class SummarySection(TypedDict):
+    heading: str
+    checklist: list[SummaryItem]
+    prompts: list[SummaryItem]
+
+
+class JourneyExport(TypedDict):
+    """A journey's stages with their items' keys and texts, for its Markdown summary.
+
+    Plain strings, not Localized: the summary is downloaded, not shown on the page.
+    """
+
+    title: str
+    checklist_heading: str
+    prompts_heading: str
+    progress: str
+    sections: list[SummarySection]
 
 
 class CommonData(TypedDict):

@@ -31,6 +31,7 @@ from generator.site.exports import render_exports
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_text, md_inline, yaml_string
 from generator.site.palette import CUSTOM_CSS, palette_css
+from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
 
 _ENV = jinja2.Environment(
@@ -170,6 +171,7 @@ def _home(playbook: Playbook, language: str) -> str:
             journey_context(journey, text, allow_html=playbook.site.allow_html)
             for journey in playbook.journeys
         ],
+        known=known_keys(playbook),
     )
 
 
@@ -185,6 +187,7 @@ def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
         stages=context["stages"],
         map_description=map_description(journey, text),
         source=source,
+        export=journey_export(playbook, journey, text),
     )
 
 

@@ -123,6 +123,7 @@ def test_reset_clears_the_stage(page, site):
     boxes(page).nth(0).check()
     page.goto(site + STAGE)
     page.get_by_role("button", name="Nollställ steget").click()
+    page.locator("dialog").get_by_role("button", name="Nollställ steget").click()  # asks (#15)
     assert ticked(page) == [False] * 4
     assert progress(page)[0] == (0, 4, "0 av 4 klara")
     page.reload()
@@ -158,6 +159,7 @@ def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
     fresh = browser.new_context().new_page()
     fresh.goto(site + "en/")
     fresh.locator("input[data-playbook-action=import-all]").set_input_files(str(exported))
+    fresh.locator("dialog").get_by_role("button", name="Replace").click()  # previews first (#15)
     expect(fresh.locator(".playbook-status")).to_have_text("Progress imported.")
     fresh.goto(site + "en/" + STAGE)
     assert ticked(fresh) == [False, False, False, True]

@@ -24,11 +24,13 @@ def test_editing_one_checklist_item_rewrites_only_its_page(tmp_path):
         text.replace(old, "Finn ut hvilke kunder som anbefaler dere i dag."), "utf-8"
     )
     report = generate(content)
-    # The stage page, the journey's print page and the nb exports show it; nothing else does.
+    # The stage page, the journey's print page, the journey page (its Markdown summary
+    # carries every item's text, #15) and the nb exports show it; nothing else does.
     assert report.updated == [
         "playbook/downloads/checklists-nb.csv",
         "playbook/downloads/checklists-nb.json",
         "playbook/stages/customer-journey/ambassador.nb.md",
+        "playbook/stages/customer-journey/index.nb.md",
         "playbook/stages/customer-journey/print.nb.md",
     ]
     assert report.created == [] and report.removed == []

@@ -1,5 +1,6 @@
 /* Journey Playbook: checklists that remember their ticks, answers to prompts,
-   progress bars, reset, and export/import of a team's progress.
+   progress bars and each stage's done state, a reset that asks first and can be
+   undone, Markdown summaries, and export/import of a team's progress with a preview.
 
    Everything is saved in localStorage under journey/stage/item ids, so the same
    progress shows in every language and survives content edits: ids that no
@@ -9,13 +10,14 @@
   "use strict";
 
   var FORMAT = "journey-playbook-progress";
+  var VERSION = 1;  // of the export format; a file of a newer version is refused
   var scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : "/";
   var storageKey = "journey-playbook:" + scope;
 
   var memory = null;   // used when localStorage is unavailable
   var storageWorks = true;
 
-  function emptyState() { return { format: FORMAT, version: 1, ticks: {}, answers: {} }; }
+  function emptyState() { return { format: FORMAT, version: VERSION, ticks: {}, answers: {} }; }
 
   function load() {
     if (memory) return memory;
@@ -45,19 +47,63 @@
     return Array.prototype.slice.call((root || document).querySelectorAll(selector));
   }
 
+  function keysOf(element, attribute) {
+    return (element.getAttribute(attribute || "data-items") || "").split(" ").filter(Boolean);
+  }
+
+  /* "{done} of {total}" with its values, in one pass, so that a value holding "{x}"
+     (a file name, a checklist's name) is never filled in again. */
+  function fill(template, values) {
+    return (template || "").replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  }
+
+  function countTicked(keys, state) {
+    return keys.filter(function (key) { return state.ticks[key] === true; }).length;
+  }
+
   function updateProgress(state) {
     all(".playbook-progress").forEach(function (box) {
-      var keys = (box.getAttribute("data-items") || "").split(" ").filter(Boolean);
-      var done = keys.filter(function (key) { return state.ticks[key] === true; }).length;
+      var keys = keysOf(box);
+      var done = countTicked(keys, state);
       var bar = box.querySelector("progress");
       bar.max = keys.length;
       bar.value = done;
-      box.querySelector(".playbook-progress__text").textContent = box
-        .getAttribute("data-template")
-        .replace("{done}", done)
-        .replace("{total}", keys.length);
+      box.querySelector(".playbook-progress__text").textContent =
+        fill(box.getAttribute("data-template"), { done: done, total: keys.length });
       box.hidden = false;
     });
+    // Each stage's done state on the journey map, the stage list and the home page.
+    all(".playbook-stage-done").forEach(function (mark) {
+      var keys = keysOf(mark);
+      var done = countTicked(keys, state);
+      var complete = keys.length > 0 && done === keys.length;
+      var shown = document.createElement("span");
+      shown.setAttribute("aria-hidden", "true");
+      shown.textContent = (complete ? "✓ " : "") + done + "/" + keys.length;
+      var spoken = document.createElement("span");
+      spoken.className = "playbook-visually-hidden";
+      spoken.textContent = fill(mark.getAttribute("data-template"), { done: done, total: keys.length });
+      mark.textContent = "";
+      mark.appendChild(shown);
+      mark.appendChild(spoken);
+      mark.classList.toggle("playbook-stage-done--complete", complete);
+      mark.hidden = false;
+    });
+  }
+
+  /* Shows the page as the state has it: after a reset, an undo or an import. */
+  function showState(state) {
+    all("input[type=checkbox][data-key]").forEach(function (box) {
+      box.checked = state.ticks[box.getAttribute("data-key")] === true;
+    });
+    all("textarea.playbook-answer").forEach(function (area) {
+      area.value = state.answers[area.getAttribute("data-key")] || "";
+      var mirror = area.parentNode.querySelector(".playbook-answer-print");
+      if (mirror) mirror.textContent = area.value;
+    });
+    updateProgress(state);
   }
 
   function setUpChecklists(state) {
@@ -126,56 +172,263 @@
     return lines.join("\n").replace(/\n+$/, "\n");
   }
 
-  function setUpActions() {
+  /* A journey's summary: every stage's ticks and answers. The page hands over each
+     item's key and text (data-journey, written by the generator); nothing is guessed. */
+  function journeyMarkdown(journey, state) {
+    var lines = ["# " + journey.title, ""];
+    journey.sections.forEach(function (section) {
+      lines.push("## " + section.heading, "");
+      if (section.checklist.length) {
+        var keys = section.checklist.map(function (item) { return item.key; });
+        lines.push(fill(journey.progress, { done: countTicked(keys, state), total: keys.length }), "");
+        lines.push("### " + journey.checklist_heading, "");
+        section.checklist.forEach(function (item) {
+          lines.push("- [" + (state.ticks[item.key] === true ? "x" : " ") + "] " + item.text);
+        });
+        lines.push("");
+      }
+      if (section.prompts.length) {
+        lines.push("### " + journey.prompts_heading, "");
+        section.prompts.forEach(function (prompt, index) {
+          lines.push((index + 1) + ". " + prompt.text);
+          var answer = (state.answers[prompt.key] || "").trim();
+          if (answer) answer.split("\n").forEach(function (line) { lines.push("   > " + line); });
+          lines.push("");
+        });
+      }
+    });
+    return lines.join("\n").replace(/\n+$/, "\n");
+  }
+
+  /* Opens a confirmation (a native modal <dialog>: focus stays inside, Escape cancels)
+     and calls back once with the chosen button's data-choice, or "" when cancelled. */
+  function ask(dialog, callback) {
+    var choice = "";
+    function clicked(event) {
+      var button = event.target.closest("[data-choice]");
+      if (!button) return;
+      choice = button.getAttribute("data-choice");
+      dialog.close();
+    }
+    function closed() {
+      dialog.removeEventListener("click", clicked);
+      dialog.removeEventListener("close", closed);
+      callback(choice === "cancel" ? "" : choice);
+    }
+    dialog.addEventListener("click", clicked);
+    dialog.addEventListener("close", closed);
+    if (typeof dialog.showModal === "function") dialog.showModal();
+    else dialog.setAttribute("open", "");  // very old browsers: shown in place
+    var first = dialog.querySelector("[autofocus]");
+    if (first) first.focus();
+  }
+
+  /* One undo: the last reset or import, until the next one. */
+  function offerUndo(box, restore) {
+    var button = box.querySelector("[data-playbook-action=undo]");
+    var status = box.querySelector(".playbook-status");
+    button.hidden = false;
+    button.onclick = function () {
+      button.onclick = null;
+      button.hidden = true;
+      restore();
+      status.textContent = status.getAttribute("data-undone");
+      var focus = box.querySelector("button:not([hidden]), input");
+      if (focus) focus.focus();
+    };
+  }
+
+  function setUpReset() {
     all("[data-playbook-action=reset-stage]").forEach(function (button) {
       var box = button.closest(".playbook-actions");
-      // The page lists the keys of this stage's own items; keys are built only in Python.
-      var keys = (box.getAttribute("data-items") || "").split(" ").filter(Boolean);
+      var dialog = box.querySelector("dialog");
+      var status = box.querySelector(".playbook-status");
+      var lines = all("[data-clears]", dialog);
       button.addEventListener("click", function () {
-        var current = load();
-        keys.forEach(function (key) { delete current.ticks[key]; });
-        save(current);
-        all("input[type=checkbox][data-key]").forEach(function (input) {
-          if (keys.indexOf(input.getAttribute("data-key")) !== -1) input.checked = false;
+        var state = load();
+        lines.forEach(function (line) {
+          var kind = line.getAttribute("data-clears");
+          var count = keysOf(line, "data-keys").filter(function (key) {
+            return kind === "ticks" ? state.ticks[key] === true : Boolean(state.answers[key]);
+          }).length;
+          line.textContent = fill(line.getAttribute("data-template"),
+                                  { count: count, name: line.getAttribute("data-name") || "" });
         });
-        updateProgress(current);
+        ask(dialog, function (choice) {
+          if (choice !== "reset") return;
+          // Clears exactly the keys the dialog listed, and keeps them for the undo.
+          var current = load();
+          var cleared = { ticks: {}, answers: {} };
+          lines.forEach(function (line) {
+            var kind = line.getAttribute("data-clears");
+            keysOf(line, "data-keys").forEach(function (key) {
+              if (current[kind][key] === undefined) return;
+              cleared[kind][key] = current[kind][key];
+              delete current[kind][key];
+            });
+          });
+          save(current);
+          showState(current);
+          status.textContent = status.getAttribute("data-done");
+          offerUndo(box, function () {
+            var now = load();
+            ["ticks", "answers"].forEach(function (kind) {
+              Object.keys(cleared[kind]).forEach(function (key) { now[kind][key] = cleared[kind][key]; });
+            });
+            save(now);
+            showState(now);
+          });
+        });
       });
     });
+  }
+
+  /* Reads an exported file: {format, version, ticks, answers}. Returns {error} naming
+     the status message to show, or what the file holds for this site's known ids. */
+  function readProgress(text, known) {
+    var data;
+    try { data = JSON.parse(text); } catch (error) { return { error: "data-not-json" }; }
+    if (!data || typeof data !== "object" || data.format !== FORMAT) return { error: "data-failed" };
+    // The version is checked before anything is read, so a file from a newer playbook
+    // (even an empty one) can never wipe or half-apply anything.
+    var version = data.version;
+    if (typeof version === "number" && Math.floor(version) === version && version > VERSION) {
+      return { error: "data-newer", version: version };
+    }
+    if (version !== VERSION) return { error: "data-unknown-version", version: JSON.stringify(version) };
+    var isMap = function (value) {
+      return value === undefined || (value !== null && typeof value === "object" && !Array.isArray(value));
+    };
+    if (!isMap(data.ticks) || !isMap(data.answers)) return { error: "data-broken" };
+    var file = { ticks: {}, answers: {}, unknown: [] };
+    Object.keys(data.ticks || {}).forEach(function (key) {
+      if (data.ticks[key] !== true) return;
+      if (known.ticks[key]) file.ticks[key] = true;
+      else file.unknown.push(key);
+    });
+    Object.keys(data.answers || {}).forEach(function (key) {
+      if (typeof data.answers[key] !== "string" || !data.answers[key]) return;
+      if (known.answers[key]) file.answers[key] = data.answers[key];
+      else file.unknown.push(key);
+    });
+    return file;
+  }
+
+  function lookup(keys) {
+    var map = Object.create(null);
+    keys.forEach(function (key) { map[key] = true; });
+    return map;
+  }
+
+  /* What merge and replace would each do to the state in this browser. */
+  function importCounts(file, state) {
+    var fileTicks = Object.keys(file.ticks);
+    var fileAnswers = Object.keys(file.answers);
+    return {
+      ticks: fileTicks.length,
+      answers: fileAnswers.length,
+      unknown: file.unknown.length,
+      "new-ticks": fileTicks.filter(function (key) { return state.ticks[key] !== true; }).length,
+      "new-answers": fileAnswers.filter(function (key) { return !state.answers[key]; }).length,
+      "replaced-answers": fileAnswers.filter(function (key) {
+        return state.answers[key] && state.answers[key] !== file.answers[key];
+      }).length,
+      "removed-ticks": Object.keys(state.ticks).filter(function (key) {
+        return state.ticks[key] === true && file.ticks[key] !== true;
+      }).length,
+      "removed-answers": Object.keys(state.answers).filter(function (key) {
+        return state.answers[key] && state.answers[key] !== file.answers[key];
+      }).length,
+    };
+  }
+
+  function setUpImport() {
+    all("[data-playbook-action=import-all]").forEach(function (input) {
+      var box = input.closest(".playbook-transfer");
+      var status = box.querySelector(".playbook-status");
+      var dialog = box.querySelector("dialog");
+      var undo = box.querySelector("[data-playbook-action=undo]");
+      var known = {
+        ticks: lookup(keysOf(box, "data-known-ticks")),
+        answers: lookup(keysOf(box, "data-known-answers")),
+      };
+      input.addEventListener("change", function () {
+        var file = input.files && input.files[0];
+        if (!file) return;
+        var name = file.name;
+        input.value = "";
+        file.text().then(function (text) {
+          var read = readProgress(text, known);
+          if (read.error) {
+            status.textContent = fill(status.getAttribute(read.error),
+                                      { version: read.version, supported: VERSION });
+            return;
+          }
+          var before = load();
+          var counts = importCounts(read, before);
+          var title = dialog.querySelector("h2");
+          title.textContent = fill(title.getAttribute("data-template"), { file: name });
+          all("[data-count]", dialog).forEach(function (line) {
+            line.textContent = fill(line.getAttribute("data-template"),
+                                    { count: counts[line.getAttribute("data-count")] });
+          });
+          var ids = dialog.querySelector(".playbook-import-unknown__ids");
+          ids.textContent = "";
+          read.unknown.sort().forEach(function (key) {
+            var item = document.createElement("li");
+            var code = document.createElement("code");
+            code.textContent = key;
+            item.appendChild(code);
+            ids.appendChild(item);
+          });
+          dialog.querySelector(".playbook-import-unknown").hidden = read.unknown.length === 0;
+          undo.hidden = true;  // a new import ends the offer to undo the last one
+          ask(dialog, function (choice) {
+            if (choice !== "merge" && choice !== "replace") {
+              status.textContent = status.getAttribute("data-cancelled");
+              return;
+            }
+            var current = load();
+            var snapshot = JSON.parse(JSON.stringify(current));
+            var next = choice === "replace" ? emptyState() : current;
+            Object.keys(read.ticks).forEach(function (key) { next.ticks[key] = true; });
+            Object.keys(read.answers).forEach(function (key) { next.answers[key] = read.answers[key]; });
+            save(next);
+            showState(next);
+            status.textContent = status.getAttribute("data-done");
+            offerUndo(box, function () {
+              save(snapshot);
+              showState(snapshot);
+            });
+          });
+        }).catch(function () {
+          status.textContent = status.getAttribute("data-failed");
+        });
+      });
+    });
+  }
+
+  function setUpActions() {
+    setUpReset();
+    setUpImport();
     all("[data-playbook-action=export-stage]").forEach(function (button) {
       button.addEventListener("click", function () {
         download(button.getAttribute("data-filename"), "text/markdown", stageMarkdown());
       });
     });
+    all("[data-playbook-action=export-journey]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var journey = JSON.parse(button.getAttribute("data-journey"));
+        download(button.getAttribute("data-filename"), "text/markdown",
+                 journeyMarkdown(journey, load()));
+      });
+    });
     all("[data-playbook-action=export-all]").forEach(function (button) {
       button.addEventListener("click", function () {
         var state = load();
-        var body = { format: FORMAT, version: 1, ticks: state.ticks, answers: state.answers };
+        var body = { format: FORMAT, version: VERSION, ticks: state.ticks, answers: state.answers };
         download(button.getAttribute("data-filename"), "application/json",
                  JSON.stringify(body, null, 2) + "\n");
-      });
-    });
-    all("[data-playbook-action=import-all]").forEach(function (input) {
-      var status = input.closest(".playbook-transfer").querySelector(".playbook-status");
-      input.addEventListener("change", function () {
-        var file = input.files && input.files[0];
-        if (!file) return;
-        file.text().then(function (text) {
-          var data = JSON.parse(text);
-          if (!data || data.format !== FORMAT || typeof data.ticks !== "object") throw new Error();
-          var state = emptyState();
-          Object.keys(data.ticks).forEach(function (key) {
-            if (data.ticks[key] === true) state.ticks[String(key)] = true;
-          });
-          Object.keys(data.answers || {}).forEach(function (key) {
-            if (typeof data.answers[key] === "string") state.answers[String(key)] = data.answers[key];
-          });
-          save(state);
-          updateProgress(state);
-          status.textContent = status.getAttribute("data-done");
-        }).catch(function () {
-          status.textContent = status.getAttribute("data-failed");
-        });
-        input.value = "";
       });
     });
     all(".playbook-actions, .playbook-transfer").forEach(function (box) { box.hidden = false; });
