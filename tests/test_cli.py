@@ -14,7 +14,7 @@ from tests.conftest import run_cli as run
 def test_validate_ok(small_project):
     result = run("validate", "-c", str(small_project))
     assert result.exit_code == 0
-    assert "OK (1 journeys, 2 stages)" in result.output
+    assert "OK (2 journeys, 4 stages)" in result.output
 
 
 def test_validate_reports_errors_with_exit_1_and_no_traceback(small_project):

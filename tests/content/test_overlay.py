@@ -371,7 +371,7 @@ def test_removing_every_stage_of_a_journey_says_to_remove_the_journey(tmp_path):
     )
     fix = re.search(r"replace its entry with  (- \{.*\})", report).group(1)
     content.write_text("extends: base.yaml\njourneys:\n  " + fix + "\n", encoding="utf-8")
-    assert [j.id for j in load_content(content).journeys] == ["loop"]
+    assert [j.id for j in load_content(content).journeys] == ["loop", "short"]
 
 
 def test_duplicate_ids_in_an_overlay_list_name_both_lines(tmp_path):

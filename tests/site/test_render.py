@@ -7,12 +7,15 @@ Regenerate the goldens after an intended change with:  make goldens
 from __future__ import annotations
 
 import shutil
+import typing
 from pathlib import Path
 
 import markdown
 import pytest
+from pydantic import BaseModel
 
 from generator.content.loader import load_content
+from generator.content.model import Playbook
 from generator.site.render import md_inline, render
 from tests.conftest import FIXTURES
 
@@ -42,6 +45,91 @@ def test_rendered_files_match_goldens(small_outputs, update_goldens):
         assert actual[path] == expected[path], f"{path} differs from its golden: run make goldens"
 
 
+# Fields the golden fixture leaves out on purpose, each tested where it is at home. Any other
+# field a model gains must appear in tests/fixtures/small.yaml, so its pages get goldens.
+NOT_IN_GOLDEN_FIXTURE = {
+    "Playbook.extends",  # overlays: tests/content/test_overlay.py
+    "Site.client",  # the client project: tests/fork/test_scaffold.py
+    "Site.branding",  # the client project: tests/fork/test_scaffold.py
+    "Branding.logo",
+    "Branding.favicon",
+    "Branding.primary",
+    "Branding.accent",
+    "Branding.extra_css",
+    "Branding.copyright",
+    "Site.allow_html",  # test_allow_html_makes_description_html_live_on_the_page below
+    "Site.url",  # tests/site/test_build.py builds with --site-url
+    "Language.name",  # the switcher's own names: tests/site/test_security.py
+    "Journey.loops_to",  # test_loops_to_sends_the_last_stage_to_an_earlier_one below
+}
+
+
+def _models(model: type[BaseModel]) -> set[type[BaseModel]]:
+    """``model`` and every model class its fields can hold, recursively."""
+    found: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        for field in current.model_fields.values():
+            annotations = [field.annotation]
+            while annotations:
+                annotation = annotations.pop()
+                if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                    todo.append(annotation)
+                annotations.extend(typing.get_args(annotation))
+    return found
+
+
+def _fields_set(value, found: set[str]) -> set[str]:
+    if isinstance(value, BaseModel):
+        for name in value.model_fields_set:
+            found.add(f"{type(value).__name__}.{name}")
+            _fields_set(getattr(value, name), found)
+    elif isinstance(value, list | tuple):
+        for element in value:
+            _fields_set(element, found)
+    return found
+
+
+def test_golden_fixture_sets_every_field_of_the_content_model():
+    playbook = load_content(FIXTURES / "small.yaml")
+    every = {f"{m.__name__}.{name}" for m in _models(Playbook) for name in m.model_fields}
+    assert NOT_IN_GOLDEN_FIXTURE - every == set(), "listed here, but no longer in the model"
+    missing = every - _fields_set(playbook, set()) - NOT_IN_GOLDEN_FIXTURE
+    assert missing == set(), "add these to tests/fixtures/small.yaml, then run make goldens"
+
+
+def test_golden_fixture_has_every_page_kind(small_outputs):
+    kinds = {
+        "glossary": "playbook/glossary{}.md",
+        "sources": "playbook/sources{}.md",
+        "comparison": "playbook/comparison{}.md",
+        "shared checklist": "playbook/checklists/basics{}.md",
+        "home": "playbook/index{}.md",
+        "journey": "playbook/stages/short/index{}.md",
+        "print": "playbook/stages/short/print{}.md",
+        "stage": "playbook/stages/short/meet{}.md",
+    }
+    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    for kind, pattern in kinds.items():
+        for suffix in ("", ".nb", ".en"):
+            assert pattern.format(suffix) in golden, f"no golden file for the {kind} page"
+    pages = {p.as_posix(): t for p, t in small_outputs.items()}
+    meet = pages["playbook/stages/short/meet.en.md"]
+    # Every kind of content a stage can show is in the goldens.
+    for shown in (
+        "Read &lt;b&gt;closely&lt;/b&gt;",  # HTML in a description stays text by default
+        "[Touchpoint](../../glossary.md#touchpoint)",  # found through the term's 'also'
+        "**Caveat:** The figure is made up.",
+        "## Suggested metrics { #metrics }",
+        "## The basics { #basics--checklist }",
+    ):
+        assert shown in meet, shown
+
+
 def test_render_is_deterministic(small_outputs):
     again = render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
     assert again == small_outputs
@@ -49,14 +137,18 @@ def test_render_is_deterministic(small_outputs):
 
 def test_one_page_per_language_journey_and_stage(small_outputs):
     docs = {p.as_posix() for p in small_outputs if p.parts[0] == "playbook" and p.suffix == ".md"}
-    for suffix in ("", ".nb", ".en"):
-        assert f"playbook/index{suffix}.md" in docs
-        assert f"playbook/stages/loop/index{suffix}.md" in docs
-        assert f"playbook/stages/loop/print{suffix}.md" in docs
-        assert f"playbook/sources{suffix}.md" in docs
-        for stage in ("first", "second"):
-            assert f"playbook/stages/loop/{stage}{suffix}.md" in docs
-    assert len(docs) == 3 * 6
+    pages = [
+        "index",
+        "glossary",
+        "sources",
+        "comparison",
+        "checklists/basics",
+        *(f"stages/loop/{page}" for page in ("index", "print", "first", "second")),
+        *(f"stages/short/{page}" for page in ("index", "print", "meet", "decide")),
+    ]
+    assert docs == {
+        f"playbook/{page}{suffix}.md" for page in pages for suffix in ("", ".nb", ".en")
+    }
 
 
 def test_cyclic_journey_links_last_stage_back_to_first(small_outputs):
@@ -128,3 +220,19 @@ def test_two_outputs_for_one_path_are_an_error_not_a_lost_page():
         GeneratorError, match="two pages would be written to playbook/stages/loop/index"
     ):
         render(playbook)
+
+
+def test_allow_html_makes_description_html_live_on_the_page(small_outputs, tmp_path):
+    # Both directions: off (the golden fixture) shows the tags as text, on lets them through.
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "content.yaml"
+    path.write_text(
+        text.replace("  languages:\n", "  allow_html: true\n  languages:\n", 1), "utf-8"
+    )
+    opted_in = {p.as_posix(): t for p, t in render(load_content(path)).items()}
+    default = {p.as_posix(): t for p, t in small_outputs.items()}
+    live = "<p>Read <b>closely</b> &amp; never write <i>italics</i>. See the <strong>list</strong>.</p>"
+    shown = "<p>Read &lt;b&gt;closely&lt;/b&gt; &amp; never write &lt;i&gt;italics&lt;/i&gt;. See the <strong>list</strong>.</p>"
+    page = "playbook/stages/short/meet.en.md"
+    assert live in opted_in[page] and shown not in opted_in[page]
+    assert shown in default[page] and live not in default[page]

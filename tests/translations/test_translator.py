@@ -85,7 +85,7 @@ def test_export_of_the_default_language_lists_every_text_for_proofreading(small_
     result = run("translations", "-c", str(small_project), "export", "--lang", "sv", "-o", str(out))
     assert result.exit_code == 0, result.output
     rows = rows_of(out, ";")
-    assert len(rows) == 15 and {r["språk"] for r in rows} == {"sv"}
+    assert len(rows) == 36 and {r["språk"] for r in rows} == {"sv"}
     assert ("site.title", "Liten resa") in [(r["sökväg"], r["källtext"]) for r in rows]
 
 
