@@ -7,7 +7,9 @@ element appears that the templates do not produce.
 
 from __future__ import annotations
 
+import html
 import itertools
+import re
 from html.parser import HTMLParser
 
 import markdown
@@ -17,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.model import Playbook
-from generator.site.markup import render_markdown
+from generator.site.markup import md_inline, render_markdown
 from generator.site.render import render
 from tests.conftest import REPO
 
@@ -105,6 +107,34 @@ def test_no_markdown_trick_gets_live_markup_through(source, allow_html):
     assert not found.tags & forbidden, html
     assert not [a for a in found.attributes if a.startswith("on")], html
     assert found.script_urls == [], html
+
+
+# Python-Markdown's attr_list reads "{: …}" or "{ #id .class key=value }" at the end of a
+# heading, a table cell or a list item as attributes for it. md_inline escapes the braces, so
+# plain text in those places stays text. Deterministic, unlike the property tests below.
+ATTRIBUTE_LISTS = [
+    "Steg {: onclick=alert(1) }",
+    "Steg { #evil .cls onmouseover=x }",
+    "Steg {onclick=x}",
+    "Steg{: .cls}",
+]
+PLACES = {
+    "page title": "# {}",
+    "heading with an anchor": "## {} { #anchor }",
+    "table cell": "| {} |\n| --- |\n| x |",
+    "list item": "- {}",
+}
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_LISTS)
+@pytest.mark.parametrize("place", list(PLACES))
+def test_braces_in_plain_text_never_become_attributes(place, text):
+    template = PLACES[place]
+    plain = _Tags(_site_markdown().convert(template.replace("{}", md_inline("Steg"))))
+    converted = _site_markdown().convert(template.replace("{}", md_inline(text)))
+    assert _Tags(converted).attributes == plain.attributes, converted
+    shown = html.unescape(re.sub(r"<[^>]+>", "", converted))
+    assert text in shown, converted
 
 
 def test_allow_html_lets_markup_through_but_never_scripts():
