@@ -10,7 +10,9 @@ from pathlib import Path
 
 
 class Page(HTMLParser):
-    def __init__(self, path: Path):
+    """A built page read from ``path``, or the HTML text ``html``."""
+
+    def __init__(self, path: Path | None = None, *, html: str | None = None):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self._stack: list[str] = []
@@ -20,7 +22,7 @@ class Page(HTMLParser):
         """The text of every <style> element."""
         self.scripts: list[str] = []
         """The text of every inline <script> element."""
-        self.feed(path.read_text(encoding="utf-8"))
+        self.feed(path.read_text(encoding="utf-8") if path is not None else html or "")
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, {k: v or "" for k, v in attrs}))

@@ -188,7 +188,7 @@ def test_export_command_writes_csv_and_json(client, tmp_path):
     for lang, (delimiter, columns) in headers.items():
         text = (tmp_path / f"checklists-{lang}.csv").read_text(encoding="utf-8-sig")
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
-        assert rows[0] == columns, lang
+        assert rows and rows[0] == columns, f"{lang}: no header row"
         assert len(rows) - 1 == expected_rows > 50, lang
         assert all(len(row) == len(columns) for row in rows), lang
         assert [row[6] for row in rows if row[5] == "known-for"] == [known[lang]], lang

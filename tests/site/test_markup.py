@@ -137,6 +137,34 @@ def test_braces_in_plain_text_never_become_attributes(place, text):
     assert text in shown, converted
 
 
+# URL_SCHEMES is an allowlist: links keep http, https, mailto and relative addresses only.
+# nh3's own default list (used if the argument were dropped) lets tel:, ssh:, magnet: … through.
+KEPT = ["https://example.org/a", "http://example.org/", "mailto:a@example.org", "../x/", "#top"]
+DROPPED = [
+    "javascript:alert(1)",
+    "data:text/html,x",
+    "vbscript:msgbox",
+    "file:///etc/passwd",
+    "ftp://example.org/x",
+    "tel:+4612345",
+    "sms:+4612345",
+    "ssh://example.org",
+    "magnet:?xt=urn:x",
+    "irc://example.org/x",
+    "webcal://example.org/x",
+    "intent://x#Intent;end",
+]
+
+
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_links_keep_only_the_schemes_the_site_allows(allow_html):
+    source = " ".join(f"[{n}]({url})" for n, url in enumerate(KEPT + DROPPED))
+    if allow_html:
+        source += " " + " ".join(f'<a href="{url}">h{n}</a>' for n, url in enumerate(DROPPED))
+    found = _Tags(_site_markdown().convert(render_markdown(source, allow_html=allow_html)))
+    assert found.urls == KEPT
+
+
 def test_allow_html_lets_markup_through_but_never_scripts():
     source = '<b>fet</b> <img src="bild.png" alt="x" onerror="alert(1)"> <script>x</script>'
     opted_in = _Tags(_site_markdown().convert(render_markdown(source, allow_html=True)))

@@ -16,8 +16,11 @@ from pydantic import BaseModel
 
 from generator.content.loader import load_content
 from generator.content.model import Playbook
+from generator.errors import ContentError
 from generator.site.render import md_inline, render
 from tests.conftest import FIXTURES
+from tests.htmlscan import Page
+from tests.site.test_markup import _site_markdown, _split_front_matter
 
 GOLDEN = Path(__file__).parent / "golden" / "small"
 
@@ -128,6 +131,58 @@ def test_golden_fixture_has_every_page_kind(small_outputs):
         "## The basics { #basics--checklist }",
     ):
         assert shown in meet, shown
+
+
+def _duplicate_ids(outputs) -> dict[str, dict[str, int]]:
+    """{page: {id: count}} for each rendered page, converted as MkDocs would, that has an id
+    twice. A quick twin of the check on built sites in test_build.py."""
+    found = {}
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            _, body = _split_front_matter(text)
+            duplicates = Page(html=_site_markdown().convert(body)).duplicate_ids
+            if duplicates:
+                found[path.as_posix()] = duplicates
+    return found
+
+
+def test_no_rendered_page_has_an_id_twice(small_outputs):
+    assert _duplicate_ids(small_outputs) == {}
+
+
+# Ids that content may choose and that a template also uses as an anchor on the same page.
+# The content checks reserve only the stage page's own (RESERVED_ANCHORS); these slip through.
+COLLIDING_IDS = {
+    "journey id and a home-page heading": [
+        ("  - id: short\n", "  - id: downloads\n"),
+        ("short/meet", "downloads/meet"),
+    ],
+    "before-you-start item and the journey page's stage list": [
+        ("      - id: gather-team", "      - id: stages")
+    ],
+    "shared checklist item and its heading": [("      - id: answer-fast", "      - id: checklist")],
+}
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="content ids can repeat a template's anchor"
+)
+@pytest.mark.parametrize("edits", list(COLLIDING_IDS.values()), ids=list(COLLIDING_IDS))
+def test_a_content_id_never_repeats_an_anchor_of_its_page(tmp_path, edits):
+    # Fixed either way: the checks refuse the id, or the page gives it an anchor of its own.
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        playbook = load_content(path)
+    except ContentError as error:
+        assert "reserved" in str(error), str(error)
+        return
+    duplicates = _duplicate_ids(render(playbook))
+    assert duplicates == {}
 
 
 def test_render_is_deterministic(small_outputs):
