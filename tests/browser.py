@@ -1,4 +1,5 @@
-"""Shared helpers for browser tests: build a site, serve it from 127.0.0.1, launch chromium.
+"""Shared helpers for browser tests: serve a site from 127.0.0.1, launch chromium, open pages
+that fail the test on any JavaScript error or request to another host.
 
 Playwright drives Debian's chromium through executable_path (no browser download). Where
 there is none (macOS, a Linux without apt), `make test` installs Playwright's own chromium
@@ -10,11 +11,12 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
+import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -51,29 +53,37 @@ def browser_description() -> str:
     return f"chromium at {CHROMIUM}" if CHROMIUM else "Playwright's own chromium"
 
 
-def build_site(content: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "-m", "generator", "build", "-c", str(content)],
-        check=True,
-        capture_output=True,
-    )
-    return content.parent / "site"
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    base = "/"
+
     def log_message(self, *args):  # keep test output readable
         pass
 
+    def translate_path(self, path):
+        # Serve the folder under ``base`` only, as GitHub Pages serves a project site under
+        # /<repo>/: a link that ignores the base path gets a 404 here too.
+        if not path.startswith(self.base):
+            return str(Path(self.directory) / ".no-such-file")
+        return super().translate_path("/" + path[len(self.base) :])
+
+
+class _Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that closes a page mid-download is no test failure; anything else is.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 @contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(folder: Path, base: str = "/"):
+    """Serve ``folder`` on 127.0.0.1 at a free port under the path ``base``; yields its URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"base": base})
+    handler = functools.partial(handler_class, directory=str(folder))
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base}"
     finally:
         server.shutdown()
         server.server_close()
@@ -94,3 +104,66 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+KNOWN_PROBLEMS: tuple[str, ...] = (
+    # Material's language switcher fetches sitemap.xml beside the page each language link
+    # points to; the site has one only beside each language's home (issue #10), so every
+    # other page asks for a file that is not there. Not a script error, and the switcher
+    # still works; test_language_switcher_asks_only_for_files_that_exist (test_browser.py)
+    # fails once that is fixed, so this entry can go.
+    r"console error on \S+: Failed to load resource: .* 404 .* \(\S+/sitemap\.xml\)",
+)
+"""Problems watch() lets pass, each for a known reason (regular expressions)."""
+
+
+def watch(page, problems: list[str] | None = None, known: tuple[str, ...] = KNOWN_PROBLEMS):
+    """Collect what must fail a test on ``page``: JavaScript errors (uncaught exceptions and
+    console errors, which include failed loads) and any request that leaves 127.0.0.1.
+    Problems matching one of ``known`` are not collected."""
+    problems = [] if problems is None else problems
+
+    def report(problem: str) -> None:
+        if not any(re.fullmatch(pattern, problem) for pattern in known):
+            problems.append(problem)
+
+    def on_console(message):
+        if message.type == "error":
+            where = message.location.get("url") or "?"
+            report(f"console error on {page.url}: {message.text} ({where})")
+
+    def on_request(request):
+        host = urllib.parse.urlsplit(request.url).hostname
+        if request.url.startswith(("http:", "https:", "ws:", "wss:")) and host != "127.0.0.1":
+            report(f"request to another host from {page.url}: {request.url}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: report(f"uncaught error on {page.url}: {_where(error)}"))
+    page.on("request", on_request)
+    return problems
+
+
+def _where(error) -> str:
+    """The error's message and the functions it went through: 'denied [get < __md_get < us]'."""
+    frames = re.findall(r"^\s*at (\S+)", error.stack or "", re.M)
+    return f"{error.message} [{' < '.join(frames[:3])}]"
+
+
+@contextmanager
+def open_page(browser, known: tuple[str, ...] = KNOWN_PROBLEMS, **options):
+    """A page in a fresh browser context (``options`` go to new_context) that fails the test
+    on any JavaScript error or third-party request; every browser test opens pages with it."""
+    context = browser.new_context(**options)
+    # Nothing leaves the machine, whatever a page asks for; watch() reports the attempt.
+    context.route(
+        lambda url: urllib.parse.urlsplit(url).hostname not in ("127.0.0.1", None),
+        lambda route: route.abort(),
+    )
+    problems: list[str] = []
+    context.on("page", lambda page: watch(page, problems, known))  # pop-ups and tabs too
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)

@@ -14,7 +14,7 @@ from tests.conftest import run_cli as run
 def test_validate_ok(small_project):
     result = run("validate", "-c", str(small_project))
     assert result.exit_code == 0
-    assert "OK (1 journeys, 2 stages)" in result.output
+    assert "OK (2 journeys, 4 stages)" in result.output
 
 
 def test_validate_reports_errors_with_exit_1_and_no_traceback(small_project):
@@ -33,7 +33,8 @@ def test_generate_then_check_passes_and_writes_nothing_more(small_project):
 
 
 def test_generate_check_fails_when_content_changed(small_project):
-    run("generate", "-c", str(small_project))
+    generated = run("generate", "-c", str(small_project))
+    assert generated.exit_code == 0 and "Generated: 46 created" in generated.output
     text = small_project.read_text(encoding="utf-8")
     small_project.write_text(text.replace("Säg hej", "Säg hejsan"), encoding="utf-8")
     result = run("generate", "--check", "-c", str(small_project))
@@ -44,7 +45,7 @@ def test_generate_check_fails_when_content_changed(small_project):
 
 
 def test_generate_refuses_hand_edit_then_force_overrides(small_project):
-    run("generate", "-c", str(small_project))
+    assert run("generate", "-c", str(small_project)).exit_code == 0
     page = small_project.parent / "playbook/stages/loop/first.md"
     page.write_text("hand edit", encoding="utf-8")
     text = small_project.read_text(encoding="utf-8")

@@ -151,11 +151,23 @@ def render_markdown(text: str, *, allow_html: bool = False, page: str = "index.m
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
         strip_comments=True,
-        attribute_filter=lambda tag, name, value: (
-            _page_url(value, page) if name in ("href", "src") else value
-        ),
+        attribute_filter=lambda tag, name, value: _filter_attribute(name, value, page),
     )
     return _as_raw_block(clean)
+
+
+_ACTIVE_CLASSES = frozenset({"mermaid"})
+"""Classes Material acts on by loading a script: any element with class "mermaid" makes it
+fetch mermaid from unpkg.com, a third-party script that content would have asked for."""
+
+
+def _filter_attribute(name: str, value: str, page: str) -> str | None:
+    if name in ("href", "src"):
+        return _page_url(value, page)
+    if name == "class":
+        kept = [token for token in value.split() if token.lower() not in _ACTIVE_CLASSES]
+        return " ".join(kept) or None
+    return value
 
 
 def _page_url(link: str, page: str) -> str:

@@ -338,6 +338,10 @@ def _as_text_scalar(value: str):
     A translator's "No", "On" or "010" must stay text: written plain, YAML 1.1 reads a
     boolean or a number, and the import would then fail on a file nobody can fix.
     """
+    # Texts often land in a flow mapping ({sv: …, en: …}), where , [ ] { } and a leading
+    # ? or : end the value too.
+    if _FLOW_UNSAFE.search(value):
+        return DoubleQuotedScalarString(value)
     try:
         parsed = yaml.safe_load(value)
     except yaml.YAMLError:
@@ -345,3 +349,6 @@ def _as_text_scalar(value: str):
     if isinstance(parsed, str) and parsed == value:
         return value
     return DoubleQuotedScalarString(value)
+
+
+_FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,\[\]{}]|: | #|\s$""")

@@ -327,14 +327,12 @@ def test_every_duplicate_key_is_reported(tmp_path):
     assert report.count("appears twice in this mapping") == 2
 
 
-FACTS = """
-facts:
-  - {id: big-number, source: exmaple-2024, text: {sv: Ett tal}}
-"""
+FACT = "\n  - {id: big-number, source: exmaple-2024, text: {sv: Ett tal}}"
 
 
 def test_fact_with_unknown_source_and_stage_with_unknown_fact(tmp_path):
-    text = replace("        prompts: []", "        prompts: []\n        facts: [big-numbr]") + FACTS
+    text = replace("        prompts: []", "        prompts: []\n        facts: [big-numbr]")
+    text = text.replace("\nfacts:", "\nfacts:" + FACT, 1)
     report = errors_of(tmp_path, text)
     assert re.search(
         r"facts\[big-number\]\.source: no source with id 'exmaple-2024'\n    hint: did you mean 'example-2024'",

@@ -9,7 +9,7 @@ import pytest
 
 from generator.content.loader import load_content, load_parsed
 from generator.errors import ContentError
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_cli
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -231,13 +231,9 @@ def test_overlay_positions_for_translations(tmp_path):
 
 
 def test_diff_lists_what_the_overlay_changes(tmp_path):
-    from click.testing import CliRunner
-
-    from generator.cli import cli
-
     content = write(tmp_path, "content.yaml", ACME)
-    result = CliRunner().invoke(cli, ["diff", "-c", str(content)])
-    assert result.exit_code == 0
+    result = run_cli("diff", "-c", str(content))
+    assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert '~ site.title.sv: "Kundresan – playbook" → "Acme – kundresan"' in lines
     assert '~ journeys[customer-journey].stages[purchase].name.sv: "Köp" → "Köp hos Acme"' in lines
@@ -247,37 +243,42 @@ def test_diff_lists_what_the_overlay_changes(tmp_path):
 
 
 def test_upstream_drift_is_reported_until_accepted(tmp_path):
-    from click.testing import CliRunner
-
-    from generator.cli import cli
-
     base = write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
     client = write(
         tmp_path,
         "content.yaml",
         "extends: base.yaml\njourneys:\n  - id: loop\n    name: {sv: Kundens slinga}\n",
     )
-    run = CliRunner().invoke
-    assert run(cli, ["diff", "--accept", "-c", str(client)]).exit_code == 0
-    assert "warning" not in run(cli, ["validate", "-c", str(client)]).output
+    override = '~ journeys[loop].name.sv: "Slingan" → "Kundens slinga"'
+    accepted = run_cli("diff", "--accept", "-c", str(client))
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.output.splitlines() == [
+        override,
+        "Accepted the base's current text for 1 overridden values.",
+    ]
+    quiet = run_cli("validate", "-c", str(client))
+    assert quiet.exit_code == 0 and quiet.output == f"{client}: OK (2 journeys, 4 stages)\n"
 
     base.write_text(
         base.read_text(encoding="utf-8").replace("sv: Slingan", "sv: Slingan (ny)"), "utf-8"
     )
-    validated = run(cli, ["validate", "-c", str(client)])
+    validated = run_cli("validate", "-c", str(client))
     assert validated.exit_code == 0
+    assert f"{client}: OK (2 journeys, 4 stages)" in validated.output
     assert "warning: upstream changed journeys[loop].name.sv" in validated.output
-    assert (
-        "! upstream changed journeys[loop].name.sv" in run(cli, ["diff", "-c", str(client)]).output
-    )
+    drifted = run_cli("diff", "-c", str(client))
+    assert drifted.exit_code == 0
+    assert "! upstream changed journeys[loop].name.sv since you accepted it" in drifted.output
 
-    run(cli, ["diff", "--accept", "-c", str(client)])
-    assert "upstream changed" not in run(cli, ["diff", "-c", str(client)]).output
+    assert run_cli("diff", "--accept", "-c", str(client)).exit_code == 0
+    after = run_cli("diff", "-c", str(client))
+    assert after.exit_code == 0
+    assert after.output.splitlines() == [
+        '~ journeys[loop].name.sv: "Slingan (ny)" → "Kundens slinga"'
+    ]
 
 
 def diff_of(content: Path) -> list[str]:
-    from tests.conftest import run_cli
-
     result = run_cli("diff", "-c", str(content))
     assert result.exit_code == 0, result.output
     return result.output.splitlines()
@@ -371,7 +372,7 @@ def test_removing_every_stage_of_a_journey_says_to_remove_the_journey(tmp_path):
     )
     fix = re.search(r"replace its entry with  (- \{.*\})", report).group(1)
     content.write_text("extends: base.yaml\njourneys:\n  " + fix + "\n", encoding="utf-8")
-    assert [j.id for j in load_content(content).journeys] == ["loop"]
+    assert [j.id for j in load_content(content).journeys] == ["loop", "short"]
 
 
 def test_duplicate_ids_in_an_overlay_list_name_both_lines(tmp_path):
@@ -445,8 +446,6 @@ def test_a_misspelt_extends_is_reported_once(tmp_path):
 
 
 def test_changing_the_default_text_of_a_base_item_makes_its_translations_stale(tmp_path):
-    from tests.conftest import run_cli
-
     text = (
         "extends: default\nsite:\n  languages: [{code: nb, default: true}, {code: en}]\n"
         "journeys:\n  - id: customer-journey\n    stages:\n      - id: purchase\n"
@@ -476,7 +475,7 @@ def test_changing_the_default_text_of_a_base_item_makes_its_translations_stale(t
 def test_show_prints_the_merged_content_or_the_base_with_where_each_line_came_from(tmp_path):
     import yaml
 
-    from tests.conftest import REPO, run_cli
+    from tests.conftest import REPO
 
     content = write(tmp_path, "content.yaml", ACME)
     shown = run_cli("show", "-c", str(content))

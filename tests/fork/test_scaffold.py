@@ -11,10 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import cli
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 from tests.htmlscan import Page
 
 pytestmark = pytest.mark.slow
@@ -28,10 +26,9 @@ PNG = bytes.fromhex(
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("clients") / "kunde"
-    result = CliRunner().invoke(
-        cli, ["init", str(folder), "--name", "Kunde AS", "--languages", "nb,en"]
-    )
+    result = run_cli("init", str(folder), "--name", "Kunde AS", "--languages", "nb,en")
     assert result.exit_code == 0, result.output
+    assert f"created {folder / 'content.yaml'}" in result.output.splitlines()
     content = folder / "content.yaml"
     (folder / "brand").mkdir()
     (folder / "brand/logo.png").write_bytes(PNG)
@@ -96,8 +93,10 @@ def test_init_writes_a_project_and_refuses_to_overwrite(client):
     ):
         assert (client / name).is_file(), name
     before = (client / "content.yaml").read_bytes()
-    again = CliRunner().invoke(cli, ["init", str(client), "--name", "Other"])
-    assert again.exit_code == 1 and "already holds a project" in again.output
+    again = run_cli("init", str(client), "--name", "Other")
+    assert again.exit_code == 1
+    assert again.output.startswith(f"Error: {client} already holds a project (content.yaml, ")
+    assert "nothing was written" in again.output and "Traceback" not in again.output
     assert (client / "content.yaml").read_bytes() == before
 
 
@@ -165,28 +164,61 @@ def test_exports_per_built_language(client):
 
 
 def test_export_command_writes_csv_and_json(client, tmp_path):
-    result = CliRunner().invoke(
-        cli, ["export", "-c", str(client / "content.yaml"), "-o", str(tmp_path)]
-    )
+    from generator.content.loader import load_content
+
+    result = run_cli("export", "-c", str(client / "content.yaml"), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "checklists-en.csv",
-        "checklists-en.json",
-        "checklists-nb.csv",
-        "checklists-nb.json",
-    ]
+    names = ["checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    assert sorted(result.output.splitlines()) == [f"wrote {tmp_path / name}" for name in names]
+    # Counted from the content, not from the exporter: every item and prompt, one row each.
+    playbook = load_content(client / "content.yaml")
+    expected_rows = sum(
+        len(journey.checklist) + sum(len(s.checklist) + len(s.prompts) for s in journey.stages)
+        for journey in playbook.journeys
+    ) + sum(len(shared.items) for shared in playbook.checklists)
+    known = {  # the first item of the default playbook, as its pages show it
+        "nb": "Formuler i én setning hva dere vil være kjent for.",
+        "en": "Write down, in one sentence, what you want to be known for.",
+    }
+    headers = {
+        "nb": (";", ["reise-id", "reise", "steg-id", "steg", "type", "punkt-id", "tekst"]),
+        "en": (",", ["journey_id", "journey", "stage_id", "stage", "kind", "item_id", "text"]),
+    }
+    for lang, (delimiter, columns) in headers.items():
+        text = (tmp_path / f"checklists-{lang}.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        assert rows and rows[0] == columns, f"{lang}: no header row"
+        assert len(rows) - 1 == expected_rows > 50, lang
+        assert all(len(row) == len(columns) for row in rows), lang
+        assert [row[6] for row in rows if row[5] == "known-for"] == [known[lang]], lang
+        data = json.loads((tmp_path / f"checklists-{lang}.json").read_text(encoding="utf-8"))
+        assert data["language"] == lang
+        stage = data["journeys"][0]["stages"][0]
+        assert stage["checklist"][0] == {"id": "known-for", "text": known[lang]}
+        listed = sum(
+            len(j["checklist"]) + sum(len(s["checklist"]) + len(s["prompts"]) for s in j["stages"])
+            for j in data["journeys"]
+        ) + sum(len(c["items"]) for c in data["checklists"])
+        assert listed == expected_rows, lang
+    nb_rows = (tmp_path / "checklists-nb.csv").read_text(encoding="utf-8-sig")
+    assert ";purchase;Kjøp hos Kunde AS;" in nb_rows  # the client's own override
+    # The same files the site offers for download.
+    for name in names:
+        site_copy = client / "site/downloads" / name
+        assert (tmp_path / name).read_bytes() == site_copy.read_bytes(), name
 
 
 def test_unknown_language_in_init_is_refused(tmp_path):
-    result = CliRunner().invoke(
-        cli, ["init", str(tmp_path / "x"), "--name", "X", "--languages", "no,en"]
-    )
+    result = run_cli("init", str(tmp_path / "x"), "--name", "X", "--languages", "no,en")
     assert result.exit_code == 1 and "Norwegian Bokmål is nb" in result.output
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
     assert not (tmp_path / "x").exists()
 
 
 def test_missing_logo_is_a_content_error(tmp_path):
-    CliRunner().invoke(cli, ["init", str(tmp_path / "c"), "--name", "C", "--languages", "sv"])
+    made = run_cli("init", str(tmp_path / "c"), "--name", "C", "--languages", "sv")
+    assert made.exit_code == 0, made.output
     content = tmp_path / "c/content.yaml"
     content.write_text(
         content.read_text(encoding="utf-8").replace(
@@ -196,8 +228,9 @@ def test_missing_logo_is_a_content_error(tmp_path):
     )
     # validate checks everything generate will need (issue #12: it said OK, then generate failed)
     for command in ("validate", "generate"):
-        result = CliRunner().invoke(cli, [command, "-c", str(content)])
+        result = run_cli(command, "-c", str(content))
         assert result.exit_code == 1, command
+        assert "1 error in the content; nothing was written." in result.output, result.output
         assert re.search(
             r"content\.yaml:\d+:\d+: site\.branding\.logo: 'brand/missing\.svg' does "
             r"not exist",

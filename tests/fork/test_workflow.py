@@ -86,10 +86,10 @@ def test_pages_workflow_tests_checks_translations_builds_and_deploys_only_from_m
         "playbook build",
         "playbook generate --check",
     ]
-    positions = [
-        next(i for i, run in enumerate(runs) if run.strip() == command) for command in order
-    ]
-    assert positions == sorted(positions)
+    steps = [run.strip() for run in runs]
+    assert [command for command in order if command not in steps] == [], "steps missing"
+    positions = [steps.index(command) for command in order]
+    assert positions == sorted(positions), "steps out of order"
     uses = [step.get("uses", "") for step in workflow["jobs"]["build"]["steps"] + deploy["steps"]]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)

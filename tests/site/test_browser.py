@@ -13,8 +13,8 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, build_site, chromium, serve
-from tests.conftest import REPO, make_project
+from tests.browser import ARTIFACTS, KNOWN_PROBLEMS, chromium, open_page, serve
+from tests.conftest import BASE_PATH
 
 pytestmark = pytest.mark.slow
 
@@ -24,9 +24,9 @@ PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("browser")
-    with serve(build_site(make_project(project, REPO / "content.yaml"))) as url:
+def site(default_site):
+    """The default site (built once per run, conftest), served under its base path."""
+    with serve(default_site.site, BASE_PATH) as url:
         yield url
 
 
@@ -38,13 +38,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+    """A fresh page; any JavaScript error or third-party request on it fails the test."""
+    with open_page(browser, accept_downloads=True) as page:
+        yield page
 
 
 def boxes(page):
@@ -143,31 +139,31 @@ def test_typed_answer_persists(page, site):
 
 
 def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
-    first = browser.new_context(accept_downloads=True).new_page()
-    first.goto(site + STAGE)
-    boxes(first).nth(3).check()
-    first.locator("textarea.playbook-answer").nth(1).fill("Blixten som byttes – æ ø å.")
-    first.goto(site)
-    with first.expect_download() as download:
-        first.get_by_role("button", name="Exportera framsteg (JSON)").click()
     exported = tmp_path / "progress.json"
-    download.value.save_as(exported)
+    with open_page(browser, accept_downloads=True) as first:
+        first.goto(site + STAGE)
+        boxes(first).nth(3).check()
+        first.locator("textarea.playbook-answer").nth(1).fill("Blixten som byttes – æ ø å.")
+        first.goto(site)
+        with first.expect_download() as download:
+            first.get_by_role("button", name="Exportera framsteg (JSON)").click()
+        download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
     assert data["ticks"] == {"customer-journey/after-purchase/learn-from-faults": True}
-    first.context.close()
 
-    fresh = browser.new_context().new_page()
-    fresh.goto(site + "en/")
-    fresh.locator("input[data-playbook-action=import-all]").set_input_files(str(exported))
-    fresh.locator("dialog").get_by_role("button", name="Replace").click()  # previews first (#15)
-    expect(fresh.locator(".playbook-status")).to_have_text("Progress imported.")
-    fresh.goto(site + "en/" + STAGE)
-    assert ticked(fresh) == [False, False, False, True]
-    assert (
-        fresh.locator("textarea.playbook-answer").nth(1).input_value()
-        == "Blixten som byttes – æ ø å."
-    )
-    fresh.context.close()
+    with open_page(browser) as fresh:
+        fresh.goto(site + "en/")
+        fresh.locator("input[data-playbook-action=import-all]").set_input_files(str(exported))
+        fresh.locator("dialog").get_by_role(
+            "button", name="Replace"
+        ).click()  # previews first (#15)
+        expect(fresh.locator(".playbook-status")).to_have_text("Progress imported.")
+        fresh.goto(site + "en/" + STAGE)
+        assert ticked(fresh) == [False, False, False, True]
+        assert (
+            fresh.locator("textarea.playbook-answer").nth(1).input_value()
+            == "Blixten som byttes – æ ø å."
+        )
 
 
 def test_import_of_a_wrong_file_says_so(page, site, tmp_path):
@@ -201,29 +197,44 @@ def test_stage_exports_as_markdown(page, site, tmp_path):
 
 
 def test_without_javascript_the_page_is_a_plain_list(browser, site):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(site + STAGE)
-    assert boxes(page).count() == 4
-    assert all(box.is_disabled() for box in boxes(page).all())
-    assert page.locator("ul.playbook-checklist li").first.is_visible()
-    assert not page.locator("textarea.playbook-answer").first.is_visible()
-    assert not page.locator(".playbook-actions").is_visible()
-    context.close()
+    with open_page(browser, java_script_enabled=False) as page:
+        page.goto(site + STAGE)
+        assert boxes(page).count() == 4
+        assert all(box.is_disabled() for box in boxes(page).all())
+        assert page.locator("ul.playbook-checklist li").first.is_visible()
+        assert not page.locator("textarea.playbook-answer").first.is_visible()
+        assert not page.locator(".playbook-actions").is_visible()
+
+
+NO_STORAGE = (
+    "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});"
+)
+"""What a browser that blocks site data does: reading localStorage throws."""
+MATERIAL_WITHOUT_STORAGE = r"uncaught error on \S+: denied \[get < __md_get\b.*"
+"""Material's inline __md_get reads localStorage outside its try block, so it throws where
+storage is blocked. Only this error may pass: the same error from the playbook's own script
+(any other stack) still fails the test."""
 
 
 def test_without_storage_ticking_still_works(browser, site):
-    context = browser.new_context()
-    context.add_init_script(
-        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});"
-    )
-    page = context.new_page()
-    page.goto(site + STAGE)
-    boxes(page).nth(0).check()
-    assert ticked(page)[0] is True
-    assert progress(page)[0][:2] == (1, 4)
-    assert page.locator(".playbook-storage-warning").is_visible()
-    context.close()
+    with open_page(browser, known=(*KNOWN_PROBLEMS, MATERIAL_WITHOUT_STORAGE)) as page:
+        page.add_init_script(NO_STORAGE)
+        page.goto(site + STAGE)
+        boxes(page).nth(0).check()
+        assert ticked(page)[0] is True
+        assert progress(page)[0][:2] == (1, 4)
+        assert page.locator(".playbook-storage-warning").is_visible()
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="Material's __md_get throws when storage is blocked"
+)
+def test_without_storage_no_script_throws(browser, site):
+    # When this passes (Material fixed, or the theme overrides __md_get), drop
+    # MATERIAL_WITHOUT_STORAGE above.
+    with open_page(browser) as page:
+        page.add_init_script(NO_STORAGE)
+        page.goto(site + STAGE)
 
 
 def test_print_media_shows_a_worksheet_without_navigation(page, site):
@@ -266,15 +277,14 @@ def test_journey_map_is_labelled_and_links_every_stage(page, site):
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_journey_map_fits_360_px_in_light_and_dark(browser, site, scheme):
-    page = browser.new_page(viewport={"width": 360, "height": 740})
-    page.goto(site + JOURNEY)
-    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
-    width = page.evaluate("document.querySelector('.playbook-map').scrollWidth")
-    client = page.evaluate("document.querySelector('.playbook-map').clientWidth")
-    assert width <= client
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"journey-map-360-{scheme}.png"), full_page=True)
-    page.close()
+    with open_page(browser, viewport={"width": 360, "height": 740}) as page:
+        page.goto(site + JOURNEY)
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        width = page.evaluate("document.querySelector('.playbook-map').scrollWidth")
+        client = page.evaluate("document.querySelector('.playbook-map').clientWidth")
+        assert width <= client
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"journey-map-360-{scheme}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -283,25 +293,43 @@ def test_journey_map_fits_360_px_in_light_and_dark(browser, site, scheme):
 def test_axe_finds_no_serious_violations(browser, site, lang, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = browser.new_context(color_scheme=scheme).new_page()
-    page.goto(site + PREFIX[lang] + path)
-    assert page.locator("html").get_attribute("lang") == lang
-    results = Axe().run(page)
+    with open_page(browser, color_scheme=scheme) as page:
+        page.goto(site + PREFIX[lang] + path)
+        assert page.locator("html").get_attribute("lang") == lang
+        results = Axe().run(page)
     serious = [
         f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
         if v["impact"] in ("serious", "critical")
     ]
-    page.context.close()
     assert serious == []
 
 
 @pytest.mark.parametrize("lang", ["sv", "nb", "en"])
 def test_screenshot_of_a_stage_page(browser, site, lang):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(site + PREFIX[lang] + STAGE)
     target = ARTIFACTS / f"stage-{lang}.png"
-    page.screenshot(path=str(target), full_page=True)
-    page.close()
+    with open_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(site + PREFIX[lang] + STAGE)
+        page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
+
+
+def test_every_page_kind_loads_without_a_script_error(page, site):
+    # One page of each kind the tests above do not open, each in every language.
+    for prefix in PREFIX.values():
+        for path in ("glossary/", "sources/", "comparison/", "checklists/cx-basics/", "404.html"):
+            page.goto(site + prefix + path)
+            assert page.locator("h1").count() == 1, prefix + path
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="Material's switcher asks for sitemap.xml beside every page, not only the homes",
+)
+def test_language_switcher_asks_only_for_files_that_exist(browser, site):
+    # tests/browser.py KNOWN_PROBLEMS lets these 404s pass; when this passes, remove both.
+    with open_page(browser, known=()) as page:
+        page.goto(site + STAGE)
+        page.wait_for_load_state("networkidle")

@@ -13,8 +13,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, build_site, chromium, serve
-from tests.conftest import REPO, make_project
+from tests.browser import ARTIFACTS, chromium, open_page, serve
 from tests.htmlscan import Page
 
 pytestmark = pytest.mark.slow
@@ -26,8 +25,8 @@ PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return build_site(make_project(tmp_path_factory.mktemp("progress"), REPO / "content.yaml"))
+def built(default_site):
+    return default_site.site  # the session's one build of the default playbook
 
 
 @pytest.fixture(scope="module")
@@ -44,14 +43,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(5000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+    # Fails the test on any JavaScript error or request to another host.
+    with open_page(browser, accept_downloads=True) as page:
+        page.set_default_timeout(5000)
+        yield page
 
 
 def stored(page) -> dict:

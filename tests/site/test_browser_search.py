@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import build_site, chromium, serve
-from tests.conftest import REPO, make_project
+from tests.browser import chromium, open_page, serve
+from tests.conftest import BASE_PATH
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    project = tmp_path_factory.mktemp("search")
-    site = build_site(make_project(project, REPO / "content.yaml"))
-    with serve(site) as url:
+def site_url(default_site):
+    """The default site (built once per run, conftest), served under its base path."""
+    with serve(default_site.site, BASE_PATH) as url:
         yield url
 
 
@@ -28,14 +27,12 @@ def browser():
 
 
 def search(browser, url: str, term: str) -> list[str]:
-    page = browser.new_page()
-    page.goto(url)
-    page.locator(".md-search__input").first.click()
-    page.keyboard.type(term, delay=20)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
-    page.close()
-    return links
+    with open_page(browser) as page:  # a script error in search fails the test
+        page.goto(url)
+        page.locator(".md-search__input").first.click()
+        page.keyboard.type(term, delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        return page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import posixpath
 import re
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -14,33 +15,27 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_content
-from tests.conftest import REPO, make_project
-from tests.htmlscan import Page
+from tests.conftest import (
+    BASE_PATH,
+    REPO,
+    SITE_URL,
+    SOURCE_DATE_EPOCH,
+    BuiltSite,
+    build_command,
+    build_env,
+    make_project,
+)
+from tests.htmlscan import Page, page_urls, third_party_requests
 
 pytestmark = pytest.mark.slow
 
 LANGUAGE_PREFIX = {"sv": "", "nb": "nb/", "en": "en/"}
-SITE_URL = "https://example.github.io/journey-playbook/"
-BASE_PATH = "/journey-playbook/"
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """Build the default content (plus one hand-written page) with `playbook build`."""
-    project = tmp_path_factory.mktemp("default")
-    content = make_project(project, REPO / "content.yaml")
-    (project / "playbook").mkdir()
-    (project / "playbook/workshop-notes.md").write_text(
-        "# Våra anteckningar\n\nÅ ä ö æ ø.\n", "utf-8"
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "-c", str(content), "--site-url", SITE_URL],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project, result
+@pytest.fixture
+def built(default_site: BuiltSite) -> tuple[Path, BuiltSite]:
+    """The default content plus one hand-written page, built once per run (conftest)."""
+    return default_site.project, default_site
 
 
 @pytest.fixture(scope="module")
@@ -121,17 +116,79 @@ def test_search_index_per_language_with_nordic_stemming(built):
 
 
 def test_no_requests_to_third_party_hosts(built):
+    # Every fetch the files themselves ask for: script, link, img and other src attributes,
+    # url() and @import in style sheets, style attributes and <style>, and absolute addresses
+    # in inline scripts and the playbook's own JavaScript. The browser tests add what the
+    # pages really request at run time (tests/browser.py).
     project, _ = built
-    offenders = set()
-    for path in (project / "site").rglob("*.html"):
-        page = Page(path)
-        for tag, attrs in page.tags:
-            url = attrs.get("src") if tag in ("script", "img", "iframe") else None
-            if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon"):
-                url = attrs.get("href")
-            if url and re.match(r"(https?:)?//", url):
-                offenders.add(f"{path.name}: {url}")
-    assert offenders == set()
+    site = project / "site"
+    home = page_urls(Page(site / "index.html"))
+    assert "assets/playbook/playbook.js" in home and "assets/playbook/playbook.css" in home
+    own_host = urllib.parse.urlsplit(SITE_URL).hostname
+    assert third_party_requests(site, own_host) == []
+
+
+def test_third_party_check_sees_every_way_of_fetching(tmp_path):
+    # The check above, on a site that fetches from elsewhere in each way it looks for.
+    site = tmp_path / "site"
+    (site / "assets/playbook").mkdir(parents=True)
+    (site / "index.html").write_text(
+        "<html><head>"
+        '<link rel="preconnect" href="https://fonts.gstatic.com">'
+        '<link rel="stylesheet" href="//cdn.example/a.css">'
+        '<link rel="canonical" href="https://example.github.io/journey-playbook/">'
+        "<style>@import 'https://fonts.googleapis.com/css?family=Roboto'; "
+        "/* url(https://comment.example/) */</style>"
+        '<script src="https://cdn.example/x.js"></script>'
+        "<script>fetch('https://api.example/v1')</script>"
+        '</head><body style="background: url( &quot;http://img.example/b.png&quot; )">'
+        '<img src="https://img.example/a.png" srcset="a.png 1x, https://img.example/2x.png 2x">'
+        '<a href="https://example.org/">a link is not a request</a>'
+        '<img src="assets/local.png"></body></html>',
+        encoding="utf-8",
+    )
+    (site / "assets/x.css").write_text(
+        "/* https://fontawesome.com licence */ a{background:url(data:image/svg+xml,<svg "
+        "xmlns='http://www.w3.org/2000/svg'/>)} @font-face{src:url('https://font.example/f.woff')}",
+        encoding="utf-8",
+    )
+    (site / "assets/playbook/playbook.js").write_text(
+        "// see https://docs.example/\nconst u = `https://beacon.example/${id}`;\n", "utf-8"
+    )
+    found = third_party_requests(site, "example.github.io")
+    assert sorted(found) == sorted(
+        [
+            "index.html: https://fonts.gstatic.com",
+            "index.html: //cdn.example/a.css",
+            "index.html: https://cdn.example/x.js",
+            "index.html: https://img.example/a.png",
+            "index.html: https://img.example/2x.png",
+            "index.html: http://img.example/b.png",
+            "index.html: https://fonts.googleapis.com/css?family=Roboto",
+            "index.html: https://api.example/v1",
+            "assets/x.css: https://font.example/f.woff",
+            "assets/playbook/playbook.js: https://beacon.example/${id}",
+        ]
+    )
+
+
+def duplicate_ids(site: Path) -> dict[str, dict[str, int]]:
+    """{page: {id: count}} for every built page on which two elements share an id."""
+    pages = sorted(site.rglob("*.html"))
+    assert pages
+    found = {path.relative_to(site).as_posix(): Page(path).duplicate_ids for path in pages}
+    return {page: ids for page, ids in found.items() if ids}
+
+
+def test_no_page_has_two_elements_with_one_id(built, built_small):
+    # An id twice on a page breaks its anchor and the label of a checkbox or answer box.
+    # Page.ids is a set, which hides duplicates, so they are counted here: on the default
+    # site, and on the small one, which has every kind of page (tests/fixtures/small.yaml).
+    project, _ = built
+    assert len(list((project / "site").rglob("*.html"))) > 100
+    assert duplicate_ids(project / "site") == {}
+    assert (built_small / "site/glossary/index.html").exists()
+    assert duplicate_ids(built_small / "site") == {}
 
 
 def test_hand_written_page_is_published_and_in_navigation(built):
@@ -306,39 +363,28 @@ def test_arbitrary_unicode_never_breaks_the_mkdocs_build(tmp_path_factory, text)
     assert "WARNING" not in result.stderr
 
 
-def test_two_builds_are_byte_identical_and_honour_source_date_epoch(tmp_path):
-    import os
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
-    content = make_project(tmp_path / "project", REPO / "content.yaml")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}  # 2023-11-14
-    trees = []
-    for name in ("one", "two"):
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "build",
-                "-c",
-                str(content),
-                "-d",
-                str(tmp_path / name),
-            ],
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-        root = tmp_path / name
-        trees.append(
-            {
-                p.relative_to(root).as_posix(): p.read_bytes()
-                for p in sorted(root.rglob("*"))
-                if p.is_file()
-            }
-        )
-    assert trees[0].keys() == trees[1].keys()
-    assert [path for path in trees[0] if trees[0][path] != trees[1][path]] == []
-    assert b"<lastmod>2023-11-14</lastmod>" in trees[0]["sitemap.xml"]
+
+def test_two_builds_are_byte_identical_and_honour_source_date_epoch(default_site, tmp_path):
+    # The shared build is the first; the same command builds the same project once more.
+    assert build_env()["SOURCE_DATE_EPOCH"] == SOURCE_DATE_EPOCH == "1700000000"  # 2023-11-14
+    again = tmp_path / "again"
+    subprocess.run(
+        build_command(default_site.project / "content.yaml", "-d", str(again)),
+        env=build_env(),
+        check=True,
+        capture_output=True,
+    )
+    first, second = _tree(default_site.site), _tree(again)
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
+    assert b"<lastmod>2023-11-14</lastmod>" in first["sitemap.xml"]
 
 
 def test_facts_show_source_and_caveat_and_glossary_and_sources_pages_exist(built, playbook):

@@ -7,14 +7,20 @@ Regenerate the goldens after an intended change with:  make goldens
 from __future__ import annotations
 
 import shutil
+import typing
 from pathlib import Path
 
 import markdown
 import pytest
+from pydantic import BaseModel
 
 from generator.content.loader import load_content
+from generator.content.model import Playbook
+from generator.errors import ContentError
 from generator.site.render import md_inline, render
 from tests.conftest import FIXTURES
+from tests.htmlscan import Page
+from tests.site.test_markup import _site_markdown, _split_front_matter
 
 GOLDEN = Path(__file__).parent / "golden" / "small"
 
@@ -42,6 +48,143 @@ def test_rendered_files_match_goldens(small_outputs, update_goldens):
         assert actual[path] == expected[path], f"{path} differs from its golden: run make goldens"
 
 
+# Fields the golden fixture leaves out on purpose, each tested where it is at home. Any other
+# field a model gains must appear in tests/fixtures/small.yaml, so its pages get goldens.
+NOT_IN_GOLDEN_FIXTURE = {
+    "Playbook.extends",  # overlays: tests/content/test_overlay.py
+    "Site.client",  # the client project: tests/fork/test_scaffold.py
+    "Site.branding",  # the client project: tests/fork/test_scaffold.py
+    "Branding.logo",
+    "Branding.favicon",
+    "Branding.primary",
+    "Branding.accent",
+    "Branding.extra_css",
+    "Branding.copyright",
+    "Site.allow_html",  # test_allow_html_makes_description_html_live_on_the_page below
+    "Site.url",  # tests/site/test_build.py builds with --site-url
+    "Language.name",  # the switcher's own names: tests/site/test_security.py
+    "Journey.loops_to",  # test_loops_to_sends_the_last_stage_to_an_earlier_one below
+}
+
+
+def _models(model: type[BaseModel]) -> set[type[BaseModel]]:
+    """``model`` and every model class its fields can hold, recursively."""
+    found: set[type[BaseModel]] = set()
+    todo = [model]
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        for field in current.model_fields.values():
+            annotations = [field.annotation]
+            while annotations:
+                annotation = annotations.pop()
+                if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+                    todo.append(annotation)
+                annotations.extend(typing.get_args(annotation))
+    return found
+
+
+def _fields_set(value, found: set[str]) -> set[str]:
+    if isinstance(value, BaseModel):
+        for name in value.model_fields_set:
+            found.add(f"{type(value).__name__}.{name}")
+            _fields_set(getattr(value, name), found)
+    elif isinstance(value, list | tuple):
+        for element in value:
+            _fields_set(element, found)
+    return found
+
+
+def test_golden_fixture_sets_every_field_of_the_content_model():
+    playbook = load_content(FIXTURES / "small.yaml")
+    every = {f"{m.__name__}.{name}" for m in _models(Playbook) for name in m.model_fields}
+    assert NOT_IN_GOLDEN_FIXTURE - every == set(), "listed here, but no longer in the model"
+    missing = every - _fields_set(playbook, set()) - NOT_IN_GOLDEN_FIXTURE
+    assert missing == set(), "add these to tests/fixtures/small.yaml, then run make goldens"
+
+
+def test_golden_fixture_has_every_page_kind(small_outputs):
+    kinds = {
+        "glossary": "playbook/glossary{}.md",
+        "sources": "playbook/sources{}.md",
+        "comparison": "playbook/comparison{}.md",
+        "shared checklist": "playbook/checklists/basics{}.md",
+        "home": "playbook/index{}.md",
+        "journey": "playbook/stages/short/index{}.md",
+        "print": "playbook/stages/short/print{}.md",
+        "stage": "playbook/stages/short/meet{}.md",
+    }
+    golden = {p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md")}
+    for kind, pattern in kinds.items():
+        for suffix in ("", ".nb", ".en"):
+            assert pattern.format(suffix) in golden, f"no golden file for the {kind} page"
+    pages = {p.as_posix(): t for p, t in small_outputs.items()}
+    meet = pages["playbook/stages/short/meet.en.md"]
+    # Every kind of content a stage can show is in the goldens.
+    for shown in (
+        "Read &lt;b&gt;closely&lt;/b&gt;",  # HTML in a description stays text by default
+        "[Touchpoint](../../glossary.md#touchpoint)",  # found through the term's 'also'
+        "**Caveat:** The figure is made up.",
+        "## Suggested metrics { #metrics }",
+        "## The basics { #basics--checklist }",
+    ):
+        assert shown in meet, shown
+
+
+def _duplicate_ids(outputs) -> dict[str, dict[str, int]]:
+    """{page: {id: count}} for each rendered page, converted as MkDocs would, that has an id
+    twice. A quick twin of the check on built sites in test_build.py."""
+    found = {}
+    for path, text in outputs.items():
+        if path.suffix == ".md":
+            _, body = _split_front_matter(text)
+            duplicates = Page(html=_site_markdown().convert(body)).duplicate_ids
+            if duplicates:
+                found[path.as_posix()] = duplicates
+    return found
+
+
+def test_no_rendered_page_has_an_id_twice(small_outputs):
+    assert _duplicate_ids(small_outputs) == {}
+
+
+# Ids that content may choose and that a template also uses as an anchor on the same page.
+# The content checks reserve only the stage page's own (RESERVED_ANCHORS); these slip through.
+COLLIDING_IDS = {
+    "journey id and a home-page heading": [
+        ("  - id: short\n", "  - id: downloads\n"),
+        ("short/meet", "downloads/meet"),
+    ],
+    "before-you-start item and the journey page's stage list": [
+        ("      - id: gather-team", "      - id: stages")
+    ],
+    "shared checklist item and its heading": [("      - id: answer-fast", "      - id: checklist")],
+}
+
+
+@pytest.mark.xfail(
+    strict=True, raises=AssertionError, reason="content ids can repeat a template's anchor"
+)
+@pytest.mark.parametrize("edits", list(COLLIDING_IDS.values()), ids=list(COLLIDING_IDS))
+def test_a_content_id_never_repeats_an_anchor_of_its_page(tmp_path, edits):
+    # Fixed either way: the checks refuse the id, or the page gives it an anchor of its own.
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "content.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        playbook = load_content(path)
+    except ContentError as error:
+        assert "reserved" in str(error), str(error)
+        return
+    duplicates = _duplicate_ids(render(playbook))
+    assert duplicates == {}
+
+
 def test_render_is_deterministic(small_outputs):
     again = render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
     assert again == small_outputs
@@ -49,14 +192,18 @@ def test_render_is_deterministic(small_outputs):
 
 def test_one_page_per_language_journey_and_stage(small_outputs):
     docs = {p.as_posix() for p in small_outputs if p.parts[0] == "playbook" and p.suffix == ".md"}
-    for suffix in ("", ".nb", ".en"):
-        assert f"playbook/index{suffix}.md" in docs
-        assert f"playbook/stages/loop/index{suffix}.md" in docs
-        assert f"playbook/stages/loop/print{suffix}.md" in docs
-        assert f"playbook/sources{suffix}.md" in docs
-        for stage in ("first", "second"):
-            assert f"playbook/stages/loop/{stage}{suffix}.md" in docs
-    assert len(docs) == 3 * 6
+    pages = [
+        "index",
+        "glossary",
+        "sources",
+        "comparison",
+        "checklists/basics",
+        *(f"stages/loop/{page}" for page in ("index", "print", "first", "second")),
+        *(f"stages/short/{page}" for page in ("index", "print", "meet", "decide")),
+    ]
+    assert docs == {
+        f"playbook/{page}{suffix}.md" for page in pages for suffix in ("", ".nb", ".en")
+    }
 
 
 def test_cyclic_journey_links_last_stage_back_to_first(small_outputs):
@@ -147,3 +294,19 @@ def test_an_untranslated_glossary_term_marks_only_the_pages_that_show_it():
     assert "has not been translated into English" not in first
     glossary = outputs["playbook/glossary.en.md"]
     assert "has not been translated into English" in glossary
+
+
+def test_allow_html_makes_description_html_live_on_the_page(small_outputs, tmp_path):
+    # Both directions: off (the golden fixture) shows the tags as text, on lets them through.
+    text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "content.yaml"
+    path.write_text(
+        text.replace("  languages:\n", "  allow_html: true\n  languages:\n", 1), "utf-8"
+    )
+    opted_in = {p.as_posix(): t for p, t in render(load_content(path)).items()}
+    default = {p.as_posix(): t for p, t in small_outputs.items()}
+    live = "<p>Read <b>closely</b> &amp; never write <i>italics</i>. See the <strong>list</strong>.</p>"
+    shown = "<p>Read &lt;b&gt;closely&lt;/b&gt; &amp; never write &lt;i&gt;italics&lt;/i&gt;. See the <strong>list</strong>.</p>"
+    page = "playbook/stages/short/meet.en.md"
+    assert live in opted_in[page] and shown not in opted_in[page]
+    assert shown in default[page] and live not in default[page]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_content
@@ -23,6 +23,9 @@ CELLS = (
 )
 
 
+# Guards against formula injection, so it runs the same 1,000 cells every time (a random
+# seed that misses an edge case would pass one run and fail the next).
+@settings(max_examples=1000, derandomize=True, deadline=None)
 @given(CELLS)
 def test_neutralised_cells_never_start_a_formula_and_restore_exactly(cell):
     safe = neutralise(cell)
