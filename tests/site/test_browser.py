@@ -13,7 +13,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, KNOWN_PROBLEMS, chromium, open_page, serve
+from tests.browser import ARTIFACTS, KNOWN_PROBLEMS, open_page, serve
 from tests.conftest import BASE_PATH
 
 pytestmark = pytest.mark.slow
@@ -28,19 +28,6 @@ def site(default_site):
     """The default site (built once per run, conftest), served under its base path."""
     with serve(default_site.site, BASE_PATH) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page; any JavaScript error or third-party request on it fails the test."""
-    with open_page(browser, accept_downloads=True) as page:
-        yield page
 
 
 def boxes(page):

@@ -13,7 +13,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, chromium, open_page, serve
+from tests.browser import ARTIFACTS, open_page, serve
 from tests.htmlscan import Page
 
 pytestmark = pytest.mark.slow
@@ -33,12 +33,6 @@ def built(default_site):
 def site(built):
     with serve(built) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import chromium, open_page, serve
+from tests.browser import open_page, serve
 from tests.conftest import BASE_PATH
 
 pytestmark = pytest.mark.slow
@@ -18,12 +18,6 @@ def site_url(default_site):
     """The default site (built once per run, conftest), served under its base path."""
     with serve(default_site.site, BASE_PATH) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 def search(browser, url: str, term: str) -> list[str]:
