@@ -146,18 +146,8 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
             parsed = read_yaml(current, display_name=name)
         if resolved in seen:
             cycle = " -> ".join(str(p) for p in [*seen, resolved])
-            file, line, column = parsed.source.locate(("extends",))
-            raise ContentError(
-                [
-                    Issue(
-                        file,
-                        line,
-                        column,
-                        "extends",
-                        f"extends forms a cycle: {cycle}",
-                        "make the base not extend this file",
-                    )
-                ]
+            raise _extends_error(
+                parsed, f"extends forms a cycle: {cycle}", "make the base not extend this file"
             )
         seen.append(resolved)
         chain.append(parsed)
@@ -165,19 +155,11 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
         if base is None:
             _refuse_misspelt_extends(parsed)
             break
-        file, line, column = parsed.source.locate(("extends",))
         if not isinstance(base, str) or not base.strip():
-            raise ContentError(
-                [
-                    Issue(
-                        file,
-                        line,
-                        column,
-                        "extends",
-                        "extends must be 'default' or a path to a content file",
-                        "write e.g. extends: default",
-                    )
-                ]
+            raise _extends_error(
+                parsed,
+                "extends must be 'default' or a path to a content file",
+                "write e.g. extends: default",
             )
         if base == DEFAULT_BASE:
             current, name = default_content_path(), "default:content.yaml"
@@ -192,7 +174,7 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
                     "give a path relative to this file, or 'default'",
                 )
             if problem:
-                raise ContentError([Issue(file, line, column, "extends", *problem)])
+                raise _extends_error(parsed, *problem)
     return list(reversed(chain))
 
 
@@ -265,6 +247,12 @@ def _refuse_misspelt_extends(parsed: ParsedFile) -> None:
                     )
                 ]
             )
+
+
+def _extends_error(parsed: ParsedFile, message: str, hint: str) -> ContentError:
+    """An error located at the ``extends:`` line of ``parsed``."""
+    file, line, column = parsed.source.locate(("extends",))
+    return ContentError([Issue(file, line, column, "extends", message, hint)])
 
 
 def _data_without_extends(layer: ParsedFile) -> Any:
