@@ -21,6 +21,8 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
 from generator.site.site_config import brand_file
+from generator.team.loader import LoadedStatus, read_team_status
+from generator.team.model import STATUS_FILE
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
@@ -36,15 +38,29 @@ def generate(
     """Load ``content``, render it and write the pages into its project folder."""
     root = content.resolve().parent
     playbook, parsed = load_parsed(content, display_name=str(content))
+    team = load_status(content, playbook).status
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
-        render(playbook, extra_pages=extra_pages, site_url=site_url, content_name=content.name)
+        render(
+            playbook,
+            extra_pages=extra_pages,
+            site_url=site_url,
+            content_name=content.name,
+            team=team,
+        )
     )
     outputs.update(read_brand_files(playbook, parsed, root))
     if parsed.source.layered:
         # Editors check the overlay against this (see the first line of an init'ed content.yaml).
         outputs[OVERLAY_SCHEMA] = content_schema(overlay=True)
     return write_outputs(outputs, root, check=check, force=force)
+
+
+def load_status(content: Path, playbook: Playbook) -> LoadedStatus:
+    """The team status file beside ``content`` (empty if there is none), checked against
+    ``playbook``; messages name it as the user would (``client/progress.yaml``)."""
+    name = str(content.parent / STATUS_FILE)
+    return read_team_status(content.resolve().parent, playbook, display_name=name)
 
 
 def read_brand_files(

@@ -12,37 +12,51 @@ import click
 
 from generator.cli.common import content_option, engine_option, site_url_option, user_errors
 from generator.cli.fork import drift_warnings
-from generator.content.loader import validate_data
+from generator.content.loader import load_content, validate_data
 from generator.content.overlay import load_with_extends
 from generator.project import (
     build_site,
     content_schema,
     engine_command,
     generate,
+    load_status,
     mkdocs_env,
     read_brand_files,
 )
+from generator.team.schema import status_schema
 
 
 @click.command()
 @content_option
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too, e.g. orphaned status.")
 @user_errors
-def validate(content: Path) -> None:
-    """Check the content and print every problem as FILE:LINE:COL: PATH: message.
+def validate(content: Path, strict: bool) -> None:
+    """Check the content and the team status file (progress.yaml) beside it, and print every
+    problem as FILE:LINE:COL: PATH: message.
 
     \b
     Example:
         playbook validate -c client/content.yaml
+        playbook validate --strict   # in CI: orphaned status entries fail too
     """
     overlay = load_with_extends(content, display_name=str(content))
     playbook = validate_data(overlay.merged)
     # Everything generate will need: the branding files must exist and be safe to publish.
     read_brand_files(playbook, overlay.merged, content.resolve().parent)
+    status = load_status(content, playbook)
     stages = sum(len(journey.stages) for journey in playbook.journeys)
     warnings = drift_warnings(content, overlay)  # reads upstream.lock, which may be damaged
+    warnings += [f"warning: {orphan}" for orphan in status.orphans]
     click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
+    if status.file:
+        entries = len(status.status.items) + len(status.status.answers)
+        click.echo(f"{status.file}: OK ({entries} entries, {len(status.orphans)} orphaned)")
     for warning in warnings:
         click.echo(warning, err=True)
+    failing = [warning for warning in warnings if warning.startswith("warning:")]
+    if strict and failing:
+        click.echo(f"{len(failing)} warning(s), and --strict: failing.", err=True)
+        sys.exit(1)
 
 
 @click.command("generate")
@@ -157,13 +171,29 @@ def run_until_stopped(command: list[str], **options) -> int:
 
 
 @click.command()
+@content_option
 @click.option("--overlay", is_flag=True, help="The schema of a file that extends a base.")
-def schema(overlay: bool) -> None:
+@click.option(
+    "--progress",
+    is_flag=True,
+    help="The schema of the team status file (progress.yaml), listing the content's ids.",
+)
+@user_errors
+def schema(content: Path, overlay: bool, progress: bool) -> None:
     """Print the JSON Schema of the content file (committed as content.schema.json).
+
+    With --progress, the schema of the team status file instead: it lists every checklist
+    item and prompt of the content, so an editor completes the ids.
 
     \b
     Example:
         playbook schema > content.schema.json
         playbook schema --overlay > overlay.schema.json
+        playbook schema --progress > progress.schema.json
     """
+    if progress and overlay:
+        raise click.UsageError("choose --overlay or --progress, not both")
+    if progress:
+        click.echo(status_schema(load_content(content, display_name=str(content))), nl=False)
+        return
     click.echo(content_schema(overlay=overlay), nl=False)

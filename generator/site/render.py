@@ -33,6 +33,7 @@ from generator.site.markup import html_text, md_inline, yaml_string
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
+from generator.team.model import TeamStatus
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.site", "templates"),
@@ -61,12 +62,14 @@ def render(
     extra_pages: tuple[str, ...] = (),
     site_url: str | None = None,
     content_name: str = "content.yaml",
+    team: TeamStatus | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
     ``extra_pages`` are hand-written pages (docs-relative, default-language file
     names) to list in the navigation after the journeys. ``site_url`` overrides
     ``site.url`` from the content (CI knows the Pages address; the content may not).
+    ``team`` is the team's status file (progress.yaml), empty when the project has none.
     """
     default = playbook.default_language
     outputs = _Outputs()

@@ -1,0 +1,53 @@
+"""`playbook schema --progress`: editors check the status file and complete its ids."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import yaml
+
+from generator.team.schema import status_schema
+from tests.conftest import FIXTURES, run_cli
+from tests.team.test_team_loader import VALID
+
+
+def test_the_schema_lists_the_contents_keys_with_their_texts(small_playbook):
+    schema = json.loads(status_schema(small_playbook))
+    items = schema["properties"]["items"]["properties"]
+    assert items["loop/first/say-hello"]["description"] == "Säg hej"
+    assert items["short/-/gather-team"]["description"] == "Samla gruppen"
+    assert "shared/basics/answer-fast" in items
+    answers = schema["properties"]["answers"]["properties"]
+    assert answers["loop/first/who-first"]["description"] == "Vem möter kunden först?"
+    assert "loop/first/who-first" not in items
+
+
+def test_a_valid_file_passes_and_mistakes_fail(small_playbook):
+    schema = json.loads(status_schema(small_playbook))
+    data = yaml.safe_load(VALID)
+    # PyYAML reads dates as dates; an editor sees the text, as JSON Schema does.
+    data = json.loads(json.dumps(data, default=str))
+    jsonschema.validate(data, schema)
+    for wrong in (
+        {"items": {"loop/first/say-helo": {"status": "done"}}},
+        {"items": {"loop/first/say-hello": {"status": "finished"}}},
+        {"items": {"loop/first/say-hello": {"status": "done", "owner": "x" * 81}}},
+        {"answers": {"loop/first/say-hello": {"text": "Hej"}}},
+        {"version": 2},
+    ):
+        assert not jsonschema.Draft202012Validator(schema).is_valid(wrong), wrong
+
+
+def test_without_content_the_schema_checks_the_shape_of_keys():
+    schema = json.loads(status_schema())
+    validator = jsonschema.Draft202012Validator(schema)
+    assert validator.is_valid({"items": {"any-journey/-/item": {"status": "done"}}})
+    assert not validator.is_valid({"items": {"Bad Key": {"status": "done"}}})
+
+
+def test_the_command_prints_it_for_the_given_content():
+    result = run_cli("schema", "--progress", "-c", str(FIXTURES / "small.yaml"))
+    assert result.exit_code == 0
+    assert "loop/first/say-hello" in json.loads(result.output)["properties"]["items"]["properties"]
+    assert run_cli("schema", "--progress", "--overlay").exit_code == 2
