@@ -29,7 +29,7 @@ from generator.content.model import Playbook
 from generator.content.source import MAX_FILE_BYTES, ParsedFile, read_yaml
 from generator.errors import ContentError, Issue
 from generator.project_files import UnsafePath, resolve_inside
-from generator.site.progress import known_keys
+from generator.team.keys import checklist_items, prompts
 from generator.team.model import (
     ITEM_STATES,
     KEY_PATTERN,
@@ -137,12 +137,12 @@ def validate_status(parsed: ParsedFile) -> TeamStatus:
 
 def check_keys(parsed: ParsedFile, playbook: Playbook) -> tuple[list[Issue], list[Issue]]:
     """(errors, orphan warnings) for the keys of the parsed file against the content."""
-    known = known_keys(playbook)
-    ticks, prompts = set(known["ticks"]), set(known["answers"])
+    ticks = {key for key, _ in checklist_items(playbook)}
+    prompt_keys = {key for key, _ in prompts(playbook)}
     errors: list[Issue] = []
     orphans: list[Issue] = []
     data = parsed.data if isinstance(parsed.data, dict) else {}
-    for section, wanted, other in (("items", ticks, prompts), ("answers", prompts, ticks)):
+    for section, wanted, other in (("items", ticks, prompt_keys), ("answers", prompt_keys, ticks)):
         what = "checklist item" if section == "items" else "prompt"
         entries = data.get(section)
         if not isinstance(entries, dict):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from generator.content.model import Playbook, Translations
-from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
+from generator.content.model import Playbook
+from generator.team.keys import checklist_items, prompts
 from generator.team.model import KEY_PATTERN, TeamStatus
 
 
@@ -27,39 +27,11 @@ def status_schema(playbook: Playbook | None = None) -> str:
         if playbook is None:
             prop["patternProperties"] = {KEY_PATTERN: entry}
         else:
-            keys = _item_texts(playbook) if section == "items" else _prompt_texts(playbook)
-            prop["properties"] = {key: {**entry, "description": text} for key, text in keys}
+            keyed = checklist_items(playbook) if section == "items" else prompts(playbook)
+            language = playbook.default_language
+            prop["properties"] = {
+                key: {**entry, "description": value.text.get(language) or ""}
+                for key, value in keyed
+            }
         prop["additionalProperties"] = False
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-
-
-def _item_texts(playbook: Playbook) -> list[tuple[str, str]]:
-    def text(value: Translations) -> str:
-        return value.get(playbook.default_language) or ""
-
-    found = []
-    for journey in playbook.journeys:
-        found += [
-            (progress_key(journey.id, JOURNEY_LEVEL, i.id), text(i.text)) for i in journey.checklist
-        ]
-        for stage in journey.stages:
-            found += [
-                (progress_key(journey.id, stage.id, i.id), text(i.text)) for i in stage.checklist
-            ]
-    for shared in playbook.checklists:
-        found += [(progress_key(SHARED_LEVEL, shared.id, i.id), text(i.text)) for i in shared.items]
-    return found
-
-
-def _prompt_texts(playbook: Playbook) -> list[tuple[str, str]]:
-    found = []
-    for journey in playbook.journeys:
-        for stage in journey.stages:
-            found += [
-                (
-                    progress_key(journey.id, stage.id, p.id),
-                    p.text.get(playbook.default_language) or "",
-                )
-                for p in stage.prompts
-            ]
-    return found

@@ -1,0 +1,245 @@
+"""The team's numbers: per journey and per stage, how many items are done, in progress, not
+applicable, not started and overdue, who owns them, and what is next.
+
+The one home for these numbers (issue #15): the dashboard page and ``playbook progress``
+both call ``summarize``, so they cannot disagree. Pure: the date comes in as ``today``,
+which callers take from ``today()``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from generator.content.model import ChecklistItem, Playbook
+from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
+from generator.team.keys import checklist_items, prompts
+from generator.team.model import CLOSED_STATES, ITEM_STATES, TeamStatus
+
+NEXT_OPEN = 3
+"""How many open items a journey or stage lists as next."""
+
+
+def today() -> date:
+    """The date the team's state is judged on: SOURCE_DATE_EPOCH's day (UTC) if set, else today.
+
+    A build with SOURCE_DATE_EPOCH (reproducible builds, CI, tests) marks the same items
+    overdue on the site as ``playbook progress`` does with it.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """One checklist item as the team has it."""
+
+    key: str
+    """Its progress key (journey/stage/item)."""
+    item: ChecklistItem
+    """The item in the content (its text in every language)."""
+    status: str
+    """done, in-progress, not-applicable or not-started (no entry in the file)."""
+    owner: str | None
+    due: date | None
+    note: str | None
+    overdue: bool
+    """Due before today and neither done nor not applicable."""
+
+    @property
+    def open(self) -> bool:
+        return self.status not in CLOSED_STATES
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "status": self.status,
+            "owner": self.owner,
+            "due": self.due.isoformat() if self.due else None,
+            "overdue": self.overdue,
+        }
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How many items are in each state, and how many prompts have the team's answer."""
+
+    total: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_applicable: int = 0
+    not_started: int = 0
+    overdue: int = 0
+    prompts: int = 0
+    answered: int = 0
+
+    @property
+    def percent(self) -> int:
+        """Done, as a whole percentage of the items that apply (not-applicable ones do not)."""
+        applicable = self.total - self.not_applicable
+        if applicable == 0:
+            return 100 if self.total else 0
+        return self.done * 100 // applicable
+
+    def as_data(self) -> dict[str, int]:
+        fields = (
+            "total",
+            "done",
+            "in_progress",
+            "not_applicable",
+            "not_started",
+            "overdue",
+            "prompts",
+            "answered",
+        )
+        return {**{name: getattr(self, name) for name in fields}, "percent": self.percent}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A stage, or a journey's "before you start" list (id ``-``), or a whole journey."""
+
+    id: str
+    counts: Counts
+    owners: tuple[str, ...]
+    """Everyone named as an owner of an item here, sorted."""
+    next_open: tuple[ItemState, ...]
+    """Up to NEXT_OPEN open items: earliest due date first, then in content order."""
+    items: tuple[ItemState, ...]
+    """Every item here, in content order (a shared checklist's items after the stage's)."""
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "counts": self.counts.as_data(),
+            "owners": list(self.owners),
+            "next_open": [item.as_data() for item in self.next_open],
+        }
+
+
+@dataclass(frozen=True)
+class JourneySummary:
+    """One journey: its own totals, its "before you start" list and each stage."""
+
+    total: Section
+    """The whole journey (an item shown on two of its stages counts once)."""
+    before: Section | None
+    """The journey's "before you start" items, if it has any."""
+    stages: tuple[Section, ...]
+
+    def as_data(self) -> dict[str, Any]:
+        return {
+            **self.total.as_data(),
+            "before_you_start": self.before.as_data() if self.before else None,
+            "stages": [stage.as_data() for stage in self.stages],
+        }
+
+
+@dataclass(frozen=True)
+class TeamSummary:
+    """Everything the dashboard and ``playbook progress`` show."""
+
+    today: date
+    total: Counts
+    """Every checklist item of the playbook once, shared checklists included."""
+    journeys: tuple[JourneySummary, ...]
+    overdue: tuple[ItemState, ...]
+    """Every overdue item once, earliest due date first."""
+
+    def as_data(self) -> dict[str, Any]:
+        """Plain data for ``playbook progress --json``: ids, no texts, stable order."""
+        return {
+            "today": self.today.isoformat(),
+            "counts": self.total.as_data(),
+            "journeys": [journey.as_data() for journey in self.journeys],
+            "overdue": [item.as_data() for item in self.overdue],
+        }
+
+
+def item_state(key: str, item: ChecklistItem, status: TeamStatus, today: date) -> ItemState:
+    """The team's state of one item; the one place that decides what is overdue."""
+    entry = status.items.get(key)
+    state = entry.status if entry else "not-started"
+    due = entry.due if entry else None
+    return ItemState(
+        key=key,
+        item=item,
+        status=state,
+        owner=entry.owner if entry else None,
+        due=due,
+        note=entry.note if entry else None,
+        overdue=due is not None and due < today and state not in CLOSED_STATES,
+    )
+
+
+def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummary:
+    """The team's numbers for ``playbook`` on ``today``."""
+    shared_on: dict[str, list] = {}
+    for shared in playbook.checklists:
+        for ref in shared.stages:
+            shared_on.setdefault(ref, []).append(shared)
+    journeys = []
+    for journey in playbook.journeys:
+        before = None
+        if journey.checklist:
+            keyed = [(progress_key(journey.id, JOURNEY_LEVEL, i.id), i) for i in journey.checklist]
+            before = _section(JOURNEY_LEVEL, keyed, [], status, today)
+        stages = []
+        for stage in journey.stages:
+            keyed = [(progress_key(journey.id, stage.id, i.id), i) for i in stage.checklist]
+            for shared in shared_on.get(f"{journey.id}/{stage.id}", []):
+                keyed += [(progress_key(SHARED_LEVEL, shared.id, i.id), i) for i in shared.items]
+            asked = [progress_key(journey.id, stage.id, p.id) for p in stage.prompts]
+            stages.append(_section(stage.id, keyed, asked, status, today))
+        parts = ([before] if before else []) + stages
+        total = _section(
+            journey.id,
+            _unique((s.key, s.item) for part in parts for s in part.items),
+            [progress_key(journey.id, st.id, p.id) for st in journey.stages for p in st.prompts],
+            status,
+            today,
+        )
+        journeys.append(JourneySummary(total, before, tuple(stages)))
+    whole = _section(
+        "", checklist_items(playbook), [k for k, _ in prompts(playbook)], status, today
+    )
+    overdue = tuple(sorted((s for s in whole.items if s.overdue), key=_urgency))
+    return TeamSummary(today, whole.counts, tuple(journeys), overdue)
+
+
+def _unique(keyed: Iterable[tuple[str, ChecklistItem]]) -> list[tuple[str, ChecklistItem]]:
+    return list(dict(keyed).items())
+
+
+def _section(
+    section_id: str,
+    keyed: list[tuple[str, ChecklistItem]],
+    prompts: list[str],
+    status: TeamStatus,
+    today: date,
+) -> Section:
+    items = tuple(item_state(key, item, status, today) for key, item in _unique(keyed))
+    by_state = {state: sum(1 for s in items if s.status == state) for state in ITEM_STATES}
+    counts = Counts(
+        total=len(items),
+        done=by_state["done"],
+        in_progress=by_state["in-progress"],
+        not_applicable=by_state["not-applicable"],
+        not_started=by_state["not-started"],
+        overdue=sum(1 for s in items if s.overdue),
+        prompts=len(prompts),
+        answered=sum(1 for key in prompts if key in status.answers),
+    )
+    owners = tuple(sorted({s.owner for s in items if s.owner}, key=str.casefold))
+    ordered = sorted((s for s in items if s.open), key=_urgency)
+    return Section(section_id, counts, owners, tuple(ordered[:NEXT_OPEN]), items)
+
+
+def _urgency(state: ItemState) -> tuple[bool, date]:
+    # sorted() is stable, so items due on the same day (or undated) keep content order.
+    return (state.due is None, state.due or date.max)
