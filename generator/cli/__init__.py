@@ -1,8 +1,8 @@
 """The ``playbook`` command line. Each command parses, calls the library, prints a report.
 
 One module per audience: ``build`` (validate, generate, build, serve, schema), ``fork``
-(init, diff, show, export) and ``translations``. Errors the user can fix (GeneratorError)
-are printed without a traceback and exit with status 1.
+(init, diff, show, export), ``translations`` and ``progress`` (the team's status). Errors
+the user can fix (GeneratorError) are printed without a traceback and exit with status 1.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from generator import __version__
 from generator.cli.build import build, generate_command, schema, serve, validate
 from generator.cli.common import content_option
 from generator.cli.fork import diff_command, export_command, init, show_command
+from generator.cli.progress import progress
 from generator.cli.translations import translations
 
 
@@ -44,5 +45,6 @@ for _command in (
     translations,
     init,
     export_command,
+    progress,
 ):
     cli.add_command(_command)

@@ -1,0 +1,151 @@
+"""`playbook progress`: the team's status (progress.yaml) as a table, as JSON, or as a CI check.
+
+The numbers come from generator/team/summary.py, as the site's dashboard's do, so the
+terminal and the site agree. The table is in the content's default language (or --lang);
+its words live in ui_text like every other text readers see.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from generator.cli.common import content_option, user_errors
+from generator.content.loader import load_content
+from generator.content.model import Playbook
+from generator.project import load_status
+from generator.site.localize import Localizer, localizer
+from generator.site.ui import UI_TEXT
+from generator.team.summary import ItemState, JourneySummary, Section, summarize, today
+
+_COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
+
+
+@click.group(invoke_without_command=True)
+@content_option
+@click.option("--json", "as_json", is_flag=True, help="Print the numbers as JSON.")
+@click.option(
+    "--overdue",
+    is_flag=True,
+    help="Print only the overdue items; exit 1 if there are any (for CI).",
+)
+@click.option("--lang", default=None, help="Language of the table (default: the content's).")
+@click.pass_context
+@user_errors
+def progress(
+    ctx: click.Context, content: Path, as_json: bool, overdue: bool, lang: str | None
+) -> None:
+    """Show the team's status from progress.yaml: per journey and stage, what is done, in
+    progress, not applicable, not started and overdue, who owns it, and what is next.
+
+    Items are judged overdue on today's date (SOURCE_DATE_EPOCH's, if set).
+
+    \b
+    Example:
+        playbook progress
+        playbook progress --lang en
+        playbook progress --json > progress.json
+        playbook progress --overdue   # in CI: exit 1 when anything is overdue
+        playbook progress import shared-changes.yaml
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    playbook = load_content(content, display_name=str(content))
+    language = lang or playbook.default_language
+    if language not in playbook.language_codes:
+        raise click.BadParameter(
+            f"'{language}' is not a language of this playbook "
+            f"({', '.join(playbook.language_codes)})",
+            param_hint="--lang",
+        )
+    loaded = load_status(content, playbook)
+    for orphan in loaded.orphans:
+        click.echo(f"warning: {orphan}", err=True)
+    if not loaded.file:
+        click.echo(
+            f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
+            err=True,
+        )
+    summary = summarize(playbook, loaded.status, today())
+    if as_json:
+        click.echo(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
+    elif not overdue:
+        text = localizer(playbook, language)
+        for number, journey in enumerate(summary.journeys):
+            if number:
+                click.echo()
+            click.echo("\n".join(journey_table(playbook, journey, text)))
+    if overdue:
+        if summary.overdue:
+            click.echo(overdue_line(summary.overdue), err=as_json)
+            sys.exit(1)
+        if not as_json:
+            click.echo(f"No overdue items on {summary.today.isoformat()}.")
+
+
+def overdue_line(items: tuple[ItemState, ...]) -> str:
+    """One line naming every overdue item, for a CI log: key (owner, due date)."""
+    named = ", ".join(
+        f"{item.key} ({item.owner + ', ' if item.owner else ''}due {item.due})" for item in items
+    )
+    return f"{len(items)} overdue: {named}"
+
+
+def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) -> list[str]:
+    """The lines of one journey's table: a heading, a row per stage, the total, what is next."""
+    ui = {label: UI_TEXT[key][text.language] for label, key in _LABELS.items()}
+    model = next(j for j in playbook.journeys if j.id == journey.total.id)
+    counts = journey.total.counts
+    applicable = counts.total - counts.not_applicable
+    done = UI_TEXT["progress"][text.language].format(done=counts.done, total=applicable)
+    lines = [f"{text.peek(model.name)} ({model.id}): {done}, {counts.percent} %"]
+    rows = [[ui["stage"], *(ui[column] for column in _COLUMNS), ui["answered"], ui["owners"]]]
+    if journey.before:
+        rows.append(_row(UI_TEXT["before_you_start"][text.language], journey.before))
+    for number, (stage, section) in enumerate(zip(model.stages, journey.stages, strict=True), 1):
+        rows.append(_row(f"{number}. {text.peek(stage.name)}", section))
+    rows.append(_row(ui["total"], journey.total))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:-1], widths[1:-1], strict=True)]
+        lines.append(("  " + "  ".join(cells) + "  " + row[-1]).rstrip())
+    if journey.total.next_open:
+        lines.append(f"  {ui['next']}:")
+        lines += [f"  - {_open_item(item, text, ui['due'])}" for item in journey.total.next_open]
+    return lines
+
+
+_LABELS = {
+    "stage": "cli_progress_stage",
+    "done": "cli_progress_done",
+    "in_progress": "cli_progress_in_progress",
+    "not_applicable": "cli_progress_not_applicable",
+    "not_started": "cli_progress_not_started",
+    "overdue": "cli_progress_overdue",
+    "answered": "cli_progress_answered",
+    "owners": "cli_progress_owners",
+    "total": "cli_progress_total",
+    "next": "cli_progress_next",
+    "due": "cli_progress_due",
+}
+"""The table's words: label -> ui_text key."""
+
+
+def _row(label: str, section: Section) -> list[str]:
+    counts = section.counts
+    answered = f"{counts.answered}/{counts.prompts}" if counts.prompts else "-"
+    numbers = [str(getattr(counts, column)) for column in _COLUMNS]
+    return [label, *numbers, answered, ", ".join(section.owners)]
+
+
+def _open_item(item: ItemState, text: Localizer, due_text: str) -> str:
+    details = [item.owner] if item.owner else []
+    if item.due:
+        details.append(due_text.format(date=item.due.isoformat()))
+    shown = text.peek(item.item.text)
+    flag = "(!) " if item.overdue else ""
+    return f"{flag}{shown}" + (f" ({', '.join(details)})" if details else "")

@@ -1,0 +1,91 @@
+"""`playbook progress`: the table, --json, --overdue and --lang, on a real project folder."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.team.conftest import write_status
+
+STATUS = """\
+version: 1
+items:
+  loop/first/say-hello: {status: done, owner: AK}
+  loop/first/know-names: {status: in-progress, owner: Åsa, due: 2026-12-01}
+  short/-/gather-team: {status: not-started, owner: PM, due: 2026-11-01}
+  shared/basics/answer-fast: {status: not-applicable}
+answers:
+  loop/first/who-first: {text: Säljarna}
+"""
+
+
+@pytest.fixture
+def project(small_project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795651200")  # 2026-11-26
+    write_status(small_project.parent, STATUS)
+    return small_project
+
+
+def test_the_table_is_in_the_default_language(project):
+    result = run_cli("progress", "-c", str(project))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Slingan (loop): 1 av 4 klara, 25 %"
+    assert lines[1].split() == [
+        "Steg", "Klara", "Pågår", "Ej", "aktuella", "Ej", "påbörjade", "Försenade", "Svar",
+        "Ansvariga",
+    ]  # fmt: skip
+    assert lines[2].split() == ["1.", "Första", "1", "1", "1", "1", "0", "1/1", "AK,", "Åsa"]
+    assert "  - (!) Samla gruppen (PM, klart senast 2026-11-01)" in lines
+
+
+def test_lang_picks_the_tables_language_and_refuses_others(project):
+    result = run_cli("progress", "--lang", "en", "-c", str(project))
+    assert result.stdout.splitlines()[0] == "The loop (loop): 1 of 4 done, 25 %"
+    wrong = run_cli("progress", "--lang", "de", "-c", str(project))
+    assert wrong.exit_code == 2
+    assert "'de' is not a language of this playbook (sv, nb, en)" in wrong.stderr
+
+
+def test_json_has_the_summarys_numbers(project):
+    result = run_cli("progress", "--json", "-c", str(project))
+    data = json.loads(result.stdout)
+    assert data["today"] == "2026-11-26"
+    assert data["counts"] == {
+        "total": 7, "done": 1, "in_progress": 1, "not_applicable": 1, "not_started": 4,
+        "overdue": 1, "prompts": 2, "answered": 1, "percent": 16,
+    }  # fmt: skip
+    assert [journey["id"] for journey in data["journeys"]] == ["loop", "short"]
+    assert data["journeys"][1]["before_you_start"]["owners"] == ["PM"]
+
+
+def test_overdue_exits_1_with_one_line_naming_the_items(project):
+    result = run_cli("progress", "--overdue", "-c", str(project))
+    assert result.exit_code == 1
+    assert result.stdout == "1 overdue: short/-/gather-team (PM, due 2026-11-01)\n"
+
+
+def test_overdue_exits_0_when_nothing_is(project, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    result = run_cli("progress", "--overdue", "-c", str(project))
+    assert result.exit_code == 0
+    assert result.stdout == "No overdue items on 2023-11-14.\n"
+
+
+def test_without_a_status_file_it_says_so(small_project):
+    result = run_cli("progress", "-c", str(small_project))
+    assert result.exit_code == 0
+    assert "every item counts as not started" in result.stderr
+    assert "Slingan (loop): 0 av 5 klara, 0 %" in result.stdout
+
+
+def test_an_invalid_status_file_is_an_error_without_traceback(project):
+    write_status(project.parent, "items:\n  loop/first/say-hello: {status: klar}\n")
+    result = run_cli("progress", "-c", str(project))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        f"{project.parent / 'progress.yaml'}:2:34: items[loop/first/say-hello].status: "
+        "'klar' is not a status"
+    )

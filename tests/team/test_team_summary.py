@@ -1,0 +1,106 @@
+"""The team's numbers: one function, per journey and stage, judged on a given day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.team.model import TeamStatus
+from generator.team.summary import summarize, today
+
+TODAY = date(2026, 11, 26)
+
+
+def stage(summary, journey_id: str, stage_id: str):
+    journey = next(j for j in summary.journeys if j.total.id == journey_id)
+    return next(s for s in journey.stages if s.id == stage_id)
+
+
+def test_without_a_status_file_everything_is_not_started(small_playbook):
+    summary = summarize(small_playbook, TeamStatus.empty(), TODAY)
+    assert summary.total.total == summary.total.not_started == 7
+    assert summary.total.done == summary.total.overdue == summary.total.percent == 0
+    assert summary.overdue == ()
+
+
+def test_each_state_is_counted_where_the_item_is_shown(small_playbook):
+    team = TeamStatus.model_validate(
+        {
+            "items": {
+                "loop/first/say-hello": {"status": "done", "owner": "AK"},
+                "loop/first/know-names": {"status": "in-progress", "owner": "Øyvind"},
+                "shared/basics/answer-fast": {"status": "not-applicable"},
+                "short/-/gather-team": {"status": "not-started", "due": "2026-11-25"},
+                "short/meet/list-touchpoints": {"status": "done", "due": "2026-11-01"},
+            },
+            "answers": {"loop/first/who-first": {"text": "Säljarna"}},
+        }
+    )
+    summary = summarize(small_playbook, team, TODAY)
+    first = stage(summary, "loop", "first").counts
+    # loop/first shows its two items and the shared checklist's two.
+    assert (first.total, first.done, first.in_progress, first.not_applicable) == (4, 1, 1, 1)
+    assert (first.not_started, first.prompts, first.answered, first.percent) == (1, 1, 1, 33)
+    assert stage(summary, "loop", "first").owners == ("AK", "Øyvind")
+    short = next(j for j in summary.journeys if j.total.id == "short")
+    assert short.before is not None and short.before.counts.overdue == 1
+    # The shared checklist shows on loop/first and short/meet: counted in each journey once.
+    assert short.total.counts.total == 1 + 1 + 2
+    assert summary.total.total == 7
+    assert summary.total.not_applicable == 1
+    # Due yesterday and not started: overdue. Done late is not overdue.
+    assert [item.key for item in summary.overdue] == ["short/-/gather-team"]
+    assert summary.as_data()["overdue"] == [
+        {"key": "short/-/gather-team", "status": "not-started", "owner": None,
+         "due": "2026-11-25", "overdue": True}
+    ]  # fmt: skip
+
+
+def test_due_today_is_not_overdue_and_not_applicable_never_is(small_playbook):
+    team = TeamStatus.model_validate(
+        {
+            "items": {
+                "loop/first/say-hello": {"status": "in-progress", "due": "2026-11-26"},
+                "loop/first/know-names": {"status": "not-applicable", "due": "2020-01-01"},
+            }
+        }
+    )
+    assert summarize(small_playbook, team, TODAY).overdue == ()
+    assert [i.key for i in summarize(small_playbook, team, date(2026, 11, 27)).overdue] == [
+        "loop/first/say-hello"
+    ]
+
+
+def test_next_open_items_are_the_earliest_due_then_in_content_order(small_playbook):
+    team = TeamStatus.model_validate(
+        {
+            "items": {
+                "loop/first/say-hello": {"status": "done"},
+                "shared/basics/say-thanks": {"status": "in-progress", "due": "2026-12-01"},
+            }
+        }
+    )
+    first = stage(summarize(small_playbook, team, TODAY), "loop", "first")
+    assert [item.key for item in first.next_open] == [
+        "shared/basics/say-thanks",
+        "loop/first/know-names",
+        "shared/basics/answer-fast",
+    ]
+
+
+def test_nothing_applicable_is_complete_and_nothing_at_all_is_zero(small_playbook):
+    team = TeamStatus.model_validate(
+        {"items": {"loop/second/follow-up": {"status": "not-applicable"}}}
+    )
+    summary = summarize(small_playbook, team, TODAY)
+    assert stage(summary, "loop", "second").counts.percent == 100
+    assert stage(summary, "short", "decide").counts.percent == 0
+
+
+@pytest.mark.parametrize(
+    ("epoch", "expected"), [("1700000000", date(2023, 11, 14)), ("", date.today())]
+)
+def test_today_is_source_date_epochs_day_if_set(monkeypatch, epoch, expected):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert today() == expected
