@@ -16,9 +16,12 @@ import click
 from generator.cli.common import content_option, user_errors
 from generator.content.loader import load_content
 from generator.content.model import Playbook
+from generator.errors import GeneratorError
 from generator.project import load_status
 from generator.site.localize import Localizer, localizer
 from generator.site.ui import UI_TEXT
+from generator.team.importer import ImportReport, import_status, nothing_imported
+from generator.team.loader import status_path
 from generator.team.summary import ItemState, JourneySummary, Section, summarize, today
 
 _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
@@ -84,6 +87,53 @@ def progress(
             sys.exit(1)
         if not as_json:
             click.echo(f"No overdue items on {summary.today.isoformat()}.")
+
+
+@progress.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@content_option
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@user_errors
+def progress_import(file: Path, content: Path, dry_run: bool) -> None:
+    """Merge FILE into progress.yaml: the site's progress export (JSON) or a status file
+    snippet from "share my changes" (YAML). Comments and order in progress.yaml stay.
+
+    A change in progress.yaml newer than the imported one is kept and reported as a
+    conflict; ids this content does not have are listed and ignored.
+
+    \b
+    Example:
+        playbook progress import ~/Downloads/progress.json
+        playbook progress import shared-changes.yaml --dry-run
+    """
+    playbook = load_content(content, display_name=str(content))
+    current = load_status(content, playbook)
+    target = status_path(content.resolve().parent)
+    shown = current.file or str(content.parent / target.name)
+    report = import_status(
+        playbook, current, target, file, incoming_name=str(file), write=not dry_run
+    )
+    for conflict in report.conflicts:
+        click.echo(f"conflict: {conflict}", err=True)
+    if report.unknown:
+        click.echo(
+            f"ignored {len(report.unknown)} id(s) this content does not have: "
+            + ", ".join(report.unknown),
+            err=True,
+        )
+    if not report.imported:
+        raise GeneratorError(nothing_imported(str(file), report, target))
+    click.echo(_import_summary(report, str(file), shown, dry_run))
+
+
+def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) -> str:
+    verb = "Would import" if dry_run else "Imported"
+    created = " (a new file)" if report.created else ""
+    return (
+        f"{verb} {name} ({report.kind}) into {shown}{created}: {len(report.added)} added, "
+        f"{len(report.updated)} updated, {len(report.unchanged)} unchanged, "
+        f"{len(report.conflicts)} conflict(s)."
+    )
 
 
 def overdue_line(items: tuple[ItemState, ...]) -> str:

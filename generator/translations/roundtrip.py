@@ -20,16 +20,11 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
@@ -40,7 +35,9 @@ from generator.content.source import ParsedFile
 from generator.errors import ContentError, GeneratorError
 from generator.translations.coverage import check_translations, read_lock, source_hash, write_lock
 from generator.translations.spreadsheet import CsvError, read_table, write_table
-from generator.writer import replace_atomically
+from generator.yaml_edit import as_text_scalar as _as_text_scalar
+from generator.yaml_edit import replace_keeping_mode as _replace_keeping_mode
+from generator.yaml_edit import round_trip_yaml as _round_trip_yaml
 
 COLUMNS = ["path", "language", "source", "translation"]
 _TOKEN = re.compile(r"\[([^\]]+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
@@ -265,20 +262,6 @@ def _verify(rows: list[_Row], playbook: Playbook, parsed: ParsedFile, table_path
         raise CsvError("\n".join(wrong))
 
 
-def _replace_keeping_mode(path: Path, data: bytes) -> None:
-    mode = stat.S_IMODE(path.stat().st_mode)
-    replace_atomically(path, data)
-    os.chmod(path, mode)
-
-
-def _round_trip_yaml() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
-
-
 def _texts_by_path(playbook: Playbook, parsed: ParsedFile):
     """(path, (loc, text)) for every translatable text, in document order."""
     for loc, text in iter_texts(playbook):
@@ -330,25 +313,3 @@ def _set_text(
     texts[language] = value
     texts.fa.set_flow_style()
     node[field_name] = texts
-
-
-def _as_text_scalar(value: str):
-    """``value`` quoted when YAML would otherwise read it as something other than text.
-
-    A translator's "No", "On" or "010" must stay text: written plain, YAML 1.1 reads a
-    boolean or a number, and the import would then fail on a file nobody can fix.
-    """
-    # Texts often land in a flow mapping ({sv: …, en: …}), where , [ ] { } and a leading
-    # ? or : end the value too.
-    if _FLOW_UNSAFE.search(value):
-        return DoubleQuotedScalarString(value)
-    try:
-        parsed = yaml.safe_load(value)
-    except yaml.YAMLError:
-        parsed = None
-    if isinstance(parsed, str) and parsed == value:
-        return value
-    return DoubleQuotedScalarString(value)
-
-
-_FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,\[\]{}]|: | #|\s$""")

@@ -1,0 +1,101 @@
+"""Editing a person's YAML file in place: ruamel.yaml's round trip, which keeps comments,
+key order and formatting, and an atomic write that keeps the file's mode.
+
+Shared by the translator import (generator/translations/roundtrip.py) and the team status
+import (generator/team/importer.py): both change a few values in a file a person wrote.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import stat
+from pathlib import Path
+
+import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from generator.writer import replace_atomically
+
+
+def replace_keeping_mode(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; a file already there keeps its permissions."""
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    replace_atomically(path, data)
+    if mode is not None:
+        os.chmod(path, mode)
+
+
+class _Timestamp(str):
+    """A date or time, written as the person wrote it and without quotes."""
+
+
+def round_trip_yaml() -> YAML:
+    """A ruamel.yaml round-trip loader and dumper, set up the way the project writes YAML."""
+    editor = YAML()
+    editor.preserve_quotes = True
+    editor.width = 4096
+    editor.indent(mapping=2, sequence=4, offset=2)
+    # With the timestamp tag, the emitter writes the text plain when YAML reads it back
+    # as that same timestamp; date_scalar() only makes one of those.
+    editor.representer.add_representer(
+        _Timestamp,
+        lambda representer, value: representer.represent_scalar(
+            "tag:yaml.org,2002:timestamp", str(value)
+        ),
+    )
+    return editor
+
+
+def block_text_scalar(value: str, *, flow: bool = False):
+    """Text for a block mapping (``key: value`` lines): plain where YAML reads it back as
+    the same text (commas and brackets are fine there), a literal block (``|``) for text
+    of several lines, else quoted. With ``flow`` (inside ``{…}``), as_text_scalar."""
+    if "\n" in value.strip("\n"):
+        return LiteralScalarString(value)  # the emitter quotes it inside {…}
+    if flow or _BLOCK_UNSAFE.search(value):
+        return as_text_scalar(value)
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError:
+        parsed = None
+    return value if isinstance(parsed, str) and parsed == value else as_text_scalar(value)
+
+
+def date_scalar(value: str) -> str:
+    """``2026-12-15`` or ``2026-12-15T10:00:00Z`` to write unquoted, as a person would.
+
+    Anything YAML would not read as a date or time stays quoted text.
+    """
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError:
+        parsed = None
+    if isinstance(parsed, datetime.date):
+        return _Timestamp(value)
+    return DoubleQuotedScalarString(value)
+
+
+def as_text_scalar(value: str):
+    """``value`` quoted when YAML would otherwise read it as something other than text.
+
+    A translator's "No", "On" or "010" must stay text: written plain, YAML 1.1 reads a
+    boolean or a number, and the import would then fail on a file nobody can fix.
+    """
+    # Texts often land in a flow mapping ({sv: …, en: …}), where , [ ] { } and a leading
+    # ? or : end the value too.
+    if _FLOW_UNSAFE.search(value):
+        return DoubleQuotedScalarString(value)
+    try:
+        parsed = yaml.safe_load(value)
+    except yaml.YAMLError:
+        parsed = None
+    if isinstance(parsed, str) and parsed == value:
+        return value
+    return DoubleQuotedScalarString(value)
+
+
+_BLOCK_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|: | #|\s$""")
+_FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,\[\]{}]|: | #|\s$""")
