@@ -23,6 +23,7 @@ from generator.site.render import render
 from generator.site.site_config import brand_file
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
+from generator.team.schema import status_schema
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
@@ -31,6 +32,9 @@ ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""
 
+PROGRESS_SCHEMA = PurePosixPath(".playbook/progress.schema.json")
+"""Written when the project has a status file: its schema, listing the content's ids."""
+
 
 def generate(
     content: Path, *, check: bool = False, force: bool = False, site_url: str | None = None
@@ -38,7 +42,7 @@ def generate(
     """Load ``content``, render it and write the pages into its project folder."""
     root = content.resolve().parent
     playbook, parsed = load_parsed(content, display_name=str(content))
-    team = load_status(content, playbook).status
+    status = load_status(content, playbook)
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
         render(
@@ -46,13 +50,16 @@ def generate(
             extra_pages=extra_pages,
             site_url=site_url,
             content_name=content.name,
-            team=team,
+            team=status.status,
         )
     )
     outputs.update(read_brand_files(playbook, parsed, root))
     if parsed.source.layered:
         # Editors check the overlay against this (see the first line of an init'ed content.yaml).
         outputs[OVERLAY_SCHEMA] = content_schema(overlay=True)
+    if status.file:
+        # Editors check progress.yaml against this and complete its ids (its first line).
+        outputs[PROGRESS_SCHEMA] = status_schema(playbook)
     return write_outputs(outputs, root, check=check, force=force)
 
 

@@ -40,9 +40,11 @@ from generator.yaml_edit import (
 )
 
 NEW_FILE_HEADER = (
+    "yaml-language-server: $schema=.playbook/progress.schema.json\n"
     "Team status of this playbook: published with the site, so anyone who can read the\n"
     "site can read it. Owners are free text: an initial or a role is enough.\n"
-    "Check it with 'playbook validate'; 'playbook schema --progress' completes the ids."
+    "Check it with 'playbook validate'. 'playbook generate' writes the schema named above,\n"
+    "so that editors check this file and complete its ids."
 )
 
 

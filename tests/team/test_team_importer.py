@@ -215,7 +215,10 @@ def test_without_a_status_file_one_is_created_with_a_privacy_note(small_project,
     assert result.exit_code == 0
     assert "(a new file)" in result.stdout
     text = status_text(small_project)
-    assert text.startswith("# Team status of this playbook: published with the site")
+    assert text.startswith(
+        "# yaml-language-server: $schema=.playbook/progress.schema.json\n"
+        "# Team status of this playbook: published with the site"
+    )
     assert "# site can read it. Owners are free text: an initial or a role is enough." in text
     assert len(load_team_status(small_project.parent, small_playbook).items) == 2
 

@@ -1,0 +1,77 @@
+"""examples/team-progress: a project whose status file shows every state, built for real."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import REPO, build_command, build_env, run_cli
+
+EXAMPLE = REPO / "examples" / "team-progress"
+
+
+def test_the_examples_mkdocs_yml_is_the_repositorys():
+    assert (EXAMPLE / "mkdocs.yml").read_bytes() == (REPO / "mkdocs.yml").read_bytes()
+
+
+def test_the_status_file_shows_every_state():
+    data = yaml.safe_load((EXAMPLE / "progress.yaml").read_text(encoding="utf-8"))
+    entries = data["items"].values()
+    assert {entry["status"] for entry in entries} == {
+        "done",
+        "in-progress",
+        "not-applicable",
+        "not-started",
+    }
+    for field in ("owner", "due", "note", "changed"):
+        assert any(field in entry for entry in entries), field
+    assert data["answers"]
+
+
+def test_progress_json_gives_the_examples_numbers(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14, as the builds use
+    result = run_cli("progress", "--json", "-c", str(EXAMPLE / "content.yaml"))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["counts"] == {
+        "total": 11, "done": 3, "in_progress": 2, "not_applicable": 1, "not_started": 5,
+        "overdue": 1, "prompts": 3, "answered": 1, "percent": 30,
+    }  # fmt: skip
+    welcome = data["journeys"][0]["stages"][0]
+    assert welcome["id"] == "welcome"
+    assert welcome["owners"] == ["Alla", "Projektledare", "ÅL"]
+    assert [item["key"] for item in data["overdue"]] == ["first-90-days/welcome/share-timeline"]
+    overdue = run_cli("progress", "--overdue", "-c", str(EXAMPLE / "content.yaml"))
+    assert overdue.exit_code == 1
+    assert overdue.stdout == (
+        "1 overdue: first-90-days/welcome/share-timeline (Projektledare, due 2023-10-02)\n"
+    )
+
+
+@pytest.mark.slow
+def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
+    project = tmp_path / "team-progress"
+    shutil.copytree(EXAMPLE, project)
+    result = subprocess.run(
+        build_command(project / "content.yaml"),
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for language in ("", "nb/", "en/"):
+        page = project / "site" / language / "stages/first-90-days/welcome/index.html"
+        assert page.is_file()
+    # The schema named on the status file's first line, written by generate.
+    schema = json.loads((project / ".playbook/progress.schema.json").read_text("utf-8"))
+    status = yaml.safe_load((project / "progress.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(json.dumps(status, default=str)), schema)
+    assert (
+        "first-90-days/first-use/check-first-login" in schema["properties"]["items"]["properties"]
+    )
