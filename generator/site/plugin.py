@@ -42,7 +42,7 @@ class PlaybookConfig(Config):
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """Regenerates from content, adds the theme templates, splits search and 404 by language."""
 
-    _generated_from: tuple[str, int] | None = None
+    _generated_from: tuple[str, int, int | None] | None = None
 
     @event_priority(100)  # before every other plugin reads the pages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -56,10 +56,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         from generator.errors import GeneratorError
         from generator.project import generate
         from generator.site.site_config import GENERATED_CONFIG
+        from generator.team.loader import status_path
 
         content = Path(config.config_file_path).parent / self.config.content
         try:
-            stamp = (str(content), content.stat().st_mtime_ns)
+            stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
         except FileNotFoundError:
             raise PluginError(f"playbook: content file not found: {content}") from None
         if stamp == self._generated_from:
@@ -77,8 +78,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             )
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        # Reload when the content changes; on_config then regenerates the pages.
-        server.watch(str(Path(config.config_file_path).parent / self.config.content))
+        from generator.team.loader import status_path
+
+        # Reload when the content or the team status changes; on_config then regenerates.
+        content = Path(config.config_file_path).parent / self.config.content
+        server.watch(str(content))
+        if status_path(content.parent).exists():
+            server.watch(str(status_path(content.parent)))
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -168,6 +174,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if len(languages) > 1:
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
+
+
+def _mtime(path: Path) -> int | None:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return None
 
 
 def _languages(config: MkDocsConfig) -> tuple[list[str], str]:

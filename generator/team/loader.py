@@ -143,43 +143,52 @@ def check_keys(parsed: ParsedFile, playbook: Playbook) -> tuple[list[Issue], lis
     orphans: list[Issue] = []
     data = parsed.data if isinstance(parsed.data, dict) else {}
     for section, wanted, other in (("items", ticks, prompt_keys), ("answers", prompt_keys, ticks)):
-        what = "checklist item" if section == "items" else "prompt"
         entries = data.get(section)
         if not isinstance(entries, dict):
             continue  # validate_status reports it
         for key in entries:
-            if not isinstance(key, str):
-                continue  # validate_status reports it
-            if key in wanted:
-                continue
+            if not isinstance(key, str) or key in wanted:
+                continue  # a key that is not text: validate_status reports it
+            orphaned, message, hint = _key_problem(section, key, wanted, other, entries)
             file, line, column = parsed.source.locate((section, key), key=True)
-
-            def issue(message: str, hint: str) -> Issue:
-                return Issue(file, line, column, f"{section}[{key}]", message, hint)  # noqa: B023
-
-            if not _KEY.match(key):
-                errors.append(issue(f"{_brief(key)} is not a progress key", _KEY_HINT))
-            elif key in other:
-                errors.append(_misplaced(issue, section))
-            else:
-                close = [
-                    match
-                    for match in difflib.get_close_matches(key, wanted, n=3, cutoff=0.85)
-                    if match not in entries
-                ]
-                if close:
-                    errors.append(
-                        issue(f"the content has no {what} '{key}'", f"did you mean '{close[0]}'?")
-                    )
-                else:
-                    orphans.append(
-                        issue(
-                            f"orphaned: the content no longer has the {what} '{key}'",
-                            "delete this entry, or move it to the item's new id "
-                            "(it is not shown on the site)",
-                        )
-                    )
+            issue = Issue(file, line, column, f"{section}[{key}]", message, hint)
+            (orphans if orphaned else errors).append(issue)
     return errors, orphans
+
+
+def _key_problem(
+    section: str, key: str, wanted: set[str], other: set[str], entries: dict
+) -> tuple[bool, str, str]:
+    """(orphaned?, message, hint) for a key the content does not have under ``section``."""
+    what = "checklist item" if section == "items" else "prompt"
+    if not _KEY.match(key):
+        return False, f"{_brief(key)} is not a progress key", _KEY_HINT
+    if key in other and section == "items":
+        return (
+            False,
+            "this is a prompt, not a checklist item",
+            "move it under answers:, with the team's answer as text:",
+        )
+    if key in other:
+        return (
+            False,
+            "this is a checklist item, not a prompt",
+            "move it under items:, with its state as status:",
+        )
+    # A typo: close to a key the content has and the file does not (if the file has that
+    # key too, this entry is more likely a removed sibling: orphaned).
+    close = [
+        match
+        for match in difflib.get_close_matches(key, wanted, n=3, cutoff=0.85)
+        if match not in entries
+    ]
+    if close:
+        return False, f"the content has no {what} '{key}'", f"did you mean '{close[0]}'?"
+    return (
+        True,
+        f"orphaned: the content no longer has the {what} '{key}'",
+        "delete this entry, or move it to the item's new id (it is not shown on the site)",
+    )
 
 
 _KEY_HINT = (
@@ -187,18 +196,6 @@ _KEY_HINT = (
     "<item-id>; journey/-/<item-id> for a journey's 'before you start' items, "
     "shared/<checklist-id>/<item-id> for a shared checklist"
 )
-
-
-def _misplaced(issue, section: str) -> Issue:
-    if section == "items":
-        return issue(
-            "this is a prompt, not a checklist item",
-            "move it under answers:, with the team's answer as text:",
-        )
-    return issue(
-        "this is a checklist item, not a prompt",
-        "move it under items:, with its state as status:",
-    )
 
 
 def _issue(error: Any, parsed: ParsedFile) -> Issue:

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
+
+from generator.project import ALREADY_GENERATED, generate
 from tests.conftest import run_cli
 from tests.team.conftest import write_status
 
@@ -37,3 +44,20 @@ def test_no_status_file_is_no_team_status(small_project):
     result = run_cli("validate", "-c", str(small_project))
     assert result.exit_code == 0
     assert "progress.yaml" not in result.output
+
+
+@pytest.mark.slow
+def test_plain_mkdocs_build_stops_on_an_invalid_status_file(small_project):
+    generate(small_project)  # once: mkdocs.yml inherits the generated settings
+    write_status(small_project.parent, "items:\n  loop/first/say-hello: {status: klar}\n")
+    env = {k: v for k, v in os.environ.items() if k != ALREADY_GENERATED}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=small_project.parent,
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "items[loop/first/say-hello].status: 'klar' is not a status" in result.stderr
