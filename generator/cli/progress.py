@@ -50,7 +50,7 @@ def progress(
     Example:
         playbook progress
         playbook progress --lang en
-        playbook progress --json > progress.json
+        playbook progress --json > team-status.json
         playbook progress --overdue   # in CI: exit 1 when anything is overdue
         playbook progress import shared-changes.yaml
     """

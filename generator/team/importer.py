@@ -26,7 +26,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from generator.content.loader import _brief
 from generator.content.model import Playbook
-from generator.content.source import parse_yaml, read_yaml
+from generator.content.source import SourceLocator, parse_yaml, read_yaml
 from generator.errors import ContentError, GeneratorError, Issue
 from generator.team.incoming import Entry, read_incoming
 from generator.team.keys import checklist_items, prompts
@@ -93,6 +93,7 @@ def import_status(
     }
     report = ImportReport(kind, created=not current.file)
     merged: list[Entry] = []
+    source: SourceLocator | None = None
     for entry in entries:
         if entry.key not in wanted[entry.section]:
             report.unknown.append(entry.key)
@@ -107,7 +108,9 @@ def import_status(
             report.updated.append(entry.key)
             merged.append(entry)
         else:
-            report.conflicts.append(_conflict(entry, current, status_file, verdict))
+            if source is None:  # where each conflict is in the file: parsed once, if needed
+                source = read_yaml(status_file, display_name=current.file).source
+            report.conflicts.append(_conflict(entry, current, source, verdict))
     if merged and write:
         _write(status_file, current, merged, playbook)
     return report
@@ -134,7 +137,7 @@ def _compare(entry: Entry, current: LoadedStatus) -> str | None:
     return "newer"
 
 
-def _conflict(entry: Entry, current: LoadedStatus, status_file: Path, why: str) -> Issue:
+def _conflict(entry: Entry, current: LoadedStatus, source: SourceLocator, why: str) -> Issue:
     existing = getattr(current.status, entry.section)[entry.key]
     shown = "status" if entry.section == "items" else "text"
     theirs = _brief(getattr(existing, shown), limit=40)
@@ -151,20 +154,14 @@ def _conflict(entry: Entry, current: LoadedStatus, status_file: Path, why: str) 
             f"the file has {theirs}, changed {when}, newer than the import's {ours} "
             f"(changed {incoming}): kept the file's"
         )
-    file, line, column = _locate(status_file, current, entry)
-    return Issue(
-        file,
-        line,
-        column,
-        f"{entry.section}[{entry.key}]",
-        message,
-        "if the import is right, change the entry by hand (and its changed: date)",
-    )
-
-
-def _locate(status_file: Path, current: LoadedStatus, entry: Entry) -> tuple[str, int, int]:
-    parsed = read_yaml(status_file, display_name=current.file)
-    return parsed.source.locate((entry.section, entry.key), key=True)
+    hint = "if the import is right, change the entry by hand (and its changed: date)"
+    if why == "undated":
+        hint = (
+            "the browser's progress export has no dates; the site's 'share my changes' dates "
+            "each change. Or " + hint
+        )
+    file, line, column = source.locate((entry.section, entry.key), key=True)
+    return Issue(file, line, column, f"{entry.section}[{entry.key}]", message, hint)
 
 
 def nothing_imported(name: str, report: ImportReport, status_file: Path) -> str:

@@ -244,3 +244,29 @@ def test_an_invalid_status_file_is_not_merged_into(project):
     result = run_import(project, "share.yaml", SNIPPET)
     assert result.exit_code == 1
     assert "'half' is not a status" in result.stderr
+
+
+def test_importing_the_same_snippet_twice_changes_nothing_the_second_time(project):
+    assert run_import(project, "share.yaml", SNIPPET).exit_code == 0
+    once = status_text(project)
+    again = run_import(project, "share.yaml", SNIPPET)
+    assert again.exit_code == 1
+    assert "nothing to import" in again.stderr and "(3 already in the file)" in again.stderr
+    assert status_text(project) == once
+
+
+def test_many_conflicts_each_have_their_own_line(project):
+    write_status(
+        project.parent,
+        FILE + "  short/meet/who-answers:\n    text: Säljarna\n    changed: 2026-11-25\n",
+    )
+    snippet = (
+        "items:\n  loop/first/say-hello: {status: done, changed: 2026-11-01}\n"
+        "answers:\n  short/meet/who-answers: {text: Alla, changed: 2026-11-01}\n"
+        "  loop/first/who-first: {text: Kundtjänst och säljarna}\n"
+    )
+    result = run_import(project, "old.yaml", snippet)
+    assert result.exit_code == 0
+    conflicts = [line for line in result.stderr.splitlines() if line.startswith("conflict:")]
+    assert [line.split(": ")[1].rsplit(":", 2)[1] for line in conflicts] == ["6", "13"]
+    assert "  loop/first/who-first:\n    text: Kundtjänst och säljarna\n" in status_text(project)
