@@ -194,6 +194,8 @@ def _write(
         section = document.get(entry.section)
         if section is None:
             section = document[entry.section] = CommentedMap()
+        elif not section and section.fa.flow_style():
+            section.fa.set_block_style()  # `items: {}` grows into one entry per line
         target = section.get(entry.key)
         if target is None:
             target = section[entry.key] = CommentedMap()

@@ -101,7 +101,7 @@ def read_team_status(
 
 
 def _only_comments(path: Path) -> bool:
-    if path.stat().st_size > MAX_FILE_BYTES:
+    if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
         return False  # read_yaml refuses it with the reason
     lines = path.read_text("utf-8", errors="replace").splitlines()
     return all(not line.strip() or line.lstrip().startswith("#") for line in lines)

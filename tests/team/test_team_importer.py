@@ -7,8 +7,13 @@ import os
 import stat
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from generator.team.loader import load_team_status
+from generator.team.importer import import_status
+from generator.team.loader import load_team_status, read_team_status
+from generator.team.model import AnswerStatus, ItemStatus
 from tests.conftest import run_cli
 from tests.team.conftest import write_status
 
@@ -270,3 +275,44 @@ def test_many_conflicts_each_have_their_own_line(project):
     conflicts = [line for line in result.stderr.splitlines() if line.startswith("conflict:")]
     assert [line.split(": ")[1].rsplit(":", 2)[1] for line in conflicts] == ["6", "13"]
     assert "  loop/first/who-first:\n    text: Kundtjänst och säljarna\n" in status_text(project)
+
+
+_TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8",
+        categories=("L", "N", "P", "S", "Zs"),
+        include_characters="åäöæøÅÄÖÆØ\n#:-{}[],'\"",
+    ),
+    min_size=1,
+    max_size=60,
+).filter(lambda text: text.strip())
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(
+    owner=_TEXT.filter(lambda t: "\n" not in t and len(t.strip()) <= 80), note=_TEXT, answer=_TEXT
+)
+def test_any_text_survives_the_round_trip(tmp_path_factory, small_playbook, owner, note, answer):
+    project = tmp_path_factory.mktemp("round-trip")
+    write_status(project, FILE)
+    snippet = {
+        "items": {
+            "loop/first/know-names": {"status": "done", "owner": owner, "note": note},
+            "short/-/gather-team": {"status": "done", "note": note},  # into {…}
+        },
+        "answers": {"short/meet/who-answers": {"text": answer}},
+    }
+    incoming = project / "share.json"
+    incoming.write_text(json.dumps(snippet, ensure_ascii=False), encoding="utf-8")
+    current = read_team_status(project, small_playbook)
+    try:
+        AnswerStatus(text=answer)
+        ItemStatus(status="done", owner=owner, note=note)
+    except ValidationError:
+        return  # e.g. a note over 500 characters: refused before anything is written
+    import_status(small_playbook, current, project / "progress.yaml", incoming)
+    merged = load_team_status(project, small_playbook)
+    assert merged.items["loop/first/know-names"].owner == owner.strip()
+    assert merged.items["loop/first/know-names"].note == note
+    assert merged.items["short/-/gather-team"].note == note
+    assert merged.answers["short/meet/who-answers"].text == answer

@@ -216,3 +216,9 @@ def test_changed_dates_and_times_compare():
     assert moment(datetime(2026, 11, 20, 10, 0)) == moment(
         datetime.fromisoformat("2026-11-20T10:00:00+00:00")
     )
+
+
+def test_a_folder_called_progress_yaml_is_an_error_not_a_traceback(tmp_path, small_playbook):
+    (tmp_path / "progress.yaml").mkdir()
+    with pytest.raises(ContentError, match="this is a folder, not a file"):
+        load_team_status(tmp_path, small_playbook)
