@@ -60,7 +60,10 @@ def generate(
     if status.file:
         # Editors check progress.yaml against this and complete its ids (its first line).
         outputs[PROGRESS_SCHEMA] = status_schema(playbook)
-    return write_outputs(outputs, root, check=check, force=force)
+    report = write_outputs(outputs, root, check=check, force=force)
+    # Orphaned status entries are not shown on the site: say so rather than drop them silently.
+    report.warnings += [f"warning: {orphan}" for orphan in status.orphans]
+    return report
 
 
 def load_status(content: Path, playbook: Playbook) -> LoadedStatus:

@@ -46,6 +46,8 @@ class WriteReport:
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """What the inputs hold that did not stop the write (e.g. orphaned status entries)."""
 
     @property
     def changed(self) -> bool:

@@ -83,6 +83,8 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
         click.echo(f"Up to date ({len(report.unchanged)} files).")
         return
     click.echo(f"Generated: {report.summary()}.")
+    for warning in report.warnings:
+        click.echo(warning, err=True)
 
 
 @click.command()
@@ -111,6 +113,8 @@ def build(
     """
     report = generate(content, force=force, site_url=site_url)
     click.echo(f"Generated: {report.summary()}.")
+    for warning in report.warnings:
+        click.echo(warning, err=True)
     started = time.perf_counter()
     build_site(content, site_dir, engine=engine)
     target = (site_dir or content.resolve().parent / "site").resolve()

@@ -61,3 +61,10 @@ def test_plain_mkdocs_build_stops_on_an_invalid_status_file(small_project):
     )
     assert result.returncode != 0
     assert "items[loop/first/say-hello].status: 'klar' is not a status" in result.stderr
+
+
+def test_generate_warns_about_orphaned_entries_too(small_project):
+    write_status(small_project.parent, ORPHANED)
+    result = run_cli("generate", "-c", str(small_project))
+    assert result.exit_code == 0
+    assert "items[loop/first/gone]: orphaned" in result.stderr
