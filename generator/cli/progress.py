@@ -151,7 +151,8 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
     counts = journey.total.counts
     applicable = counts.total - counts.not_applicable
     done = UI_TEXT["progress"][text.language].format(done=counts.done, total=applicable)
-    lines = [f"{text.peek(model.name)} ({model.id}): {done}, {counts.percent} %"]
+    percent = ui["percent"].format(percent=counts.percent)
+    lines = [f"{text.peek(model.name)} ({model.id}): {done}, {percent}"]
     rows = [[ui["stage"], *(ui[column] for column in _COLUMNS), ui["answered"], ui["owners"]]]
     if journey.before:
         rows.append(_row(UI_TEXT["before_you_start"][text.language], journey.before))
@@ -181,6 +182,7 @@ _LABELS = {
     "total": "cli_progress_total",
     "next": "cli_progress_next",
     "due": "cli_progress_due",
+    "percent": "cli_progress_percent",
 }
 """The table's words: label -> ui_text key."""
 

@@ -43,7 +43,7 @@ def test_the_table_is_in_the_default_language(project):
 
 def test_lang_picks_the_tables_language_and_refuses_others(project):
     result = run_cli("progress", "--lang", "en", "-c", str(project))
-    assert result.stdout.splitlines()[0] == "The loop (loop): 1 of 4 done, 25 %"
+    assert result.stdout.splitlines()[0] == "The loop (loop): 1 of 4 done, 25%"
     wrong = run_cli("progress", "--lang", "de", "-c", str(project))
     assert wrong.exit_code == 2
     assert "'de' is not a language of this playbook (sv, nb, en)" in wrong.stderr
