@@ -11,6 +11,8 @@ import pytest
 import yaml
 
 from tests.conftest import REPO, build_command, build_env, run_cli
+from tests.content.test_yaml_portability import assert_same_everywhere
+from tests.team.test_team_importer import SNIPPET
 
 EXAMPLE = REPO / "examples" / "team-progress"
 
@@ -75,3 +77,12 @@ def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
     assert (
         "first-90-days/first-use/check-first-login" in schema["properties"]["items"]["properties"]
     )
+
+
+def test_the_examples_files_and_an_imported_file_read_the_same_everywhere(small_project):
+    assert_same_everywhere((EXAMPLE / "content.yaml").read_text(encoding="utf-8"))
+    assert_same_everywhere((EXAMPLE / "progress.yaml").read_text(encoding="utf-8"))
+    share = small_project.parent / "share.yaml"
+    share.write_text(SNIPPET, encoding="utf-8")
+    assert run_cli("progress", "import", str(share), "-c", str(small_project)).exit_code == 0
+    assert_same_everywhere((small_project.parent / "progress.yaml").read_text(encoding="utf-8"))
