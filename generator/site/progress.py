@@ -1,6 +1,7 @@
 """Progress keys, and the progress data pages hand to the browser's script.
 
-A tick or an answer is saved in the browser under a key built here, and only here:
+A tick or an answer is saved in the browser under a key built by ``progress_key``
+(generator/team/keys.py, shared with the team's status file), and only there:
 templates put the keys in data- attributes and ``playbook.js`` reads them back, so the
 script never assembles a key itself (issue #14). Pure: no I/O.
 """
@@ -11,20 +12,9 @@ from generator.content.model import Journey, Playbook
 from generator.site.localize import Localizer
 from generator.site.pages import JourneyExport, KnownKeys, SummaryItem, SummarySection
 from generator.site.ui import UI_TEXT
+from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, progress_key, prompts
 
-JOURNEY_LEVEL = "-"
-"""The stage part of the key of a journey's own "before you start" items."""
-SHARED_LEVEL = "shared"
-"""The journey part of the key of a shared checklist's items: one tick on every stage."""
-
-
-def progress_key(journey_id: str, stage_id: str, item_id: str) -> str:
-    """The key a browser saves an item's tick or answer under: journey/stage/item.
-
-    Built here only; templates pass it to the page's script in data- attributes. Ids, not
-    names, so ticks follow a language switch and survive renamed texts.
-    """
-    return f"{journey_id}/{stage_id}/{item_id}"
+__all__ = ["JOURNEY_LEVEL", "SHARED_LEVEL", "known_keys", "progress_key", "journey_export"]
 
 
 def known_keys(playbook: Playbook) -> KnownKeys:
@@ -33,16 +23,10 @@ def known_keys(playbook: Playbook) -> KnownKeys:
     The home page lists them, so that an import can name the ids in a file that this
     content does not have (an older or another playbook's export) instead of guessing.
     """
-    ticks = []
-    answers = []
-    for journey in playbook.journeys:
-        ticks += [progress_key(journey.id, JOURNEY_LEVEL, i.id) for i in journey.checklist]
-        for stage in journey.stages:
-            ticks += [progress_key(journey.id, stage.id, i.id) for i in stage.checklist]
-            answers += [progress_key(journey.id, stage.id, p.id) for p in stage.prompts]
-    for shared in playbook.checklists:
-        ticks += [progress_key(SHARED_LEVEL, shared.id, i.id) for i in shared.items]
-    return {"ticks": ticks, "answers": answers}
+    return {
+        "ticks": [key for key, _ in checklist_items(playbook)],
+        "answers": [key for key, _ in prompts(playbook)],
+    }
 
 
 def journey_export(playbook: Playbook, journey: Journey, text: Localizer) -> JourneyExport:

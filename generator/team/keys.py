@@ -1,13 +1,26 @@
-"""Every checklist item and prompt of a playbook under its progress key, in content order.
+"""Progress keys: what a tick, a status or an answer is saved under, and every item's key.
 
-Keys come from generator/site/progress.py ``progress_key``, the one place that builds
-them, so the status file, the browser's ticks and its exports name the same items.
+The one place that builds them, so the browser's ticks, its exports and the team's status
+file (progress.yaml) name the same items. Pure: content in, keys out.
 """
 
 from __future__ import annotations
 
 from generator.content.model import ChecklistItem, Playbook, Prompt
-from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
+
+JOURNEY_LEVEL = "-"
+"""The stage part of the key of a journey's own "before you start" items."""
+SHARED_LEVEL = "shared"
+"""The journey part of the key of a shared checklist's items: one tick on every stage."""
+
+
+def progress_key(journey_id: str, stage_id: str, item_id: str) -> str:
+    """The key a browser saves an item's tick or answer under: journey/stage/item.
+
+    Built here only; templates pass it to the page's script in data- attributes. Ids, not
+    names, so ticks follow a language switch and survive renamed texts.
+    """
+    return f"{journey_id}/{stage_id}/{item_id}"
 
 
 def checklist_items(playbook: Playbook) -> list[tuple[str, ChecklistItem]]:

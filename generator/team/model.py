@@ -2,7 +2,7 @@
 
 The browser keeps one reader's ticks; this file is the team's shared truth, published with
 the site (issue #15). It is keyed by the same progress keys as the browser
-(``journey/stage/item``, see generator/site/progress.py ``progress_key``), so a browser
+(``journey/stage/item``, see generator/team/keys.py ``progress_key``), so a browser
 export and the file describe the same items. Field docstrings become the JSON Schema
 (``playbook schema --progress``).
 """

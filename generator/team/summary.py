@@ -15,8 +15,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from generator.content.model import ChecklistItem, Playbook
-from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
-from generator.team.keys import checklist_items, prompts
+from generator.team.keys import (
+    JOURNEY_LEVEL,
+    SHARED_LEVEL,
+    checklist_items,
+    progress_key,
+    prompts,
+)
 from generator.team.model import CLOSED_STATES, ITEM_STATES, TeamStatus
 
 NEXT_OPEN = 3
