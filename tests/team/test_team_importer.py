@@ -316,3 +316,14 @@ def test_any_text_survives_the_round_trip(tmp_path_factory, small_playbook, owne
     assert merged.items["loop/first/know-names"].note == note
     assert merged.items["short/-/gather-team"].note == note
     assert merged.answers["short/meet/who-answers"].text == answer
+
+
+def test_a_browser_time_with_milliseconds_is_written_as_it_came(project):
+    # JavaScript's Date.toISOString(), as "share my changes" may date a change.
+    snippet = "items:\n  loop/first/know-names: {status: done, changed: 2026-11-26T17:19:26.123Z}\n"
+    assert run_import(project, "share.yaml", snippet).exit_code == 0
+    assert "    changed: 2026-11-26T17:19:26.123Z\n" in status_text(project)
+    older = "items:\n  loop/first/know-names: {status: in-progress, changed: 2026-11-26T17:19:26.122Z}\n"
+    result = run_import(project, "older.yaml", older)
+    assert result.exit_code == 1
+    assert "1 in conflict with newer changes" in result.stderr
