@@ -19,7 +19,7 @@ import json
 from pathlib import PurePosixPath
 
 from generator.content.model import MAP_LANES, Playbook
-from generator.site.journey_map import score_label
+from generator.site.journey_map import LANE_LABELS, score_label
 from generator.site.journey_map_svg import map_svg
 from generator.site.localize import localizer
 from generator.site.ui import UI_TEXT
@@ -77,7 +77,7 @@ def _rows(playbook: Playbook, language: str):
             if stage.emotion is not None:
                 yield [*common, UI_TEXT["csv_emotion"][language], "", score_label(stage.emotion)]
             for lane in MAP_LANES:
-                kind = UI_TEXT[f"lane_{lane}"][language]
+                kind = UI_TEXT[LANE_LABELS[lane]][language]
                 for entry in getattr(stage, lane):
                     yield [*common, kind, entry.id, text(entry.text)]
     for shared in playbook.checklists:

@@ -31,6 +31,15 @@ EMOTION_WORDS = {
 }
 """The UI text key that names each score."""
 
+LANE_LABELS = {
+    "customer_actions": "lane_customer_actions",
+    "thoughts": "lane_thoughts",
+    "touchpoints": "lane_touchpoints",
+    "pain_points": "lane_pain_points",
+    "opportunities": "lane_opportunities",
+}
+"""The UI text key of each lane's label (MAP_LANES in the content model)."""
+
 EMOTION_AFTER = "thoughts"
 """The emotion curve is drawn right under the thoughts and feelings it sums up."""
 
@@ -79,7 +88,7 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
     for lane in MAP_LANES:
         if any(getattr(stage, lane) for stage in stages):
             cells = [[_entry(e.id, e.text, text) for e in getattr(s, lane)] for s in stages]
-            rows.append({"kind": "lane", "key": lane, "label": ui[f"lane_{lane}"], "cells": cells})
+            rows.append({"kind": "lane", "key": lane, "label": ui[LANE_LABELS[lane]], "cells": cells})
         if lane == EMOTION_AFTER and any(s.emotion is not None for s in stages):
             rows.append(
                 {"kind": "emotion", "key": "emotion", "label": ui["lane_emotion"], "cells": []}
