@@ -88,7 +88,9 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
     for lane in MAP_LANES:
         if any(getattr(stage, lane) for stage in stages):
             cells = [[_entry(e.id, e.text, text) for e in getattr(s, lane)] for s in stages]
-            rows.append({"kind": "lane", "key": lane, "label": ui[LANE_LABELS[lane]], "cells": cells})
+            rows.append(
+                {"kind": "lane", "key": lane, "label": ui[LANE_LABELS[lane]], "cells": cells}
+            )
         if lane == EMOTION_AFTER and any(s.emotion is not None for s in stages):
             rows.append(
                 {"kind": "emotion", "key": "emotion", "label": ui["lane_emotion"], "cells": []}
