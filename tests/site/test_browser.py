@@ -260,6 +260,26 @@ def test_journey_map_is_labelled_and_links_every_stage(page, site):
     assert "after Ambassador the journey starts again at Awareness" in caption
 
 
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_journey_map_scrolls_inside_itself_at_360_px_in_light_and_dark(browser, site, scheme):
+    with open_page(browser, viewport={"width": 360, "height": 740}) as page:
+        page.goto(site + JOURNEY)
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        # The map scrolls sideways on its own; the page around it never does (the done
+        # marks' screen-reader texts once widened it to 1102 px).
+        expect(page.locator(".playbook-map .playbook-stage-done").first).to_be_visible()
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('body *')].filter(
+              e => e.getBoundingClientRect().right > 361 && !e.closest('.playbook-map')
+            ).map(e => e.tagName + '.' + e.className)"""
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, wide
+        region = page.locator(".playbook-map")
+        assert region.evaluate("r => r.scrollWidth > r.clientWidth")
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"journey-map-360-{scheme}.png"), full_page=True)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["sv", "nb", "en"])
 @pytest.mark.parametrize("path", ["", JOURNEY, STAGE])
