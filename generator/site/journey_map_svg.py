@@ -36,8 +36,12 @@ STYLE = (
 )
 
 
-def _lines(value: str, prefix: str = "") -> list[str]:
-    wrapped = textwrap.wrap(value, CHARS - len(prefix), break_long_words=True) or [""]
+LABEL_CHARS = 18
+"""Characters per line in the lane label column (bold)."""
+
+
+def _lines(value: str, prefix: str = "", chars: int = CHARS) -> list[str]:
+    wrapped = textwrap.wrap(value, chars - len(prefix), break_long_words=True) or [""]
     return [(prefix if i == 0 else " " * len(prefix)) + line for i, line in enumerate(wrapped)]
 
 
@@ -93,7 +97,7 @@ def map_svg(playbook: Playbook, journey: Journey, text: Localizer) -> str:
             for i, cell in enumerate(cells):
                 if cell:
                     parts.append(_text(left + i * COLUMN + 8, y + 8 + FONT, cell))
-        label = _lines(row["label"])
+        label = _lines(row["label"], chars=LABEL_CHARS)
         parts.append(_text(MARGIN, y + 8 + FONT, label, "label"))
         height = max(height, len(label) * LINE + 16)
         grid_width = LABEL + columns * COLUMN
