@@ -93,7 +93,10 @@ def test_progress_bars_on_stage_journey_and_home(page, site):
     boxes(page).nth(2).check()
     assert progress(page)[0] == (2, 4, "2 av 4 klara")
     page.goto(site + "en/" + JOURNEY)
-    assert progress(page) == [(2, 26, "2 of 26 done")]
+    # The journey's bar, after one bar per stage in the map's columns (#16).
+    assert progress(page)[-1] == (2, 26, "2 of 26 done")
+    assert progress(page, ".playbook-map")[4] == (2, 4, "2 of 4 done")
+    assert len(progress(page)) == 8
     page.goto(site + "nb/")
     assert progress(page)[0] == (2, 26, "2 av 26 fullført")  # one bar per journey
 
