@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-quick lint goldens schema serve clean chromium
+.PHONY: site test test-quick lint goldens schema serve clean chromium screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ test-quick: $(STAMP)
 # Regenerate the golden files after an intended change to templates or UI text.
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/site/test_render.py --update-goldens
+
+# Regenerate the README's journey-map screenshot from the site `make site` built.
+screenshot: $(STAMP)
+	$(BIN)/python -m tests.screenshot site .github/screenshot-map.png
 
 # Regenerate content.schema.json after a change to generator/content/model.py.
 schema: $(STAMP)

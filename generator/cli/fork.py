@@ -129,7 +129,8 @@ def init(folder: Path, name: str, base: str, languages: str, package: str | None
 @delimiter_option
 @user_errors
 def export_command(content: Path, output: Path, delimiter: str | None) -> None:
-    """Write every language's checklists and prompts as CSV and JSON.
+    """Write every language's checklists, prompts and map lanes as CSV and JSON,
+    and each journey's map as an SVG per language (for slides).
 
     Every checklist the site shows is included: each stage's, each journey's
     "before you start" and the shared ones. The CSV opens in Excel as it is.

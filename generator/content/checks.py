@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.content.limits import check_limits
-from generator.content.model import Journey, Playbook, Translations
+from generator.content.model import MAP_LANES, Journey, Playbook, Translations
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import Issue
@@ -19,8 +19,8 @@ from generator.errors import Issue
 RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "metrics", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
-RESERVED_STAGE_IDS = frozenset({"index", "print"})
-"""File names a journey's folder already uses (its journey page and print page): a stage
+RESERVED_STAGE_IDS = {"index": "page", "print": "print page", "poster": "map poster"}
+"""File names a journey's folder already uses (its journey page, print page and poster): a stage
 with one of these ids would be written to the same path and replace that page."""
 
 
@@ -47,7 +47,7 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
                 found.add(
                     loc + ("id",),
                     f"the stage id '{stage_id}' is reserved: the journey's own "
-                    f"{'page' if stage_id == 'index' else 'print page'} is written to that path",
+                    f"{RESERVED_STAGE_IDS[stage_id]} is written to that path",
                     f"choose another id, e.g. '{stage_id}-stage'",
                 )
         _check_unique(
@@ -62,6 +62,13 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
             _check_unique(
                 [(loc, ident) for loc, ident, _ in items], "item, prompt or metric", found
             )
+            # Each lane of the journey map is its own list: overlays merge it by id.
+            for lane in MAP_LANES:
+                _check_unique(
+                    [(loc, ident) for loc, ident, _ in _entries(stage, lane, s_loc)],
+                    "lane entry",
+                    found,
+                )
             for loc, item_id, _ in items:
                 if item_id in RESERVED_ANCHORS:
                     found.add(

@@ -8,6 +8,7 @@ silently ignored text. Each field's docstring becomes its description in the JSO
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -218,6 +219,8 @@ class Site(_Strict):
     ) = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
+    updated: date | None = None
+    """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
 
 
 class ChecklistItem(_Strict):
@@ -323,6 +326,31 @@ class SharedChecklist(_Strict):
     """Stages that show it, as journey-id/stage-id."""
 
 
+class LaneItem(_Strict):
+    """One entry in a lane of the journey map: a sticky note on the wall."""
+
+    id: Id
+    """Stable id, unique within its lane: overlays add, remove and reorder entries by it."""
+    text: Text
+    """The entry, in a short phrase or sentence."""
+
+
+EMOTION_MIN, EMOTION_MAX = -2, 2
+"""The emotion scale: -2 (very negative) to +2 (very positive), 0 neutral."""
+
+EmotionScore = Annotated[int, Field(strict=True, ge=EMOTION_MIN, le=EMOTION_MAX)]
+
+MAP_LANES: tuple[str, ...] = (
+    "customer_actions",
+    "thoughts",
+    "touchpoints",
+    "pain_points",
+    "opportunities",
+)
+"""The stage fields that are rows of the journey map, in the order the map shows them.
+The emotion curve is drawn between thoughts and touchpoints (see site/journey_map.py)."""
+
+
 class Stage(_Strict):
     """One stage of a journey: a page with a checklist and question prompts."""
 
@@ -344,6 +372,20 @@ class Stage(_Strict):
     """Suggested metrics for this stage."""
     corresponds_to: list[Id] = Field(default_factory=list)
     """Ids of stages in the first journey that this stage matches, for the comparison page."""
+    # The journey map's lanes (issue #16). All optional: a lane no stage uses is left out.
+    customer_actions: list[LaneItem] = Field(default_factory=list)
+    """Journey map: what the customer does in this stage."""
+    thoughts: list[LaneItem] = Field(default_factory=list)
+    """Journey map: what the customer thinks and feels in this stage."""
+    emotion: EmotionScore | None = None
+    """Journey map: how the customer feels, from -2 (very negative) to +2 (very positive).
+    A judgement, not a fact: the map says so."""
+    touchpoints: list[LaneItem] = Field(default_factory=list)
+    """Journey map: where the customer meets the company (touchpoints and channels)."""
+    pain_points: list[LaneItem] = Field(default_factory=list)
+    """Journey map: what gets in the customer's way."""
+    opportunities: list[LaneItem] = Field(default_factory=list)
+    """Journey map: what the team could improve or offer here."""
 
 
 class Journey(_Strict):

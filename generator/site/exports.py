@@ -1,9 +1,12 @@
-"""Checklists and prompts as CSV (for spreadsheets and trackers) and JSON, per language.
+"""Checklists, prompts and journey-map lanes as CSV (for spreadsheets and trackers) and
+JSON, per language.
 
 Every checklist the site shows is in them: each stage's own, each journey's
 "before you start" and the shared ones. A shared checklist's rows say
 ``shared`` and its id where a stage's say journey and stage, as the keys its
 ticks are saved under do.
+
+Each journey's map is also written as a standalone SVG per language (journey_map_svg.py).
 
 Pure: returns file contents. ``playbook generate`` puts them in playbook/downloads/
 so the site links them; ``playbook export`` writes them anywhere. CSV cells are
@@ -15,7 +18,9 @@ from __future__ import annotations
 import json
 from pathlib import PurePosixPath
 
-from generator.content.model import Playbook
+from generator.content.model import MAP_LANES, Playbook
+from generator.site.journey_map import LANE_LABELS, score_label
+from generator.site.journey_map_svg import map_svg
 from generator.site.localize import localizer
 from generator.site.ui import UI_TEXT
 from generator.translations.spreadsheet import write_table
@@ -28,6 +33,11 @@ CSV_COLUMNS = ["journey_id", "journey", "stage_id", "stage", "kind", "item_id", 
 
 def export_name(language: str, extension: str) -> str:
     return f"checklists-{language}.{extension}"
+
+
+def map_svg_name(journey_id: str, language: str) -> str:
+    """The file name of a journey's map as a standalone SVG, for slides."""
+    return f"map-{journey_id}-{language}.svg"
 
 
 def render_exports(
@@ -44,6 +54,10 @@ def render_exports(
             CSV_COLUMNS, rows, language, delimiter
         )
         outputs[PurePosixPath(folder, export_name(language, "json"))] = _json(playbook, language)
+        text = localizer(playbook, language)
+        for journey in playbook.journeys:
+            name = map_svg_name(journey.id, language)
+            outputs[PurePosixPath(folder, name)] = map_svg(playbook, journey, text)
     return outputs
 
 
@@ -60,6 +74,12 @@ def _rows(playbook: Playbook, language: str):
                 yield [*common, checklist, item.id, text(item.text)]
             for question in stage.prompts:
                 yield [*common, prompt, question.id, text(question.text)]
+            if stage.emotion is not None:
+                yield [*common, UI_TEXT["csv_emotion"][language], "", score_label(stage.emotion)]
+            for lane in MAP_LANES:
+                kind = UI_TEXT[LANE_LABELS[lane]][language]
+                for entry in getattr(stage, lane):
+                    yield [*common, kind, entry.id, text(entry.text)]
     for shared in playbook.checklists:
         common = [SHARED, UI_TEXT["csv_shared"][language], shared.id, text(shared.name)]
         for item in shared.items:
@@ -81,6 +101,11 @@ def _json(playbook: Playbook, language: str) -> str:
                         "name": text(stage.name),
                         "checklist": [{"id": i.id, "text": text(i.text)} for i in stage.checklist],
                         "prompts": [{"id": p.id, "text": text(p.text)} for p in stage.prompts],
+                        "emotion": stage.emotion,
+                        **{
+                            lane: [{"id": e.id, "text": text(e.text)} for e in getattr(stage, lane)]
+                            for lane in MAP_LANES
+                        },
                     }
                     for stage in journey.stages
                 ],

@@ -27,12 +27,14 @@ from generator.site.context import (
     sources_context,
     stage_context,
 )
-from generator.site.exports import render_exports
+from generator.site.exports import map_svg_name, render_exports
+from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_text, md_inline, yaml_string
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
+from generator.site.ui import UI_TEXT
 from generator.team.model import TeamStatus
 
 _ENV = jinja2.Environment(
@@ -98,6 +100,9 @@ def render(
                 playbook, journey, language
             )
             outputs[page_path(f"{folder}/print", language, default)] = _print(
+                playbook, journey, language
+            )
+            outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language
             )
             for position, stage in enumerate(journey.stages):
@@ -188,9 +193,28 @@ def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
         text,
         journey=context,
         stages=context["stages"],
+        map=journey_map(journey, text),
         map_description=map_description(journey, text),
+        map_svg=map_svg_name(journey.id, language),
         source=source,
         export=journey_export(playbook, journey, text),
+    )
+
+
+def _poster(playbook: Playbook, journey: Journey, language: str) -> str:
+    """The journey map alone, to print on one landscape sheet for a workshop wall."""
+    text = localizer(playbook, language)
+    updated = playbook.site.updated
+    return _page(
+        "poster.md.j2",
+        playbook,
+        text,
+        journey={"id": journey.id, "name": text(journey.name)},
+        map=journey_map(journey, text),
+        map_description=map_description(journey, text),
+        content_date=UI_TEXT["content_date"][language].format(date=updated.isoformat())
+        if updated
+        else "",
     )
 
 

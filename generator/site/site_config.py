@@ -54,8 +54,8 @@ def render_config(
         "site_description": html_text(default_text(playbook.site.description)),
         "theme": {"language": default},
         "nav": _nav(playbook, default_text, extra_pages),
-        # Print pages are linked from their journey page, not listed in the navigation.
-        "not_in_nav": "/stages/*/print*.md",
+        # Print pages and posters are linked from their journey page, not listed in the navigation.
+        "not_in_nav": "/stages/*/print*.md\n/stages/*/poster*.md",
         "plugins": [
             {
                 "search": {

@@ -400,7 +400,8 @@ def test_placement_keys_are_named_in_the_hint_for_an_overlay_item(tmp_path):
     )
     assert (
         "allowed keys here: id, name, summary, description, checklist, prompts, facts, metrics, "
-        "corresponds_to, after, before, remove" in report
+        "corresponds_to, customer_actions, thoughts, emotion, touchpoints, pain_points, "
+        "opportunities, after, before, remove" in report
     )
 
 

@@ -145,17 +145,22 @@ def test_client_name_and_branding_everywhere(client):
 
 def test_exports_per_built_language(client):
     downloads = client / "site/downloads"
-    assert sorted(p.name for p in downloads.iterdir()) == [
+    names = {p.name for p in downloads.iterdir()}
+    assert {n for n in names if n.startswith("checklists-")} == {
         "checklists-en.csv",
         "checklists-en.json",
         "checklists-nb.csv",
         "checklists-nb.json",
-    ]
+    }
+    # Each journey's map as an SVG per built language, and nothing in the unbuilt sv.
+    maps = {n for n in names if n.startswith("map-")}
+    assert "map-customer-journey-nb.svg" in maps and len(maps) == 8
+    assert not [n for n in names if "-sv." in n]
     text = (downloads / "checklists-nb.csv").read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))  # as Norwegian Excel expects
     purchase = [r for r in rows if r["steg-id"] == "purchase"]
     assert purchase[0]["steg"] == "Kjøp hos Kunde AS"
-    assert {r["type"] for r in rows} == {"sjekkliste", "spørsmål"}
+    assert {"sjekkliste", "spørsmål", "følelse", "Hva kunden gjør"} <= {r["type"] for r in rows}
     assert any("ø" in r["tekst"] or "å" in r["tekst"] or "æ" in r["tekst"] for r in rows)
     data = json.loads((downloads / "checklists-en.json").read_text(encoding="utf-8"))
     assert data["language"] == "en" and data["journeys"][0]["stages"][0]["checklist"]
@@ -165,18 +170,28 @@ def test_exports_per_built_language(client):
 
 def test_export_command_writes_csv_and_json(client, tmp_path):
     from generator.content.loader import load_content
+    from generator.content.model import MAP_LANES
 
     result = run_cli("export", "-c", str(client / "content.yaml"), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     names = ["checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
+    playbook = load_content(client / "content.yaml")
+    names += [f"map-{j.id}-{lang}.svg" for j in playbook.journeys for lang in ("en", "nb")]
+    names.sort()
     assert sorted(p.name for p in tmp_path.iterdir()) == names
     assert sorted(result.output.splitlines()) == [f"wrote {tmp_path / name}" for name in names]
-    # Counted from the content, not from the exporter: every item and prompt, one row each.
-    playbook = load_content(client / "content.yaml")
-    expected_rows = sum(
+    # Counted from the content, not from the exporter: every item and prompt, one row each,
+    # and each stage's map lanes (an entry a row, and a row for a score).
+    lanes = sum(
+        sum(len(getattr(s, lane)) for lane in MAP_LANES) + (s.emotion is not None)
+        for journey in playbook.journeys
+        for s in journey.stages
+    )
+    items = sum(
         len(journey.checklist) + sum(len(s.checklist) + len(s.prompts) for s in journey.stages)
         for journey in playbook.journeys
     ) + sum(len(shared.items) for shared in playbook.checklists)
+    expected_rows = items + lanes
     known = {  # the first item of the default playbook, as its pages show it
         "nb": "Formuler i én setning hva dere vil være kjent for.",
         "en": "Write down, in one sentence, what you want to be known for.",
@@ -200,7 +215,7 @@ def test_export_command_writes_csv_and_json(client, tmp_path):
             len(j["checklist"]) + sum(len(s["checklist"]) + len(s["prompts"]) for s in j["stages"])
             for j in data["journeys"]
         ) + sum(len(c["items"]) for c in data["checklists"])
-        assert listed == expected_rows, lang
+        assert listed == items, lang
     nb_rows = (tmp_path / "checklists-nb.csv").read_text(encoding="utf-8-sig")
     assert ";purchase;Kjøp hos Kunde AS;" in nb_rows  # the client's own override
     # The same files the site offers for download.

@@ -384,7 +384,7 @@ def test_each_stage_shows_its_done_state_on_map_list_and_home(page, site):
     expected = ["0/4", "0/3", "0/5", "0/3", "✓ 4/4", "1/3", "0/4"]
     assert shown_marks(page.locator(".playbook-map")) == expected
     assert shown_marks(page.locator("#stages + ol")) == expected
-    link = page.get_by_role("navigation", name="Journey map").get_by_role("link").nth(4)
+    link = page.get_by_role("region", name="Journey map").get_by_role("link").nth(4)
     expect(link).to_have_accessible_name("5 After purchase 4 of 4 done")
 
     page.goto(site + "nb/")

@@ -42,16 +42,19 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
     text = content.read_text(encoding="utf-8")
     content.write_text(text.replace("en: Loyalty}", "en: Loyalty and return}"), "utf-8")
     report = generate(content)
-    # Its own page, its neighbours' links, the journey page, the home page and the nav.
+    # Its own page, its neighbours' links, the journey page and its map (poster and SVG),
+    # the home page and the nav.
     assert sorted(report.updated) == [
         ".playbook/mkdocs.generated.yml",
         "playbook/comparison.en.md",
         "playbook/downloads/checklists-en.csv",
         "playbook/downloads/checklists-en.json",
+        "playbook/downloads/map-customer-journey-en.svg",
         "playbook/index.en.md",
         "playbook/stages/customer-journey/after-purchase.en.md",
         "playbook/stages/customer-journey/ambassador.en.md",
         "playbook/stages/customer-journey/index.en.md",
         "playbook/stages/customer-journey/loyalty.en.md",
+        "playbook/stages/customer-journey/poster.en.md",
         "playbook/stages/customer-journey/print.en.md",
     ]

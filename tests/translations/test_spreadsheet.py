@@ -55,12 +55,19 @@ def test_exports_hold_every_checklist_the_site_shows():
     assert [r["punkt-id"] for r in before] == [item.id for item in buyers.checklist] != []
     assert {r["steg"] for r in before} == {"Innan ni börjar"}
     english = csv_rows(outputs["checklists-en.csv"], ",")
-    assert {r["kind"] for r in english} == {"checklist", "prompt"} and len(english) == len(rows)
+    lanes = {"What the customer does", "What the customer thinks and feels", "emotion"}
+    lanes |= {"Touchpoints and channels", "Pain points", "Opportunities"}
+    assert {r["kind"] for r in english} == {"checklist", "prompt"} | lanes
+    assert len(english) == len(rows)
+    awareness = [r for r in english if r["stage_id"] == "awareness"]
+    assert ["emotion", "", "0"] in [[r["kind"], r["item_id"], r["text"]] for r in awareness]
     import json
 
     data = json.loads(outputs["checklists-nb.json"])
     assert data["checklists"][0]["id"] == "cx-basics" and data["checklists"][0]["items"]
     assert next(j for j in data["journeys"] if j["id"] == "buyers-journey")["checklist"]
+    service = data["journeys"][1]["stages"][4]
+    assert service["emotion"] == -1 and service["touchpoints"][0]["id"] == "service"
 
 
 def test_export_command_neutralises_formulas_and_takes_a_delimiter(tmp_path):
