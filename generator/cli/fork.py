@@ -13,6 +13,7 @@ from generator.content.show import show_yaml
 from generator.errors import GeneratorError
 from generator.fork.diff import accept_upstream, changes, drift, unrecorded
 from generator.fork.init import init_project, next_steps
+from generator.languages import ui_languages
 from generator.site.exports import render_exports
 from generator.writer import replace_atomically
 
@@ -88,7 +89,8 @@ def show_command(content: Path, show_base: bool) -> None:
     "--languages",
     default="sv,nb,en",
     show_default=True,
-    help="Languages to build, first is the default, e.g. nb,en.",
+    help="Languages to build, first is the default, e.g. da,en or nn,nb. Any language with "
+    f"interface text: {', '.join(ui_languages())}.",
 )
 @click.option(
     "--package",

@@ -89,7 +89,8 @@ def translations_export(
     """Write a CSV of missing or stale texts for a translator: path, source, translation.
 
     The file opens in Excel as it is: UTF-8 with a byte-order mark, headers in the
-    file's language, ';' between cells for sv and nb (',' for en; see --delimiter).
+    file's language, ';' between cells where the decimal comma is used (sv, nb, nn, da, fi,
+    de) and ',' for en; see --delimiter.
 
     \b
     Example:

@@ -96,7 +96,9 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     found = _Findings(parsed)
     _check_languages(playbook, found)
     default = playbook.declared_default_language
-    if default:
+    if default and parsed.source.layered:
+        _check_some_site_language(playbook, found)
+    elif default:
         _check_default_text(playbook, default, found)
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
@@ -245,6 +247,20 @@ def _check_default_text(playbook: Playbook, default: str, found: _Findings) -> N
                 loc,
                 f"missing text in the default language '{default}'",
                 f"add '{default}: ...'; other languages fall back to it",
+            )
+
+
+def _check_some_site_language(playbook: Playbook, found: _Findings) -> None:
+    # A project that extends a base may speak a language the base lacks (a Danish client of
+    # the Swedish default playbook): the base's texts show in another site language, with a
+    # note, until translated. A text in none of the site's languages could not show at all.
+    codes = playbook.language_codes
+    for loc, text in iter_texts(playbook):
+        if not any(text.get(code) is not None for code in codes):
+            found.add(
+                loc,
+                f"no text in any language this site builds ({', '.join(codes)})",
+                f"add '{playbook.default_language}: ...' here",
             )
 
 

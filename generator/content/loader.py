@@ -141,6 +141,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         if value is False:
             return _unknown_key(loc)
         return f"the key {field!r} is not text", "write keys as words, e.g. name:"
+    if field in ("code", "language") and kind == "string_type" and value is False:
+        return _unknown_language(value)
     if kind in ("model_type", "string_type", "dict_type") and _is_text(loc):
         return _not_text(value)
     if kind == "string_type":
@@ -173,8 +175,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             "with no part starting with '.'",
             "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
         )
-    if kind == "literal_error" and field == "code":
-        return _unknown_language(value)
+    if kind == "language_code":
+        return error["msg"], (error.get("ctx") or {}).get("hint", "")
     if kind == "too_short" and isinstance(value, list):
         return f"'{field}' is empty", f"add at least one entry to '{field}'"
     if kind == "string_too_short":
@@ -236,7 +238,7 @@ def _not_text(value: Any) -> tuple[str, str]:
             f'put it in quotes to make it text, e.g. "{_brief(value, quote=False)}"',
         )
     return (
-        f"expected text or a map of languages (sv, nb, en), got {_kind_of(value)}",
+        f"expected text or a map of languages ({', '.join(LANGUAGE_CODES)}), got {_kind_of(value)}",
         "write a string, or a mapping such as {sv: ..., nb: ..., en: ...}",
     )
 
@@ -268,9 +270,10 @@ def _unknown_key(loc: tuple, extra: tuple[str, ...] = ()) -> tuple[str, str]:
 
 
 def _unknown_language(value: Any) -> tuple[str, str]:
-    if value is False or value == "no":
-        return "'no' is read by YAML as false", "Norwegian Bokmål is 'nb': write code: nb"
-    return f"unknown language code {_brief(value)}", f"use one of: {', '.join(LANGUAGE_CODES)}"
+    return (
+        "'no' is read by YAML as false",
+        "Norwegian Bokmål is 'nb' and Nynorsk 'nn': write code: nb",
+    )
 
 
 def _kind_of(value: Any) -> str:

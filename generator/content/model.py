@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -19,13 +19,32 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
-LANGUAGE_CODES: tuple[str, ...] = ("sv", "nb", "en")
-"""Languages the tool has UI text for. Norwegian is Bokmål, code ``nb`` (not ``no``)."""
+from generator.languages import FALLBACK_LANGUAGE, language_problem, ui_languages
 
-LanguageCode = Literal["sv", "nb", "en"]
+LANGUAGE_CODES: tuple[str, ...] = ui_languages()
+"""Languages a site may be built in and texts may be written in: those with an interface text
+file that Material also has a theme translation for (``generator/languages.py``). Norwegian
+is ``nb`` (Bokmål) or ``nn`` (Nynorsk), never ``no``."""
+
+
+def _known_language(code: str) -> str:
+    problem = language_problem(code)
+    if problem:
+        raise PydanticCustomError("language_code", problem[0], {"hint": problem[1]})
+    return code
+
+
+LanguageCode = Annotated[
+    str,
+    AfterValidator(_known_language),
+    WithJsonSchema({"type": "string", "enum": list(LANGUAGE_CODES)}),
+]
+"""A code from LANGUAGE_CODES; any other gets an error that lists the codes that work."""
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -56,7 +75,7 @@ WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_l
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
-        "Text in several languages: a map {sv: ..., nb: ..., en: ...}. "
+        "Text in several languages: a map {sv: ..., nb: ..., en: ..., da: ...}. "
         "A plain string is text in the site's default language."
     ),
     "anyOf": [
@@ -78,15 +97,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-class Translations(_Strict):
-    """One piece of text, per language."""
-
-    sv: NonEmptyText | None = None
-    """Swedish."""
-    nb: NonEmptyText | None = None
-    """Norwegian Bokmål."""
-    en: NonEmptyText | None = None
-    """English."""
+class _TranslationsBase(_Strict):
+    """One piece of text, per language: a field per code in LANGUAGE_CODES (see below)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -94,13 +106,26 @@ class Translations(_Strict):
         # A plain string is the common case for single-language forks; the loader
         # passes the default language in the validation context.
         if isinstance(value, str):
-            default = (info.context or {}).get("default_language", LANGUAGE_CODES[0])
+            default = (info.context or {}).get("default_language", FALLBACK_LANGUAGE)
             return {default: value}
         return value
 
     def get(self, language: str) -> str | None:
         """The text in ``language``, or None when it is not translated."""
         return getattr(self, language, None)
+
+
+# The fields follow the languages the tool ships text for, so a new ui_text file is all it
+# takes; unknown keys stay errors (extra="forbid") that the loader names as languages.
+if TYPE_CHECKING:
+    Translations = _TranslationsBase
+else:
+    Translations = create_model(
+        "Translations",
+        __base__=_TranslationsBase,
+        __module__=__name__,
+        **{code: (NonEmptyText | None, None) for code in LANGUAGE_CODES},
+    )
 
 
 Text = Annotated[Translations, WithJsonSchema(_TEXT_SCHEMA)]
@@ -110,7 +135,9 @@ class Language(_Strict):
     """A language the site is built in."""
 
     code: LanguageCode
-    """Language code: sv (Swedish), nb (Norwegian Bokmål) or en (English)."""
+    """Language code, e.g. sv (Swedish), nb (Norwegian Bokmål), nn (Nynorsk), da, fi, de
+    or en: one Material for MkDocs translates its theme into and the tool has interface
+    text for."""
     name: NonEmptyText | None = None
     """Name shown in the language switcher; defaults to the language's own name."""
     default: bool = False
@@ -478,6 +505,6 @@ def guess_default_language(*layers: Any) -> str:
             return declared
     try:
         first = layers[0]["site"]["languages"][0]["code"]
-        return first if first in LANGUAGE_CODES else LANGUAGE_CODES[0]
+        return first if first in LANGUAGE_CODES else FALLBACK_LANGUAGE
     except (KeyError, TypeError, IndexError, AttributeError):
-        return LANGUAGE_CODES[0]
+        return FALLBACK_LANGUAGE

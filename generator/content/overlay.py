@@ -25,6 +25,7 @@ from generator.content.paths import format_path
 from generator.content.removal import Dropped, Removal, cascade
 from generator.content.source import ContentPath, ParsedFile, parse_yaml, read_yaml
 from generator.errors import ContentError, Issue
+from generator.languages import FALLBACK_LANGUAGE
 
 DEFAULT_BASE = "default"
 """``extends: default`` means the default playbook shipped inside the package."""
@@ -273,7 +274,7 @@ class _Merger:
         """What the layer being merged removes, for ``cascade``."""
         self.suggestions: dict[int, str] = {}
         """id() of a new item whose id is one edit from a base item's -> that base id."""
-        self.default_language = LANGUAGE_CODES[0]
+        self.default_language = FALLBACK_LANGUAGE
 
     def adopt(self, layer: ParsedFile) -> Any:
         """Register every container of ``layer`` as coming from it; return its data."""

@@ -16,6 +16,7 @@ from generator import __version__
 from generator.content.model import LANGUAGE_CODES
 from generator.errors import GeneratorError
 from generator.generated import gitignore_lines
+from generator.languages import language_problem
 from generator.site.markup import md_inline, yaml_string
 from generator.site.ui import INIT_TEXT
 
@@ -75,13 +76,12 @@ class InitResult:
 
 def render_project(name: str, extends: str, languages: list[str], package: str) -> dict[str, str]:
     """The files of a new client project. Pure."""
-    unknown = [code for code in languages if code not in LANGUAGE_CODES]
-    if unknown or not languages:
-        raise GeneratorError(
-            f"unknown language {', '.join(unknown) or '(none)'}: "
-            f"choose from {', '.join(LANGUAGE_CODES)}"
-            " (Norwegian Bokmål is nb)"
-        )
+    if not languages:
+        raise GeneratorError(f"no language given: choose from {', '.join(LANGUAGE_CODES)}")
+    for code in languages:
+        problem = language_problem(code)
+        if problem:
+            raise GeneratorError(f"--languages: {problem[0]}; {problem[1]}")
     if not name.strip() or _CONTROL.search(name):
         raise GeneratorError(
             "--name must be one line of text (no line breaks or control characters)"

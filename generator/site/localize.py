@@ -22,59 +22,100 @@ class Localized(str):
     """
 
     fell_back: bool
+    shown_in: tuple[str, ...]
+    """The languages the text is shown in instead, when it fell back (for the note)."""
 
-    def __new__(cls, value: str, fell_back: bool = False) -> Localized:
+    def __new__(
+        cls, value: str, fell_back: bool = False, shown_in: tuple[str, ...] = ()
+    ) -> Localized:
         picked = super().__new__(cls, value)
         picked.fell_back = fell_back
+        picked.shown_in = shown_in
         return picked
 
 
 @dataclass(frozen=True)
 class Localizer:
-    """Picks each text in one language, falling back to the default language."""
+    """Picks each text in one language, falling back to the default language and then to
+    the site's other languages in switcher order.
+
+    The second step matters for a project that extends a base in another language: a
+    Danish client of the Swedish default playbook shows a text the base has in English,
+    never in Swedish, which its site does not speak, until someone translates it.
+    """
 
     language: str
     default: str
     client: str | None = None
+    others: tuple[str, ...] = ()
+    """The site's other languages, in switcher order: where a text falls back after the default."""
+
+    def source_language(self, text: Translations) -> str:
+        """The language the text is shown in: this one if translated, else the first fallback
+        that has it (the default when none has: validation makes sure some site language does)."""
+        for code in (self.language, self.default, *self.others):
+            if text.get(code) is not None:
+                return code
+        return self.default
 
     def __call__(self, text: Translations) -> Localized:
-        """The text to show in this language, marked when it is the default's instead."""
-        return Localized(self.peek(text), fell_back=text.get(self.language) is None)
+        """The text to show in this language, marked when it is another language's instead."""
+        shown = self.source_language(text)
+        fell_back = shown != self.language
+        return Localized(
+            self.peek(text), fell_back=fell_back, shown_in=(shown,) if fell_back else ()
+        )
 
     def peek(self, text: Translations) -> str:
         """The text as __call__ gives it, without noting a fallback: for matching, not showing."""
-        value = text.get(self.language) or text.get(self.default) or ""
+        value = text.get(self.source_language(text)) or ""
         return value.replace("{client}", self.client) if self.client else value
 
     def lang_attr(self, text: Translations) -> str:
         """A ``lang`` attribute for an element whose text is a fallback, else ''."""
-        return "" if text.get(self.language) is not None else f' lang="{self.default}"'
+        shown = self.source_language(text)
+        return "" if shown == self.language else f' lang="{shown}"'
 
 
 def localizer(playbook: Playbook, language: str) -> Localizer:
-    """A Localizer for ``language`` with the playbook's default language and client name."""
-    return Localizer(language, playbook.default_language, playbook.site.client)
+    """A Localizer for ``language`` with the playbook's languages and client name."""
+    default = playbook.default_language
+    others = tuple(code for code in playbook.language_codes if code not in (language, default))
+    return Localizer(language, default, playbook.site.client, others)
 
 
 def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
     """The 'not yet translated' note, if any text in ``shown`` (a page's context) fell back."""
-    if not _any_fell_back(shown):
+    used: set[str] = set()
+    _collect_fallbacks(shown, used, playbook.default_language)
+    if not used:
         return ""
-    return UI_TEXT["not_translated"][language].format(
-        language=language_in(playbook.default_language, language)
+    # Named in switcher order: usually one language, the default.
+    names = [language_in(code, language) for code in playbook.language_codes if code in used]
+    names += [language_in(code, language) for code in sorted(used - set(playbook.language_codes))]
+    listed = (
+        names[0]
+        if len(names) == 1
+        else (f"{', '.join(names[:-1])} {UI_TEXT['list_and'][language]} {names[-1]}")
     )
+    return UI_TEXT["not_translated"][language].format(language=listed)
 
 
-def _any_fell_back(value: Any) -> bool:
+def _collect_fallbacks(value: Any, used: set[str], default: str) -> None:
     if isinstance(value, Localized):
-        return value.fell_back
-    if isinstance(value, dict):
-        return any(_any_fell_back(child) for child in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_any_fell_back(child) for child in value)
-    return False
+        if value.fell_back:
+            used.update(value.shown_in or (default,))
+    elif isinstance(value, dict):
+        for child in value.values():
+            _collect_fallbacks(child, used, default)
+    elif isinstance(value, (list, tuple)):
+        for child in value:
+            _collect_fallbacks(child, used, default)
 
 
 def derived(value: str, *sources: Localized) -> Localized:
     """``value`` made from ``sources``: it fell back if any of them did."""
-    return Localized(value, fell_back=any(getattr(s, "fell_back", False) for s in sources))
+    shown_in = tuple(dict.fromkeys(c for s in sources for c in getattr(s, "shown_in", ())))
+    return Localized(
+        value, fell_back=any(getattr(s, "fell_back", False) for s in sources), shown_in=shown_in
+    )

@@ -14,8 +14,10 @@ from typing import Any
 
 import yaml
 
-UI_LANGUAGES: tuple[str, ...] = ("sv", "nb", "en")
-"""Languages with a complete interface text file."""
+from generator.languages import ui_languages
+
+UI_LANGUAGES: tuple[str, ...] = ui_languages()
+"""Languages with a complete interface text file (one ``ui_text/<code>.yml`` each)."""
 
 
 def _load(language: str) -> dict[str, Any]:
@@ -34,13 +36,15 @@ LANGUAGE_NAME_IN: dict[str, dict[str, str]] = {
 """LANGUAGE_NAME_IN[reader][language]: a language's name in the reader's language."""
 
 UI_TEXT: dict[str, dict[str, str]] = {
-    key: {lang: data["text"][key] for lang, data in _FILES.items()}
-    for key in _FILES[UI_LANGUAGES[-1]]["text"]
+    key: {lang: data["text"][key] for lang, data in _FILES.items()} for key in _FILES["en"]["text"]
 }
 """UI_TEXT[key][language]: text the generator adds to pages."""
 
 INIT_TEXT: dict[str, dict[str, str]] = {lang: data["init"] for lang, data in _FILES.items()}
 """INIT_TEXT[language][key]: the title and examples ``playbook init`` writes."""
+
+CSV_DELIMITER: dict[str, str] = {lang: data["csv_delimiter"] for lang, data in _FILES.items()}
+"""The cell delimiter a spreadsheet in the language expects: ';' where the decimal comma is used."""
 
 MATERIAL_TEXT: dict[str, dict[str, str]] = {
     lang: data.get("material") or {} for lang, data in _FILES.items()

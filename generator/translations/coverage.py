@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content.checks import iter_texts
-from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
+from generator.content.model import Playbook, default_language_of
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.languages import FALLBACK_LANGUAGE
 from generator.lockfile import TRANSLATIONS_LOCK
 
 LOCK_NAME = TRANSLATIONS_LOCK.name
@@ -40,7 +41,7 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: {self.path}"
         if self.kind == "missing":
-            return f"{where}: missing {self.language} translation (the page shows the default text)"
+            return f"{where}: missing {self.language} translation (the page shows another language)"
         return (
             f"{where}: {self.language} translation is stale: "
             "the default text changed since it was confirmed"
@@ -168,7 +169,7 @@ def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict
         if base is None:
             return None
     if isinstance(base, str):
-        return {default_language_of(parsed.base) or LANGUAGE_CODES[0]: base}
+        return {default_language_of(parsed.base) or FALLBACK_LANGUAGE: base}
     return {k: v for k, v in base.items() if isinstance(v, str)} if isinstance(base, dict) else None
 
 

@@ -20,13 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import GeneratorError
-from generator.site.ui import UI_TEXT
+from generator.site.ui import CSV_DELIMITER, UI_LANGUAGES, UI_TEXT
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these is read as a formula by Excel, LibreOffice or Sheets."""
 
-SEMICOLON_LANGUAGES = frozenset({"sv", "nb", "da", "fi"})
-"""Languages whose Excel uses the decimal comma, and so ';' between CSV cells."""
 
 DELIMITERS = {",": ",", ";": ";", "tab": "\t"}
 """Values of the --delimiter option, and the character each stands for."""
@@ -60,8 +58,9 @@ def restore(cell: str) -> str:
 
 
 def default_delimiter(language: str) -> str:
-    """';' for languages whose Excel expects it, ',' otherwise."""
-    return ";" if language in SEMICOLON_LANGUAGES else ","
+    """';' for languages whose Excel uses the decimal comma, ',' otherwise: each language's
+    interface text file says which (``csv_delimiter``)."""
+    return CSV_DELIMITER.get(language, ",")
 
 
 def header(column: str, language: str) -> str:
@@ -184,7 +183,7 @@ def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
         raise CsvError(
             f"{name}:1: the header row lacks the column{'s' if len(missing) > 1 else ''} "
             f"{', '.join(repr(header(m, 'en')) for m in missing)} (found {shown}); "
-            f"it needs {needed}, in any of sv, nb or en, "
+            f"it needs {needed}, in any of {', '.join(UI_LANGUAGES)}, "
             "as 'playbook translations export' writes them"
         )
     return found

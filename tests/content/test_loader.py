@@ -111,12 +111,18 @@ CASES = {
         r"checklist\[say-hello\]\.text\.no: the key 'no:' is read by YAML as false\n    hint: Norwegian Bokmål is 'nb'",
     ),
     "unknown language in text": (
-        replace("nb: Si hei,", "de: Hallo,"),
-        r"text\.de: unknown (key|language) 'de'",
+        replace("nb: Si hei,", "fr: Salut,"),
+        r"text\.fr: unknown (key|language) 'fr'",
     ),
-    "unknown language code": (
-        replace("- {code: en}", "- {code: fi}"),
-        r":7:14: site\.languages\[2\]\.code: unknown language code 'fi'",
+    "language Material does not know": (
+        replace("- {code: en}", "- {code: xx}"),
+        r":7:14: site\.languages\[2\]\.code: unknown language code 'xx': Material for MkDocs has "
+        r"no theme translation for it\n    hint: use one of Material's codes: af, ar, .*\bda\b.*\bzh\b",
+    ),
+    "language without interface text": (
+        replace("- {code: en}", "- {code: fr}"),
+        r":7:14: site\.languages\[2\]\.code: no interface text for 'fr': Journey Playbook speaks "
+        r"da, de, en, fi, nb, nn, sv\n    hint: .*generator/site/ui_text/fr\.yml",
     ),
     "language code no": (
         replace("- {code: nb}", "- {code: no}"),
@@ -216,9 +222,10 @@ CASES = {
     "a wrong choice names the choices, not a schema file": (
         replace(
             'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: sv',
-            'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: de',
+            'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: fr',
         ),
-        r"sources\[example-2024\]\.language: 'de' is not allowed here\n    hint: use one of: 'sv', 'nb' or 'en'",
+        r"sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
+        r"da, de, en, fi, nb, nn, sv",
     ),
 }
 
@@ -232,7 +239,7 @@ def test_content_errors_are_located_and_explained(tmp_path, text, pattern):
 
 def test_all_errors_are_reported_in_one_run_sorted_by_line(tmp_path):
     text = replace("    cyclic: true", "    cylic: true")
-    text = text.replace("id: say-hello", "id: Say-Hello").replace("- {code: en}", "- {code: fi}")
+    text = text.replace("id: say-hello", "id: Say-Hello").replace("- {code: en}", "- {code: xx}")
     report = errors_of(tmp_path, text)
     lines = [int(m.group(1)) for m in re.finditer(r"^content\.yaml:(\d+):", report, re.MULTILINE)]
     assert len(lines) == 3 and lines == sorted(lines), report

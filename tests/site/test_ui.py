@@ -78,3 +78,32 @@ def test_norwegian_ui_is_bokmal_not_swedish():
     # A cheap guard against copy-paste: Swedish-only letters never appear in nb text.
     for key, values in UI_TEXT.items():
         assert not set("äöÄÖ") & set(values["nb"]), key
+
+
+def test_the_seven_shipped_languages_are_there():
+    # Adding a ui_text file adds a language; removing one must be a decision, not an accident.
+    assert {"sv", "nb", "en", "da", "fi", "nn", "de"} <= set(LANGUAGE_CODES)
+
+
+@pytest.mark.parametrize("language", ["da", "fi", "nn", "de"])
+def test_a_missing_key_in_a_new_language_is_caught(language):
+    files = {lang: {**data, "init": dict(data["init"])} for lang, data in ui_files().items()}
+    del files[language]["init"]["example_item"]
+    with pytest.raises(AssertionError, match="example_item"):
+        assert_complete(files)
+
+
+def test_nynorsk_ui_is_nynorsk_not_bokmal():
+    # Bokmål-only forms that Nynorsk writes otherwise: ikke/ikkje, hjem/heim, fra/frå, hvert/kvart.
+    bokmal_only = re.compile(r"\b(ikke|hjem|fra|hvert|hva|nettleser|fremdrift|jeg|mye)\b", re.I)
+    for key, values in UI_TEXT.items():
+        assert not bokmal_only.search(values["nn"]), (key, values["nn"])
+        assert not set("äöÄÖ") & set(values["nn"]), key
+    assert "ikkje" in UI_TEXT["import_not_json"]["nn"]
+
+
+def test_danish_ui_is_danish_not_norwegian():
+    # Danish writes æ where Norwegian writes e in these words, and "ikke" not "ikkje".
+    for key, values in UI_TEXT.items():
+        assert not re.search(r"\b(ikkje|nettleser|steg)\b", values["da"]), key
+    assert UI_TEXT["home"]["da"] != UI_TEXT["home"]["nb"]
