@@ -39,8 +39,17 @@ def common(playbook: Playbook, text: Localizer) -> CommonData:
 
 
 def _markdown(text: Localized, allow_html: bool, page: str) -> Localized:
-    """Content Markdown rendered for ``page``, still marked if it is a fallback."""
-    return derived(render_markdown(text.strip(), allow_html=allow_html, page=page), text)
+    """Content Markdown rendered for ``page``, still marked if it is a fallback, and then
+    carrying the language it is written in, so screen readers pronounce it as such."""
+    html = render_markdown(text.strip(), allow_html=allow_html, page=page)
+    shown_in = getattr(text, "shown_in", ())
+    if text.fell_back and shown_in:
+        html = html.replace(
+            '<div class="playbook-markdown">',
+            f'<div class="playbook-markdown" lang="{shown_in[0]}">',
+            1,
+        )
+    return derived(html, text)
 
 
 def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = False) -> JourneyData:

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.site.site_config import lunr_language
+from generator.languages import lunr_language
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -227,6 +227,11 @@ def split_search_index(site_dir: Path, languages: list[str], default: str) -> No
             ]
         else:
             docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
-        config = dict(index["config"], lang=[lunr_language(lang)])
+        stemmer = lunr_language(lang)
+        config = dict(index["config"], lang=[stemmer or "en"])
+        if stemmer is None:
+            # No lunr stemmer for this language: English stemming would mangle its words, so
+            # the index (and the theme's query stemming, which reads this) goes without.
+            config["pipeline"] = [step for step in config.get("pipeline", []) if step == "trimmer"]
         out = index_path.with_name(f"search_index.{lang}.json")
         out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")

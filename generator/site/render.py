@@ -49,6 +49,10 @@ _ENV = jinja2.Environment(
 _ENV.filters["md"] = md_inline
 _ENV.filters["html"] = html_text
 _ENV.filters["yaml"] = yaml_string
+_ENV.filters["lang"] = lambda text: (
+    f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
+)
+"""``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from generator.content.model import Playbook, Translations
+from generator.languages import lunr_language
 from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
 from generator.site.palette import CUSTOM_CSS, material_color, palette_css
@@ -59,9 +60,9 @@ def render_config(
         "plugins": [
             {
                 "search": {
-                    "lang": [lunr_language(code) for code in playbook.language_codes],
-                    # Material drops stemming unless the pipeline names it; theme/main.html
-                    # adds exact terms to queries so that stemmed words are found.
+                    "lang": list(dict.fromkeys(map(search_language, playbook.language_codes))),
+                    # Material drops stemming unless the pipeline names it; the theme's
+                    # search worker (workers/playbook-search.js) stems queries the same way.
                     "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
                 }
             },
@@ -90,10 +91,11 @@ def render_config(
     return header + body
 
 
-def lunr_language(code: str) -> str:
-    """The search language for a site language: lunr.js knows Norwegian only as 'no',
-    while Material and the HTML lang attribute use 'nb' (and 'nn')."""
-    return {"nb": "no", "nn": "no"}.get(code, code)
+def search_language(code: str) -> str:
+    """The lunr.js language a site language's search index uses: its stemmer's, or English
+    tokenising (with stemming switched off per index: plugin.split_search_index) when lunr
+    has no stemmer for it."""
+    return lunr_language(code) or "en"
 
 
 def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> list:
