@@ -14,7 +14,8 @@
    So each plain word is replaced by its stem, stemmed again until it stops changing: a
    prefix of the stems of all its inflections ("lojalit*" finds both). The stem is also
    what Material then reports as matched and passes on in ?h=, and it is a prefix of the
-   word on the page, so the opened page highlights it. A language without a lunr stemmer
+   word on the page, so the opened page highlights it (withGroupTerms below does the same
+   for a page listed only for its sections). A language without a lunr stemmer
    (its index's pipeline has none) is searched as typed. */
 (function () {
   "use strict";
@@ -51,6 +52,29 @@
       })
       .join("");
   }
+
+  /* Material lists a page whose sections matched, but not the page itself, with no terms,
+     so its link's ?h= was empty: give it the terms its sections matched. */
+  var RESULT = 3;
+  function withGroupTerms(result) {
+    (result.items || []).forEach(function (group) {
+      var matched = {};
+      group.forEach(function (item) {
+        Object.keys(item.terms || {}).forEach(function (term) {
+          if (item.terms[term]) matched[term] = true;
+        });
+      });
+      group.forEach(function (item) {
+        if (item.terms && Object.keys(item.terms).length === 0) item.terms = matched;
+      });
+    });
+    return result;
+  }
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message, transfer) {
+    if (message && message.type === RESULT && message.data) withGroupTerms(message.data);
+    return transfer ? post(message, transfer) : post(message);
+  };
 
   var listen = self.addEventListener;
   self.addEventListener = function (type, handler, options) {

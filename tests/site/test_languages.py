@@ -1,0 +1,222 @@
+"""Languages beyond sv, nb and en (issue #18): client projects in da,en, nn,nb and fi,de,en
+that extend the default playbook, built with real mkdocs and read as HTML and in Chromium.
+
+Each client is made the way a consultant makes one (`playbook init --languages …`), plus a
+few texts in its own language, and built once per module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.browser import open_page, serve
+from tests.conftest import BASE_PATH, build_env, run_cli
+
+STAGE = "stages/customer-journey/loyalty/"
+AWARENESS = "stages/customer-journey/awareness/"
+
+# Each client's own texts: the loyalty stage's summary, in words that search must stem.
+OWN_TEXTS = {
+    "da,en": {"da": "God kundeservice skaber loyalitet hos kunderne, år efter år."},
+    "nn,nb": {"nn": "Lojalitet kjem av at kunden kjenner seg sett, år etter år."},
+    "fi,de,en": {
+        "fi": "Hyvä asiakaspalvelu rakentaa uskollisuutta vuodesta toiseen.",
+        "de": "Guter Kundenservice schafft Kundenbindung, Jahr für Jahr.",
+    },
+}
+
+
+def _build_client(folder: Path, languages: str) -> Path:
+    result = run_cli(
+        "init", str(folder), "--name", "Kunde Æøå", "--languages", languages, "--package", ""
+    )
+    assert result.exit_code == 0, result.output
+    summary = ", ".join(f'{code}: "{text}"' for code, text in OWN_TEXTS[languages].items())
+    with (folder / "content.yaml").open("a", encoding="utf-8") as content:
+        content.write(
+            "journeys:\n  - id: customer-journey\n    stages:\n"
+            f"      - id: loyalty\n        summary: {{{summary}}}\n"
+        )
+    built = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "-c", str(folder / "content.yaml")],
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    return folder / "site"
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("language-clients")
+    return {
+        languages: _build_client(root / languages.replace(",", "-"), languages)
+        for languages in OWN_TEXTS
+    }
+
+
+def _html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def _index_config(site: Path, language: str) -> dict:
+    index = json.loads((site / f"search/search_index.{language}.json").read_text("utf-8"))
+    return index["config"]
+
+
+# --- Real HTML: UI language, search stemming config, fallback notes --------------------------
+
+
+def test_danish_client_speaks_danish_and_falls_back_to_english_visibly(sites):
+    site = sites["da,en"]
+    html = _html(site, AWARENESS)
+    assert '<html lang="da"' in html
+    for text in ("Tjekliste", "Forrige trin", "Næste trin", "Spørgsmål til drøftelse"):
+        assert text in html, text
+    # The default playbook has no Danish: English (a language this site builds) shows,
+    # never Swedish, with the note in Danish and every fallback element marked lang="en".
+    assert "Denne tekst er endnu ikke oversat til dansk. Den vises på engelsk." in html
+    items = re.findall(r'<li id="[^"]+"([^>]*)><label><input type="checkbox"', html)
+    assert items and set(items) == {' lang="en"'}, items
+    assert '<p class="playbook-summary" lang="en">' in html
+    assert "Kundresan" not in html and "kundtjänst" not in html.lower()
+    # The client's own Danish text is not marked.
+    loyalty = _html(site, STAGE)
+    assert '<p class="playbook-summary">God kundeservice skaber loyalitet' in loyalty
+    # English pages have their text: no note.
+    assert "not been translated" not in _html(site, "en/" + AWARENESS)
+    assert _index_config(site, "da")["lang"] == ["da"]
+    assert "stemmer" in _index_config(site, "da")["pipeline"]
+    assert _index_config(site, "en")["lang"] == ["en"]
+
+
+def test_nynorsk_client_speaks_nynorsk_and_searches_with_norwegian_stemming(sites):
+    site = sites["nn,nb"]
+    html = _html(site, AWARENESS)
+    assert '<html lang="nn"' in html
+    for text in ("Sjekkliste", "Førre steg", "Spørsmål å drøfte"):
+        assert text in html, text
+    assert "Denne teksten er ikkje omsett til nynorsk enno. Han blir vist på bokmål." in html
+    assert '<p class="playbook-summary" lang="nb">' in html
+    assert 'lang="nb"' in html.split("playbook-checklist", 1)[-1]
+    assert "ikke oversatt" not in _html(site, "nb/" + AWARENESS)
+    # lunr knows Norwegian only as "no", for both written standards.
+    assert _index_config(site, "nn")["lang"] == ["no"]
+    assert _index_config(site, "nb")["lang"] == ["no"]
+    # The switcher names both standards in their own words.
+    assert "Norsk (nynorsk)" in html and "Norsk (bokmål)" in html
+
+
+def test_finnish_and_german_clients_show_their_own_interface(sites):
+    site = sites["fi,de,en"]
+    finnish, german = _html(site, STAGE), _html(site, "de/" + STAGE)
+    assert '<html lang="fi"' in finnish and "Tarkistuslista" in finnish
+    assert '<html lang="de"' in german and "Checkliste" in german
+    assert "Dieser Text ist noch nicht ins Deutsche übersetzt." in german
+    assert _index_config(site, "fi")["lang"] == ["fi"]
+    assert _index_config(site, "de")["lang"] == ["de"]
+
+
+# --- Search in Chromium: the three faults of issue #18, in every language -------------------
+
+
+def _search(page, url: str, term: str) -> dict:
+    page.goto(url)
+    page.locator(".md-search__input").first.click()
+    page.keyboard.type(term, delay=15)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)  # let the last keystroke's results replace the earlier ones
+    return page.evaluate(
+        """() => ({
+          meta: document.querySelector('.md-search-result__meta').textContent,
+          links: [...document.querySelectorAll('.md-search-result__link')].map(a => a.href),
+          missing: [...document.querySelectorAll('.md-search-result__terms')]
+                     .map(p => p.textContent),
+        })"""
+    )
+
+
+SEARCHES = [
+    # site, language prefix, typed inflection (not on the page), stage it must find
+    ("default", "", "kundtjänsten", "after-purchase"),
+    ("default", "nb/", "lojaliteten", "loyalty"),
+    ("default", "en/", "complaints", "after-purchase"),
+    ("da,en", "", "kundeservicen", "loyalty"),
+    ("nn,nb", "", "lojaliteten", "loyalty"),
+    ("fi,de,en", "", "asiakaspalvelussa", "loyalty"),
+    ("fi,de,en", "de/", "Kundenbindungen", "loyalty"),
+]
+
+
+@pytest.fixture(scope="module")
+def served(sites, default_site):
+    with (
+        serve(default_site.site, BASE_PATH) as default,
+        serve(sites["da,en"], "/") as danish,
+        serve(sites["nn,nb"], "/") as nynorsk,
+        serve(sites["fi,de,en"], "/") as finnish,
+    ):
+        yield {"default": default, "da,en": danish, "nn,nb": nynorsk, "fi,de,en": finnish}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("site, prefix, term, stage", SEARCHES, ids=[s[2] for s in SEARCHES])
+def test_a_stemmed_hit_is_found_highlighted_and_never_called_missing(
+    browser, served, site, prefix, term, stage
+):
+    with open_page(browser) as page:
+        found = _search(page, served[site] + prefix, term)
+        wanted = [link for link in found["links"] if f"/stages/customer-journey/{stage}/" in link]
+        assert wanted, found
+        # Fault 1: no result says the typed word is missing ("Saknas: ~~kundtjänsten~~").
+        assert found["missing"] == [], found
+        # Fault 2: every result link names what matched, so the opened page highlights it.
+        highlights = {re.search(r"[?&]h=([^&#]*)", link) for link in found["links"]}
+        assert None not in highlights and all(h.group(1) for h in highlights), found
+        page.goto(wanted[0])
+        page.wait_for_selector("mark[data-md-highlight]", timeout=5_000)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "site, prefix", [("default", "nb/"), ("default", ""), ("nn,nb", ""), ("da,en", "")]
+)
+def test_an_inflection_finds_what_its_base_form_finds(browser, served, site, prefix):
+    # Fault 3: nb "lojaliteten" found 1 page where "lojalitet" found 10.
+    base, inflected = {"da,en": ("loyalitet", "loyaliteten")}.get(
+        site, ("lojalitet", "lojaliteten")
+    )
+    with open_page(browser) as page:
+        plain = _search(page, served[site] + prefix, base)
+    with open_page(browser) as page:
+        stemmed = _search(page, served[site] + prefix, inflected)
+    assert plain["meta"] == stemmed["meta"], (plain["meta"], stemmed["meta"])
+    assert sorted(plain["links"]) == sorted(stemmed["links"])
+
+
+# --- Accessibility ------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("site, path, lang", [("da,en", AWARENESS, "da"), ("nn,nb", STAGE, "nn")])
+def test_axe_finds_nothing_serious_on_danish_and_nynorsk_pages(browser, served, site, path, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    with open_page(browser) as page:
+        page.goto(served[site] + path)
+        assert page.locator("html").get_attribute("lang") == lang
+        results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
