@@ -55,7 +55,7 @@ def language_problem(code: str) -> tuple[str, str] | None:
         return (
             f"unknown language code {code!r}: Material for MkDocs has no theme translation for it",
             f"use one of Material's codes: {', '.join(material_languages())}"
-            " (Norwegian is nb for Bokmål, nn for Nynorsk)",
+            " (Norwegian Bokmål is nb, Nynorsk nn)",
         )
     return (
         f"no interface text for '{code}': Journey Playbook speaks {', '.join(ui_languages())}",

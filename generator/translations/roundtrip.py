@@ -62,7 +62,9 @@ def export_csv(
     default = playbook.default_language
     texts = dict(_texts_by_path(playbook, parsed))
     if language == default:
-        rows = [[path, language, text.get(default) or "", ""] for path, (_, text) in texts.items()]
+        # A client in a language its base lacks (da on the Swedish default playbook) has
+        # default texts to write: the source is then what the page shows instead.
+        rows = [[path, language, _shown(playbook, text), ""] for path, (_, text) in texts.items()]
     else:
         report = check_translations(playbook, parsed, read_lock(content))
         rows = []
@@ -73,6 +75,14 @@ def export_csv(
                     [finding.path, language, text.get(default) or "", text.get(language) or ""]
                 )
     return write_table(COLUMNS, rows, language, delimiter), len(rows)
+
+
+def _shown(playbook: Playbook, text) -> str:
+    """The text in the default language, else in the first site language that has it."""
+    for code in (playbook.default_language, *playbook.language_codes):
+        if text.get(code) is not None:
+            return str(text.get(code))
+    return ""
 
 
 @dataclass
@@ -124,6 +134,8 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
         _verify(to_write, playbook, parsed, table_path)
     texts = dict(_texts_by_path(playbook, parsed))
     for row in to_write + to_confirm:
+        if row.language == playbook.default_language:
+            continue  # a default text filled in where a base lacked it: nothing to confirm
         lock[f"{row.path} {row.language}"] = source_hash(row.source)
         if row.source != texts[row.path][1].get(playbook.default_language):
             report.still_stale.append(
@@ -215,7 +227,7 @@ def _row_problem(
     if text.get(row.language) == row.value:
         return None
     file, line, column = parsed.source.locate(loc + (row.language,))
-    if row.language == default:
+    if row.language == default and text.get(default) is not None:
         return (
             f"'{default}' is the default language, which a CSV cannot change; "
             f"edit it in {file}:{line}:{column}"
