@@ -26,6 +26,7 @@ from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import ContentError, Issue
+from generator.languages import language_problem
 
 __all__ = ["load_content", "load_parsed", "validate_data"]
 
@@ -175,8 +176,10 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             "with no part starting with '.'",
             "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
         )
-    if kind == "language_code":
-        return error["msg"], (error.get("ctx") or {}).get("hint", "")
+    if kind == "value_error" and field in ("code", "language") and isinstance(value, str):
+        problem = language_problem(value)
+        if problem:
+            return problem
     if kind == "too_short" and isinstance(value, list):
         return f"'{field}' is empty", f"add at least one entry to '{field}'"
     if kind == "string_too_short":

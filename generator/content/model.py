@@ -22,7 +22,6 @@ from pydantic import (
     create_model,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
 from generator.languages import FALLBACK_LANGUAGE, language_problem, ui_languages
 
@@ -35,7 +34,7 @@ is ``nb`` (Bokmål) or ``nn`` (Nynorsk), never ``no``."""
 def _known_language(code: str) -> str:
     problem = language_problem(code)
     if problem:
-        raise PydanticCustomError("language_code", problem[0], {"hint": problem[1]})
+        raise ValueError(problem[0])  # the loader words it, with its hint, from the value
     return code
 
 

@@ -67,7 +67,7 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Language.name",  # the switcher's own names: tests/site/test_security.py
     "Journey.loops_to",  # test_loops_to_sends_the_last_stage_to_an_earlier_one below
     # One text field per shipped language; the fixture is in sv, nb and en, the others are
-    # built by tests/site/test_languages.py (da,en and nn,nb clients).
+    # built by tests/site/test_language_clients.py (da,en and nn,nb clients).
     *(f"Translations.{code}" for code in LANGUAGE_CODES if code not in ("sv", "nb", "en")),
 }
 
