@@ -163,6 +163,11 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             "write a full http:// or https:// address without spaces, quotes, <, > or "
             "[ ]; percent-encode other characters (å is %C3%A5)"
         )
+    if kind == "string_pattern_mismatch" and field == "repo_url":
+        return f"invalid repository address {brief(value)}", (
+            "write the repository's https address, e.g. https://github.com/acme/playbook "
+            "(or …/tree/BRANCH/FOLDER), without spaces, quotes, ? or #"
+        )
     if kind == "string_pattern_mismatch" and field == "url":
         return (
             f"invalid url {brief(value)}",
