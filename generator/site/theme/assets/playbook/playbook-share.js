@@ -298,6 +298,10 @@
       setUpMakeLink(box);
       box.hidden = false;
       if (location.hash.indexOf(LINK_PREFIX) === 0) openLink(box);
+      // A link pasted into the address bar of this very page only changes the fragment.
+      window.addEventListener("hashchange", function () {
+        if (location.hash.indexOf(LINK_PREFIX) === 0) openLink(box);
+      });
     });
   }
 
