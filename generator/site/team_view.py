@@ -21,6 +21,14 @@ from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, ke
 from generator.team.model import STATUS_FILE, TeamStatus
 from generator.team.summary import ItemState, Section, TeamSummary, item_state, summarize
 
+_STATUS_WORDS = {
+    "done": "team_status_done",
+    "in-progress": "team_status_in_progress",
+    "not-applicable": "team_status_not_applicable",
+    "not-started": "team_status_not_started",
+}
+"""Each status's word for one item (ui_text keys)."""
+
 
 class TeamItem(TypedDict):
     """One item's team state, in words (never by colour alone)."""
@@ -80,7 +88,7 @@ def team_view(
         state = item_state(key, item, status, today)  # the one place that decides overdue
         items[key] = {
             "status": state.status,
-            "label": ui[f"team_status_{state.status.replace('-', '_')}"][language],
+            "label": ui[_STATUS_WORDS[state.status]][language],
             "owner": state.owner or "",
             "due": ui["cli_progress_due"][language].format(date=state.due.isoformat())
             if state.due

@@ -183,7 +183,7 @@
   }
 
   function linkPayload(box, state) {
-    var journey = box.getAttribute("data-journey");
+    var journey = box.getAttribute("data-share-journey");
     var keys = core.keysOf(box, "data-keys");
     var ticks = keys.filter(function (key) { return state.ticks[key] === true; });
     var answers = {};
