@@ -32,6 +32,8 @@ def _render_small():
     # With a team status file, so the goldens show each kind of team state (issue #15);
     # 2023-11-14 is the day CI builds on (SOURCE_DATE_EPOCH), after know-names was due.
     playbook = load_content(FIXTURES / "small.yaml")
+    site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
+    playbook = playbook.model_copy(update={"site": site})
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
     return render(playbook, extra_pages=("about.md",), team=status, today=date(2023, 11, 14))
 
@@ -65,6 +67,7 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Playbook.extends",  # overlays: tests/content/test_overlay.py
     "Site.updated",  # the poster's date: tests/site/test_journey_map.py (a new line here would
     # move every line the error tests of this fixture point at)
+    "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",
