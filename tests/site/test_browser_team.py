@@ -377,3 +377,8 @@ def test_the_dashboard_prints_without_buttons_or_navigation(page, site):
     assert page.locator(".md-sidebar").first.is_hidden()
     assert page.locator(".md-typeset table").first.is_visible()
     assert re.search(r"Hela resan", page.locator(".md-typeset table").first.inner_text())
+    # The whole table prints: nothing is cut off by its on-screen scroll box.
+    assert page.evaluate(
+        """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].every(
+            w => getComputedStyle(w).overflowX === 'visible')"""
+    )
