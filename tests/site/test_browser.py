@@ -147,7 +147,9 @@ def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
         fresh.locator("dialog").get_by_role(
             "button", name="Replace"
         ).click()  # previews first (#15)
-        expect(fresh.locator(".playbook-transfer .playbook-status")).to_have_text("Progress imported.")
+        expect(fresh.locator(".playbook-transfer .playbook-status")).to_have_text(
+            "Progress imported."
+        )
         fresh.goto(site + "en/" + STAGE)
         assert ticked(fresh) == [False, False, False, True]
         assert (

@@ -17,7 +17,7 @@ from generator.site.team_view import (
     team_counts,
     team_view,
 )
-from generator.team.model import ItemStatus, TeamStatus
+from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
 from tests.conftest import FIXTURES, make_project
 
 TODAY = date(2023, 11, 14)
@@ -149,3 +149,20 @@ def test_an_attribute_keeps_line_breaks_and_quotes_exactly():
     assert html_attr("a\n\nb \"c\" <d> & 'e'") == (
         "a&#10;&#10;b &quot;c&quot; &lt;d&gt; &amp; &#x27;e&#x27;"
     )
+
+
+def test_team_texts_are_data_on_the_page_never_markup(playbook):
+    evil = '</span><script>alert("x")</script> & {owner}'
+    team = TeamStatus(
+        items={"loop/first/say-hello": ItemStatus(status="done", owner=evil[:80], note=evil)},
+        answers={"loop/first/who-first": AnswerStatus(text=evil + "\n\n<img src=x onerror=1>")},
+    )
+    pages = render(playbook, team=team, today=TODAY)
+    for path, text in pages.items():
+        if path.suffix == ".md":
+            assert "<script>" not in text and "<img src=x" not in text, path
+    stage = next(t for p, t in pages.items() if p.as_posix() == "playbook/stages/loop/first.md")
+    assert "&lt;script&gt;" in stage
+    assert "\n\n<img" not in stage  # a blank line in an answer never ends the HTML block
+    home = next(t for p, t in pages.items() if p.as_posix() == "playbook/index.md")
+    assert "\\u003cscript\\u003e" in home  # the share block's team answers, as JSON data
