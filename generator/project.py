@@ -24,6 +24,7 @@ from generator.site.site_config import brand_file
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
 from generator.team.schema import status_schema
+from generator.team.summary import today
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
@@ -50,7 +51,8 @@ def generate(
             extra_pages=extra_pages,
             site_url=site_url,
             content_name=content.name,
-            team=status.status,
+            team=status.status if status.file else None,
+            today=today(),
         )
     )
     outputs.update(read_brand_files(playbook, parsed, root))

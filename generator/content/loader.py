@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.content.checks import check_ids, check_playbook
+from generator.content.describe import brief, kind_of
 from generator.content.model import (
     ID_PATTERN,
     LANGUAGE_CODES,
@@ -149,30 +150,35 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
     if kind == "string_type":
         return _not_text(value)
     if kind == "model_type":
-        return f"expected a mapping (key: value), got {_kind_of(value)}", _mapping_hint(value)
+        return f"expected a mapping (key: value), got {kind_of(value)}", _mapping_hint(value)
     if kind == "list_type":
         return (
-            f"expected a list, got {_kind_of(value)}",
+            f"expected a list, got {kind_of(value)}",
             "write each entry on its own line after '- '",
         )
     if kind == "string_pattern_mismatch" and field == "id":
         return (
-            f"invalid id {_brief(value)}: ids use lowercase a-z, digits 0-9 and single hyphens",
+            f"invalid id {brief(value)}: ids use lowercase a-z, digits 0-9 and single hyphens",
             f"try '{_suggest_id(value)}'; ids key URLs and saved progress, so keep them stable",
         )
     if kind == "string_pattern_mismatch" and field == "url" and "sources" in loc:
-        return f"invalid url {_brief(value)}", (
+        return f"invalid url {brief(value)}", (
             "write a full http:// or https:// address without spaces, quotes, <, > or "
             "[ ]; percent-encode other characters (å is %C3%A5)"
         )
+    if kind == "string_pattern_mismatch" and field == "repo_url":
+        return f"invalid repository address {brief(value)}", (
+            "write the repository's https address, e.g. https://github.com/acme/playbook "
+            "(or …/tree/BRANCH/FOLDER), without spaces, quotes, ? or #"
+        )
     if kind == "string_pattern_mismatch" and field == "url":
         return (
-            f"invalid url {_brief(value)}",
+            f"invalid url {brief(value)}",
             "write the full address, e.g. https://example.github.io/playbook/",
         )
     if kind == "string_pattern_mismatch" and "branding" in loc:
         return (
-            f"{_brief(value)} is not an allowed path: letters, digits, '.', '_', '-' and '/', "
+            f"{brief(value)} is not an allowed path: letters, digits, '.', '_', '-' and '/', "
             "with no part starting with '.'",
             "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
         )
@@ -192,14 +198,14 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         )
     if kind == "string_too_long":
         return (
-            f"{_brief(value)} is too long",
+            f"{brief(value)} is too long",
             f"use a shorter {'address' if field == 'url' else 'id'}",
         )
     if kind == "bool_type" or kind == "bool_parsing":
-        return f"expected true or false, got {_brief(value)}", "write true or false"
+        return f"expected true or false, got {brief(value)}", "write true or false"
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return f"{_brief(value)} is not allowed here", f"use one of: {expected}"
+        return f"{brief(value)} is not allowed here", f"use one of: {expected}"
     return error["msg"], "run 'playbook schema' to see what each field allows"
 
 
@@ -212,11 +218,11 @@ def _colour(value: Any) -> tuple[str, str]:
     close = difflib.get_close_matches(str(value), MATERIAL_COLORS, n=1)
     if close:
         return (
-            f"unknown colour {_brief(value)}",
+            f"unknown colour {brief(value)}",
             f"did you mean '{close[0]}'? Or a hex colour in quotes, e.g. \"#1a7f64\"",
         )
     return (
-        f"unknown colour {_brief(value)}",
+        f"unknown colour {brief(value)}",
         'use a hex colour in quotes (e.g. "#1a7f64") or one of '
         f"Material's: {', '.join(MATERIAL_COLORS)}",
     )
@@ -237,11 +243,11 @@ def _not_text(value: Any) -> tuple[str, str]:
         return "the text is empty (null)", "write the text after the colon, or remove the key"
     if isinstance(value, (int, float, bool)):
         return (
-            f"expected text, got the {_kind_of(value)} {_brief(value)}",
-            f'put it in quotes to make it text, e.g. "{_brief(value, quote=False)}"',
+            f"expected text, got the {kind_of(value)} {brief(value)}",
+            f'put it in quotes to make it text, e.g. "{brief(value, quote=False)}"',
         )
     return (
-        f"expected text or a map of languages ({', '.join(LANGUAGE_CODES)}), got {_kind_of(value)}",
+        f"expected text or a map of languages ({', '.join(LANGUAGE_CODES)}), got {kind_of(value)}",
         "write a string, or a mapping such as {sv: ..., nb: ..., en: ...}",
     )
 
@@ -277,20 +283,6 @@ def _unknown_language(value: Any) -> tuple[str, str]:
         "'no' is read by YAML as false",
         "Norwegian Bokmål is 'nb' and Nynorsk 'nn': write code: nb",
     )
-
-
-def _kind_of(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "text" if isinstance(value, str) else type(value).__name__
 
 
 def _mapping_hint(value: Any) -> str:
@@ -352,13 +344,3 @@ def _unwrap(annotation: Any) -> Any:
         if inner:
             return inner[0]
     return annotation
-
-
-def _brief(value: Any, *, quote: bool = True, limit: int = 60) -> str:
-    """A value as a message may show it: never more than ``limit`` characters.
-
-    Messages echo what the author wrote, but content is untrusted: an alias bomb made one
-    message 580 MB long (issue #11).
-    """
-    shown = repr(value) if quote else str(value)
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"

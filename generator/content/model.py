@@ -247,6 +247,16 @@ class Site(_Strict):
     Needed for the sitemap and for language links on GitHub project pages."""
     updated: date | None = None
     """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
+    repo_url: (
+        Annotated[
+            str, StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048)
+        ]
+        | None
+    ) = None
+    """The repository that holds this project, e.g. https://github.com/acme/playbook, or
+    https://github.com/acme/playbook/tree/main/client when the content file is in a folder
+    on another branch than main. "Share my changes" then links to the status file
+    (progress.yaml) in GitHub's web editor. https only."""
 
 
 class ChecklistItem(_Strict):

@@ -40,6 +40,12 @@ def html_text(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True)
 
 
+def html_attr(text: str) -> str:
+    """Escape text for an HTML attribute exactly, line breaks kept as character references
+    (a blank line would end a raw HTML block in Markdown)."""
+    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
 # Characters YAML does not allow unescaped (its "printable" set, YAML 1.1 §5.1).
 _YAML_UNPRINTABLE = re.compile(
     "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"

@@ -8,6 +8,7 @@ default language, ``page.<lang>.md`` in the others.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import PurePosixPath
 
 import jinja2
@@ -30,10 +31,20 @@ from generator.site.context import (
 from generator.site.exports import map_svg_name, render_exports
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
-from generator.site.markup import html_text, md_inline, yaml_string
+from generator.site.markup import html_attr, html_text, md_inline, yaml_string
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
+from generator.site.team_view import (
+    TeamView,
+    dashboard,
+    editor_link,
+    journey_fingerprint,
+    journey_keys,
+    no_team,
+    team_counts,
+    team_view,
+)
 from generator.site.ui import UI_TEXT
 from generator.team.model import TeamStatus
 
@@ -48,11 +59,13 @@ _ENV = jinja2.Environment(
 
 _ENV.filters["md"] = md_inline
 _ENV.filters["html"] = html_text
+_ENV.filters["html_attr"] = html_attr
 _ENV.filters["yaml"] = yaml_string
 _ENV.filters["lang"] = lambda text: (
     f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
 )
 """``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
+_ENV.globals["team_counts"] = team_counts
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
@@ -69,18 +82,27 @@ def render(
     site_url: str | None = None,
     content_name: str = "content.yaml",
     team: TeamStatus | None = None,
+    today: date | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
     ``extra_pages`` are hand-written pages (docs-relative, default-language file
     names) to list in the navigation after the journeys. ``site_url`` overrides
     ``site.url`` from the content (CI knows the Pages address; the content may not).
-    ``team`` is the team's status file (progress.yaml), empty when the project has none.
+    ``team`` is the team's status file (progress.yaml), None when the project has none;
+    ``today`` the day it is judged on (what is overdue), which the caller picks.
     """
+    if team is not None and today is None:
+        raise GeneratorError("render() needs today to judge the team's status on")
     default = playbook.default_language
     outputs = _Outputs()
     for language in playbook.language_codes:
-        outputs[page_path("index", language, default)] = _home(playbook, language)
+        view = team_view(playbook, team, today or date.min, language)
+        outputs[page_path("index", language, default)] = _home(playbook, language, view)
+        if team is not None and today is not None:
+            outputs[page_path("team", language, default)] = _dashboard(
+                playbook, team, today, language, view
+            )
         if playbook.glossary:
             outputs[page_path("glossary", language, default)] = _simple_page(
                 "glossary.md.j2", playbook, language, glossary_context
@@ -96,24 +118,26 @@ def render(
             )
         for shared in playbook.checklists:
             outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
-                playbook, shared, language
+                playbook, shared, language, view
             )
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language
+                playbook, journey, language, view
             )
             outputs[page_path(f"{folder}/print", language, default)] = _print(
-                playbook, journey, language
+                playbook, journey, language, view
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language
+                    playbook, journey, position, language, view
                 )
-    outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
+    outputs[GENERATED_CONFIG] = render_config(
+        playbook, extra_pages, site_url, content_name, team_page=team is not None
+    )
     colors = palette_css(playbook.site.branding)
     if colors:
         outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
@@ -139,6 +163,7 @@ class _Outputs(dict):
 
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
+    context.setdefault("team", no_team())
     # Follows from the texts the page shows: each carries its own "fell back" mark.
     context["untranslated_note"] = untranslated_note(playbook, text.language, context)
     return _ENV.get_template(template).render(context)
@@ -149,7 +174,7 @@ def _simple_page(template: str, playbook: Playbook, language: str, entries) -> s
     return _page(template, playbook, text, entries=entries(playbook, text))
 
 
-def _shared(playbook: Playbook, shared, language: str) -> str:
+def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
     text = localizer(playbook, language)
     names = {f"{j.id}/{s.id}": (j, s) for j in playbook.journeys for s in j.stages}
     stages = [
@@ -169,10 +194,20 @@ def _shared(playbook: Playbook, shared, language: str) -> str:
         shared=shared_context(shared, text),
         stages=stages,
         source=source,
+        team=team,
     )
 
 
-def _home(playbook: Playbook, language: str) -> str:
+def _dashboard(
+    playbook: Playbook, status: TeamStatus, today: date, language: str, team: TeamView
+) -> str:
+    text = localizer(playbook, language)
+    return _page(
+        "team.md.j2", playbook, text, board=dashboard(playbook, status, today, text), team=team
+    )
+
+
+def _home(playbook: Playbook, language: str, team: TeamView) -> str:
     text = localizer(playbook, language)
     return _page(
         "home.md.j2",
@@ -184,10 +219,12 @@ def _home(playbook: Playbook, language: str) -> str:
             for journey in playbook.journeys
         ],
         known=known_keys(playbook),
+        team=team,
+        editor=editor_link(playbook.site.repo_url, team["active"]),
     )
 
 
-def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
+def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
     source = source_link(playbook, journey.source)
@@ -202,6 +239,11 @@ def _journey(playbook: Playbook, journey: Journey, language: str) -> str:
         map_svg=map_svg_name(journey.id, language),
         source=source,
         export=journey_export(playbook, journey, text),
+        team=team,
+        share={
+            "keys": journey_keys(playbook, journey),
+            "fingerprint": journey_fingerprint(playbook, journey),
+        },
     )
 
 
@@ -222,7 +264,7 @@ def _poster(playbook: Playbook, journey: Journey, language: str) -> str:
     )
 
 
-def _print(playbook: Playbook, journey: Journey, language: str) -> str:
+def _print(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
     text = localizer(playbook, language)
     stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
     return _page(
@@ -231,10 +273,13 @@ def _print(playbook: Playbook, journey: Journey, language: str) -> str:
         text,
         journey=journey_context(journey, text, allow_html=playbook.site.allow_html),
         stages=stages,
+        team=team,
     )
 
 
-def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
+def _stage(
+    playbook: Playbook, journey: Journey, position: int, language: str, team: TeamView
+) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
     return _page(
@@ -246,4 +291,5 @@ def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -
         stage=stage_context(playbook, journey, position, text),
         previous=previous,
         next=next_,
+        team=team,
     )

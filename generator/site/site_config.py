@@ -27,8 +27,12 @@ def render_config(
     extra_pages: tuple[str, ...] = (),
     site_url: str | None = None,
     content_name: str = "content.yaml",
+    *,
+    team_page: bool = False,
 ) -> str:
     """The MkDocs configuration that follows from content: names, languages, navigation.
+
+    ``team_page``: the project has a status file, so the team's dashboard is listed.
 
     The hand-owned mkdocs.yml inherits it (``INHERIT``), so no fact is written twice.
     """
@@ -46,7 +50,7 @@ def render_config(
             "build": True,
             "site_name": html_text(text(playbook.site.title)),
             "site_description": html_text(text(playbook.site.description)),
-            "nav": _nav(playbook, text, extra_pages),
+            "nav": _nav(playbook, text, extra_pages, team_page),
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
@@ -54,7 +58,7 @@ def render_config(
         "site_name": html_text(default_text(playbook.site.title)),
         "site_description": html_text(default_text(playbook.site.description)),
         "theme": {"language": default},
-        "nav": _nav(playbook, default_text, extra_pages),
+        "nav": _nav(playbook, default_text, extra_pages, team_page),
         # Print pages and posters are linked from their journey page, not listed in the navigation.
         "not_in_nav": "/stages/*/print*.md\n/stages/*/poster*.md",
         "plugins": [
@@ -98,13 +102,17 @@ def search_language(code: str) -> str:
     return lunr_language(code) or "en"
 
 
-def _nav(playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...]) -> list:
+def _nav(
+    playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...], team_page: bool = False
+) -> list:
     # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
     # so a stage called "Andra <steget>" would otherwise become markup.
     def title(value: Translations) -> str:
         return html_text(text(value))
 
     nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
+    if team_page:
+        nav.append({UI_TEXT["team_title"][text.language]: "team.md"})
     for journey in playbook.journeys:
         section: list = [f"stages/{journey.id}/index.md"]
         section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]

@@ -24,7 +24,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
 
-from generator.content.loader import _brief
+from generator.content.describe import brief
 from generator.content.model import Playbook
 from generator.content.source import SourceLocator, parse_yaml, read_yaml
 from generator.errors import ContentError, GeneratorError, Issue
@@ -140,8 +140,8 @@ def _compare(entry: Entry, current: LoadedStatus) -> str | None:
 def _conflict(entry: Entry, current: LoadedStatus, source: SourceLocator, why: str) -> Issue:
     existing = getattr(current.status, entry.section)[entry.key]
     shown = "status" if entry.section == "items" else "text"
-    theirs = _brief(getattr(existing, shown), limit=40)
-    ours = _brief(getattr(entry.model, shown), limit=40)
+    theirs = brief(getattr(existing, shown), limit=40)
+    ours = brief(getattr(entry.model, shown), limit=40)
     when = existing.changed.isoformat() if existing.changed else ""
     if why == "undated":
         message = (

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.content.loader import _brief
+from generator.content.describe import brief
 from generator.content.source import ParsedFile
 from generator.errors import ContentError, Issue
 from generator.team.loader import validate_status
@@ -66,7 +66,7 @@ def _browser_entries(parsed: ParsedFile) -> list[Entry]:
     if data.get("format") != BROWSER_FORMAT:
         raise error(
             ("format",),
-            f"{_brief(data.get('format'))} is not a Journey Playbook progress export",
+            f"{brief(data.get('format'))} is not a Journey Playbook progress export",
             f"import a file the site's 'export progress' saved (format: {BROWSER_FORMAT}), "
             "or a status file snippet",
         )
@@ -75,7 +75,7 @@ def _browser_entries(parsed: ParsedFile) -> list[Entry]:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
         raise error(
             ("version",),
-            f"the export is format version {_brief(version)}; this playbook reads version 1",
+            f"the export is format version {brief(version)}; this playbook reads version 1",
             "update journey-playbook to read the newer format"
             if newer
             else "export the progress again from the site",

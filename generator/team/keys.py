@@ -6,7 +6,18 @@ file (progress.yaml) name the same items. Pure: content in, keys out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
 from generator.content.model import ChecklistItem, Playbook, Prompt
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
 
 JOURNEY_LEVEL = "-"
 """The stage part of the key of a journey's own "before you start" items."""
@@ -23,23 +34,28 @@ def progress_key(journey_id: str, stage_id: str, item_id: str) -> str:
     return f"{journey_id}/{stage_id}/{item_id}"
 
 
+def keyed(first: str, second: str, entries: Iterable[T]) -> list[tuple[str, T]]:
+    """(key, entry) for each of ``entries`` (items or prompts) under ``first/second/``."""
+    return [(progress_key(first, second, entry.id), entry) for entry in entries]
+
+
 def checklist_items(playbook: Playbook) -> list[tuple[str, ChecklistItem]]:
     """(key, item) for every item: journeys' "before you start", stages', shared checklists'."""
-    keyed = []
+    found = []
     for journey in playbook.journeys:
-        keyed += [(progress_key(journey.id, JOURNEY_LEVEL, i.id), i) for i in journey.checklist]
+        found += keyed(journey.id, JOURNEY_LEVEL, journey.checklist)
         for stage in journey.stages:
-            keyed += [(progress_key(journey.id, stage.id, i.id), i) for i in stage.checklist]
+            found += keyed(journey.id, stage.id, stage.checklist)
     for shared in playbook.checklists:
-        keyed += [(progress_key(SHARED_LEVEL, shared.id, i.id), i) for i in shared.items]
-    return keyed
+        found += keyed(SHARED_LEVEL, shared.id, shared.items)
+    return found
 
 
 def prompts(playbook: Playbook) -> list[tuple[str, Prompt]]:
     """(key, prompt) for every stage's workshop prompts."""
     return [
-        (progress_key(journey.id, stage.id, prompt.id), prompt)
+        pair
         for journey in playbook.journeys
         for stage in journey.stages
-        for prompt in stage.prompts
+        for pair in keyed(journey.id, stage.id, stage.prompts)
     ]

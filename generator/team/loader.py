@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.content.loader import _brief, _kind_of
+from generator.content.describe import brief, kind_of
 from generator.content.model import Playbook
 from generator.content.source import MAX_FILE_BYTES, ParsedFile, read_yaml
 from generator.errors import ContentError, Issue
@@ -119,7 +119,7 @@ def validate_status(parsed: ParsedFile) -> TeamStatus:
                     line,
                     column,
                     "",
-                    f"expected a mapping with version, items and answers, got {_kind_of(data)}",
+                    f"expected a mapping with version, items and answers, got {kind_of(data)}",
                     "start the file with 'version: 1' and 'items:' (see the README)",
                 )
             ]
@@ -162,7 +162,7 @@ def _key_problem(
     """(orphaned?, message, hint) for a key the content does not have under ``section``."""
     what = "checklist item" if section == "items" else "prompt"
     if not _KEY.match(key):
-        return False, f"{_brief(key)} is not a progress key", _KEY_HINT
+        return False, f"{brief(key)} is not a progress key", _KEY_HINT
     if key in other and section == "items":
         return (
             False,
@@ -227,7 +227,7 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
     model = ItemStatus if section == "items" else AnswerStatus
     if field == "version" and len(loc) == 1:
         return (
-            f"this file is format version {_brief(value)}; this playbook reads version 1",
+            f"this file is format version {brief(value)}; this playbook reads version 1",
             "write version: 1, or update journey-playbook to read the newer format",
         )
     if kind == "missing":
@@ -244,13 +244,13 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
     if field == "status" and kind == "literal_error":
         close = difflib.get_close_matches(str(value).lower().replace(" ", "-"), ITEM_STATES, n=1)
         hint = f"use one of: {', '.join(ITEM_STATES)}"
-        return f"{_brief(value)} is not a status", (
+        return f"{brief(value)} is not a status", (
             f"did you mean '{close[0]}'? ({hint})" if close else hint
         )
     if field in ("due", "changed") and kind.startswith(_DATE_ERRORS):
         shown = "a date" if field == "due" else "a date or a date and time"
         example = "2026-12-15" if field == "due" else "2026-12-15 or 2026-12-15T14:30:00Z"
-        return f"{_brief(value)} is not {shown}", f"write it as YYYY-MM-DD, e.g. {example}"
+        return f"{brief(value)} is not {shown}", f"write it as YYYY-MM-DD, e.g. {example}"
     if kind == "string_too_long":
         limit, advice = {
             "owner": (MAX_OWNER_CHARS, "an initial or a role is enough"),
@@ -261,22 +261,22 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"the {field} is empty", "write it, or remove the key"
     if kind == "string_type":
         if len(loc) == 3 and loc[-1] == "[key]":
-            return f"the key {_brief(value)} is not text", _KEY_HINT
-        return f"expected text, got {_kind_of(value)} {_brief(value)}".replace(
+            return f"the key {brief(value)} is not text", _KEY_HINT
+        return f"expected text, got {kind_of(value)} {brief(value)}".replace(
             "got null None", "got nothing (null)"
         ), "put the text after the colon, in quotes if it looks like a number"
     if kind in ("model_type", "dict_type"):
         if len(loc) == 2 and section == "items":
             return (
-                f"expected the item's fields, got {_kind_of(value)}",
+                f"expected the item's fields, got {kind_of(value)}",
                 f"write 'status: {value if value in ITEM_STATES else 'done'}' on its own line, "
                 "indented under the key",
             )
         if len(loc) == 2:
-            return f"expected the answer's fields, got {_kind_of(value)}", (
+            return f"expected the answer's fields, got {kind_of(value)}", (
                 "write 'text: ...' on its own line, indented under the key"
             )
-        return f"expected a mapping (key: value), got {_kind_of(value)}", (
+        return f"expected a mapping (key: value), got {kind_of(value)}", (
             "write the entries as 'key:' lines indented under this key"
         )
     return error["msg"], "run 'playbook schema --progress' to see what each field allows"

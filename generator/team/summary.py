@@ -19,6 +19,7 @@ from generator.team.keys import (
     JOURNEY_LEVEL,
     SHARED_LEVEL,
     checklist_items,
+    keyed,
     progress_key,
     prompts,
 )
@@ -192,15 +193,20 @@ def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummar
     for journey in playbook.journeys:
         before = None
         if journey.checklist:
-            keyed = [(progress_key(journey.id, JOURNEY_LEVEL, i.id), i) for i in journey.checklist]
-            before = _section(JOURNEY_LEVEL, keyed, [], status, today)
+            before = _section(
+                JOURNEY_LEVEL,
+                keyed(journey.id, JOURNEY_LEVEL, journey.checklist),
+                [],
+                status,
+                today,
+            )
         stages = []
         for stage in journey.stages:
-            keyed = [(progress_key(journey.id, stage.id, i.id), i) for i in stage.checklist]
+            items = keyed(journey.id, stage.id, stage.checklist)
             for shared in shared_on.get(f"{journey.id}/{stage.id}", []):
-                keyed += [(progress_key(SHARED_LEVEL, shared.id, i.id), i) for i in shared.items]
-            asked = [progress_key(journey.id, stage.id, p.id) for p in stage.prompts]
-            stages.append(_section(stage.id, keyed, asked, status, today))
+                items += keyed(SHARED_LEVEL, shared.id, shared.items)
+            asked = [key for key, _ in keyed(journey.id, stage.id, stage.prompts)]
+            stages.append(_section(stage.id, items, asked, status, today))
         parts = ([before] if before else []) + stages
         total = _section(
             journey.id,
@@ -223,12 +229,12 @@ def _unique(keyed: Iterable[tuple[str, ChecklistItem]]) -> list[tuple[str, Check
 
 def _section(
     section_id: str,
-    keyed: list[tuple[str, ChecklistItem]],
+    pairs: list[tuple[str, ChecklistItem]],
     prompts: list[str],
     status: TeamStatus,
     today: date,
 ) -> Section:
-    items = tuple(item_state(key, item, status, today) for key, item in _unique(keyed))
+    items = tuple(item_state(key, item, status, today) for key, item in _unique(pairs))
     by_state = {state: sum(1 for s in items if s.status == state) for state in ITEM_STATES}
     counts = Counts(
         total=len(items),

@@ -147,7 +147,9 @@ def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
         fresh.locator("dialog").get_by_role(
             "button", name="Replace"
         ).click()  # previews first (#15)
-        expect(fresh.locator(".playbook-status")).to_have_text("Progress imported.")
+        expect(fresh.locator(".playbook-transfer .playbook-status")).to_have_text(
+            "Progress imported."
+        )
         fresh.goto(site + "en/" + STAGE)
         assert ticked(fresh) == [False, False, False, True]
         assert (
@@ -161,7 +163,7 @@ def test_import_of_a_wrong_file_says_so(page, site, tmp_path):
     wrong.write_text('{"something": "else"}', encoding="utf-8")
     page.goto(site + "nb/")
     page.locator("input[data-playbook-action=import-all]").set_input_files(str(wrong))
-    expect(page.locator(".playbook-status")).to_contain_text("kunne ikke leses")
+    expect(page.locator(".playbook-transfer .playbook-status")).to_contain_text("kunne ikke leses")
 
 
 def test_stage_exports_as_markdown(page, site, tmp_path):

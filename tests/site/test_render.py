@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import typing
+from datetime import date
 from pathlib import Path
 
 import markdown
@@ -16,8 +17,10 @@ from pydantic import BaseModel
 
 from generator.content.loader import load_content
 from generator.content.model import LANGUAGE_CODES, Playbook
+from generator.content.source import read_yaml
 from generator.errors import ContentError
 from generator.site.render import md_inline, render
+from generator.team.loader import validate_status
 from tests.conftest import FIXTURES
 from tests.htmlscan import Page
 from tests.site.test_markup import _site_markdown, _split_front_matter
@@ -25,9 +28,19 @@ from tests.site.test_markup import _site_markdown, _split_front_matter
 GOLDEN = Path(__file__).parent / "golden" / "small"
 
 
+def _render_small():
+    # With a team status file, so the goldens show each kind of team state (issue #15);
+    # 2023-11-14 is the day CI builds on (SOURCE_DATE_EPOCH), after know-names was due.
+    playbook = load_content(FIXTURES / "small.yaml")
+    site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
+    playbook = playbook.model_copy(update={"site": site})
+    status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
+    return render(playbook, extra_pages=("about.md",), team=status, today=date(2023, 11, 14))
+
+
 @pytest.fixture(scope="module")
 def small_outputs():
-    return render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
+    return _render_small()
 
 
 def test_rendered_files_match_goldens(small_outputs, update_goldens):
@@ -54,6 +67,7 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Playbook.extends",  # overlays: tests/content/test_overlay.py
     "Site.updated",  # the poster's date: tests/site/test_journey_map.py (a new line here would
     # move every line the error tests of this fixture point at)
+    "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",
@@ -191,8 +205,7 @@ def test_a_content_id_never_repeats_an_anchor_of_its_page(tmp_path, edits):
 
 
 def test_render_is_deterministic(small_outputs):
-    again = render(load_content(FIXTURES / "small.yaml"), extra_pages=("about.md",))
-    assert again == small_outputs
+    assert _render_small() == small_outputs
 
 
 def test_one_page_per_language_journey_and_stage(small_outputs):
@@ -202,6 +215,7 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
         "glossary",
         "sources",
         "comparison",
+        "team",
         "checklists/basics",
         *(f"stages/loop/{page}" for page in ("index", "print", "poster", "first", "second")),
         *(f"stages/short/{page}" for page in ("index", "print", "poster", "meet", "decide")),

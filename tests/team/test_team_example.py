@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -70,6 +71,21 @@ def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
     for language in ("", "nb/", "en/"):
         page = project / "site" / language / "stages/first-90-days/welcome/index.html"
         assert page.is_file()
+        assert (project / "site" / language / "team/index.html").is_file()
+    # The team's state, in words on the published page (built on 2023-11-14).
+    html = (project / "site/stages/first-90-days/welcome/index.html").read_text("utf-8")
+    items = dict(re.findall(r'<li id="([a-z-]+)"[^>]*>(.*?)</li>', html, re.S))
+    assert "Ansvarig: Projektledare" in items["share-timeline"]
+    assert "klart senast 2023-10-02" in items["share-timeline"]
+    assert "⚠ </span>Försenad</strong>" in items["share-timeline"]
+    assert 'playbook-team-state__status">Ej aktuell<' in items["print-welcome-pack"]
+    assert "Försenad" not in items["print-welcome-pack"]
+    assert (
+        "checked" in items["send-welcome-letter"] and "Ansvarig: ÅL" in items["send-welcome-letter"]
+    )
+    assert "2023-11-14, dagen då webbplatsen byggdes" in html
+    english = (project / "site/en/team/index.html").read_text("utf-8")
+    assert "Team status" in english and "Projektledare" in english
     # The schema named on the status file's first line, written by generate.
     schema = json.loads((project / ".playbook/progress.schema.json").read_text("utf-8"))
     status = yaml.safe_load((project / "progress.yaml").read_text(encoding="utf-8"))

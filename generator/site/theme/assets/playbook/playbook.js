@@ -5,7 +5,13 @@
    Everything is saved in localStorage under journey/stage/item ids, so the same
    progress shows in every language and survives content edits: ids that no
    longer exist are ignored, new items start unticked. Without JavaScript the
-   page shows plain lists; without storage (private mode) it works unsaved. */
+   page shows plain lists; without storage (private mode) it works unsaved.
+
+   With a team status file (progress.yaml), the page carries the team's state
+   (.playbook-team) and this browser's ticks layer on top of it: a tick here is
+   ticks[key] = true, an untick of an item the team has done is ticks[key] = false,
+   and either is marked "only in this browser" until the status file says the same.
+   playbook-share.js ("share my changes", share links) uses what this file exports. */
 (function () {
   "use strict";
 
@@ -59,44 +65,102 @@
     });
   }
 
-  function countTicked(keys, state) {
-    return keys.filter(function (key) { return state.ticks[key] === true; }).length;
+  /* The team's state from the status file: key -> done, in-progress or not-applicable. */
+  function readTeam() {
+    var team = Object.create(null);
+    var box = document.querySelector(".playbook-team");
+    if (!box) return { active: false, states: team, onlyHere: "" };
+    ["done", "in-progress", "not-applicable"].forEach(function (status) {
+      keysOf(box, "data-" + status).forEach(function (key) { team[key] = status; });
+    });
+    return { active: true, states: team, onlyHere: box.getAttribute("data-only-here") || "" };
+  }
+
+  var team = readTeam();
+
+  function teamState(key) { return team.states[key] || "not-started"; }
+
+  /* An item as this reader sees it: the team's state, unless this browser says otherwise. */
+  function effective(key, state) {
+    var own = state.ticks[key];
+    if (own === true) return "done";
+    if (own === false) return teamState(key) === "done" ? "not-started" : teamState(key);
+    return teamState(key);
+  }
+
+  function isDone(key, state) { return effective(key, state) === "done"; }
+
+  /* {done, total}: not-applicable items do not count, as in `playbook progress`. */
+  function countDone(keys, state) {
+    var applicable = keys.filter(function (key) { return effective(key, state) !== "not-applicable"; });
+    return {
+      done: applicable.filter(function (key) { return isDone(key, state); }).length,
+      total: applicable.length,
+    };
+  }
+
+  /* Marks what this browser holds that the team's status file does not say. */
+  function markOwn(state) {
+    if (!team.active) return;
+    all("input[type=checkbox][data-key]").forEach(function (box) {
+      var own = state.ticks[box.getAttribute("data-key")];
+      var differs = own !== undefined && (own === true) !== (teamState(box.getAttribute("data-key")) === "done");
+      setMark(box.closest("li"), differs);
+    });
+    all("textarea.playbook-answer").forEach(function (area) {
+      var teamAnswer = area.parentNode.querySelector("[data-team-answer]");
+      var agreed = teamAnswer ? teamAnswer.getAttribute("data-team-answer") : "";
+      setMark(area.parentNode, Boolean(area.value) && area.value !== agreed, area);
+    });
+  }
+
+  function setMark(holder, on, after) {
+    if (!holder) return;
+    var mark = holder.querySelector(":scope > .playbook-own");
+    if (on && !mark) {
+      mark = document.createElement("span");
+      mark.className = "playbook-own";
+      mark.textContent = team.onlyHere;
+      if (after) after.insertAdjacentElement("afterend", mark);
+      else holder.appendChild(mark);
+    } else if (!on && mark) {
+      mark.remove();
+    }
   }
 
   function updateProgress(state) {
     all(".playbook-progress").forEach(function (box) {
-      var keys = keysOf(box);
-      var done = countTicked(keys, state);
+      var counted = countDone(keysOf(box), state);
       var bar = box.querySelector("progress");
-      bar.max = keys.length;
-      bar.value = done;
+      bar.max = counted.total;
+      bar.value = counted.done;
       box.querySelector(".playbook-progress__text").textContent =
-        fill(box.getAttribute("data-template"), { done: done, total: keys.length });
+        fill(box.getAttribute("data-template"), counted);
       box.hidden = false;
     });
     // Each stage's done state on the journey map, the stage list and the home page.
     all(".playbook-stage-done").forEach(function (mark) {
-      var keys = keysOf(mark);
-      var done = countTicked(keys, state);
-      var complete = keys.length > 0 && done === keys.length;
+      var counted = countDone(keysOf(mark), state);
+      var complete = counted.total > 0 && counted.done === counted.total;
       var shown = document.createElement("span");
       shown.setAttribute("aria-hidden", "true");
-      shown.textContent = (complete ? "✓ " : "") + done + "/" + keys.length;
+      shown.textContent = (complete ? "✓ " : "") + counted.done + "/" + counted.total;
       var spoken = document.createElement("span");
       spoken.className = "playbook-visually-hidden";
-      spoken.textContent = fill(mark.getAttribute("data-template"), { done: done, total: keys.length });
+      spoken.textContent = fill(mark.getAttribute("data-template"), counted);
       mark.textContent = "";
       mark.appendChild(shown);
       mark.appendChild(spoken);
       mark.classList.toggle("playbook-stage-done--complete", complete);
       mark.hidden = false;
     });
+    markOwn(state);
   }
 
   /* Shows the page as the state has it: after a reset, an undo or an import. */
   function showState(state) {
     all("input[type=checkbox][data-key]").forEach(function (box) {
-      box.checked = state.ticks[box.getAttribute("data-key")] === true;
+      box.checked = isDone(box.getAttribute("data-key"), state);
     });
     all("textarea.playbook-answer").forEach(function (area) {
       area.value = state.answers[area.getAttribute("data-key")] || "";
@@ -108,12 +172,14 @@
 
   function setUpChecklists(state) {
     all("input[type=checkbox][data-key]").forEach(function (box) {
+      var key = box.getAttribute("data-key");
       box.disabled = false;
-      box.checked = state.ticks[box.getAttribute("data-key")] === true;
+      box.checked = isDone(key, state);
       box.addEventListener("change", function () {
         var current = load();
-        if (box.checked) current.ticks[box.getAttribute("data-key")] = true;
-        else delete current.ticks[box.getAttribute("data-key")];
+        // Kept only where it differs from the team's state: that is what is "only here".
+        if (box.checked === (teamState(key) === "done")) delete current.ticks[key];
+        else current.ticks[key] = box.checked;
         save(current);
         updateProgress(current);
       });
@@ -133,6 +199,7 @@
         else delete current.answers[key];
         save(current);
         if (mirror) mirror.textContent = area.value;
+        markOwn(current);
       });
     });
   }
@@ -180,10 +247,10 @@
       lines.push("## " + section.heading, "");
       if (section.checklist.length) {
         var keys = section.checklist.map(function (item) { return item.key; });
-        lines.push(fill(journey.progress, { done: countTicked(keys, state), total: keys.length }), "");
+        lines.push(fill(journey.progress, countDone(keys, state)), "");
         lines.push("### " + journey.checklist_heading, "");
         section.checklist.forEach(function (item) {
-          lines.push("- [" + (state.ticks[item.key] === true ? "x" : " ") + "] " + item.text);
+          lines.push("- [" + (isDone(item.key, state) ? "x" : " ") + "] " + item.text);
         });
         lines.push("");
       }
@@ -249,7 +316,7 @@
         lines.forEach(function (line) {
           var kind = line.getAttribute("data-clears");
           var count = keysOf(line, "data-keys").filter(function (key) {
-            return kind === "ticks" ? state.ticks[key] === true : Boolean(state.answers[key]);
+            return kind === "ticks" ? state.ticks[key] !== undefined : Boolean(state.answers[key]);
           }).length;
           line.textContent = fill(line.getAttribute("data-template"),
                                   { count: count, name: line.getAttribute("data-name") || "" });
@@ -426,7 +493,9 @@
     all("[data-playbook-action=export-all]").forEach(function (button) {
       button.addEventListener("click", function () {
         var state = load();
-        var body = { format: FORMAT, version: VERSION, ticks: state.ticks, answers: state.answers };
+        var ticks = {};  // the export format holds ticks only (true), as before
+        Object.keys(state.ticks).forEach(function (key) { if (state.ticks[key] === true) ticks[key] = true; });
+        var body = { format: FORMAT, version: VERSION, ticks: ticks, answers: state.answers };
         download(button.getAttribute("data-filename"), "application/json",
                  JSON.stringify(body, null, 2) + "\n");
       });
@@ -443,6 +512,13 @@
       dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder);
     }
   }
+
+  /* What playbook-share.js builds on. */
+  window.JourneyPlaybook = {
+    load: load, save: save, all: all, keysOf: keysOf, fill: fill, ask: ask,
+    offerUndo: offerUndo, showState: showState, download: download,
+    team: team, teamState: teamState, isDone: isDone, lookup: function (keys) { return lookup(keys); },
+  };
 
   function start() {
     nameTheSearchDialog();

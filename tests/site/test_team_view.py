@@ -1,0 +1,168 @@
+"""The team's state as pages show it (generator/site/team_view.py), rendered without a browser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from generator.content.loader import load_content
+from generator.errors import ContentError, GeneratorError
+from generator.site.markup import html_attr
+from generator.site.render import render
+from generator.site.team_view import (
+    editor_link,
+    journey_fingerprint,
+    journey_keys,
+    team_counts,
+    team_view,
+)
+from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
+from tests.conftest import FIXTURES, make_project
+
+TODAY = date(2023, 11, 14)
+
+
+@pytest.fixture(scope="module")
+def playbook():
+    return load_content(FIXTURES / "small.yaml")
+
+
+def status(**items: str) -> TeamStatus:
+    return TeamStatus(items={key: ItemStatus(status=value) for key, value in items.items()})
+
+
+def test_without_a_status_file_no_page_shows_a_team_state(playbook):
+    pages = {path.as_posix(): text for path, text in render(playbook).items()}
+    assert not any(path.startswith("playbook/team") for path in pages)
+    assert "team.md" not in pages[".playbook/mkdocs.generated.yml"]
+    assert not any("playbook-team" in text for text in pages.values())
+    # The bars wait for the script, as before the status file existed.
+    assert '<div class="playbook-progress" data-items' in pages["playbook/index.md"]
+    assert " hidden><progress" in pages["playbook/index.md"]
+
+
+def test_with_a_status_file_every_language_lists_the_team_page(playbook):
+    pages = render(playbook, team=TeamStatus.empty(), today=TODAY)
+    config = next(text for path, text in pages.items() if path.name == "mkdocs.generated.yml")
+    for title in ("Teamets läge", "Teamets status", "Team status"):
+        assert f"{title}: team.md" in config
+
+
+def test_render_needs_the_day_to_judge_a_status_on(playbook):
+    with pytest.raises(GeneratorError, match="today"):
+        render(playbook, team=TeamStatus.empty())
+
+
+def test_counts_leave_out_not_applicable_items(playbook):
+    view = team_view(
+        playbook,
+        status(**{"loop/first/say-hello": "done", "loop/first/know-names": "not-applicable"}),
+        TODAY,
+        "en",
+    )
+    assert team_counts(["loop/first/say-hello", "loop/first/know-names"], view) == {
+        "done": 1,
+        "total": 1,
+    }
+    assert view["items"]["loop/first/know-names"]["label"] == "Not applicable"
+    assert team_view(playbook, None, TODAY, "en")["active"] is False
+
+
+def test_an_item_due_before_the_build_day_and_open_is_overdue_on_its_page(playbook):
+    team = TeamStatus(
+        items={
+            "loop/first/know-names": ItemStatus(
+                status="in-progress", owner="Ø <b>", due=date(2023, 11, 13)
+            ),
+            "loop/first/say-hello": ItemStatus(status="done", due=date(2023, 11, 1)),
+        }
+    )
+    page = render(playbook, team=team, today=TODAY)
+    text = next(t for p, t in page.items() if p.as_posix() == "playbook/stages/loop/first.nb.md")
+    items = {line.split('"')[1]: line for line in text.splitlines() if line.startswith("<li id=")}
+    know, hello = items["know-names"], items["say-hello"]
+    assert "Forsinket" in know and "frist 2023-11-13" in know and "Ansvarlig: Ø &lt;b&gt;" in know
+    assert "Forsinket" not in hello  # done: never overdue
+    # The next day's build judges the same item due today as not yet overdue.
+    later = render(playbook, team=team, today=date(2023, 11, 13))
+    text = next(t for p, t in later.items() if p.as_posix() == "playbook/stages/loop/first.nb.md")
+    assert "playbook-team-item--overdue" not in text and "vurdert den 2023-11-13" in text
+
+
+def test_a_share_links_fingerprint_follows_the_ids_not_the_words(playbook):
+    journey = playbook.journeys[0]
+    keys = journey_keys(playbook, journey)
+    assert "shared/basics/answer-fast" in keys  # shown on loop/first
+    assert "loop/first/who-first" in keys  # prompts travel too
+    before = journey_fingerprint(playbook, journey)
+    renamed = journey.model_copy(update={"name": {"sv": "Annat namn"}})
+    assert journey_fingerprint(playbook, renamed) == before
+    fewer = journey.model_copy(update={"stages": journey.stages[:1]})
+    assert journey_fingerprint(playbook, fewer) != before
+
+
+@pytest.mark.parametrize(
+    ("repo", "exists", "link"),
+    [
+        ("https://github.com/a/b", True, "https://github.com/a/b/edit/main/progress.yaml"),
+        (
+            "https://github.com/a/b/",
+            False,
+            "https://github.com/a/b/new/main?filename=progress.yaml",
+        ),
+        (
+            "https://github.com/a/b/tree/dev/client",
+            True,
+            "https://github.com/a/b/edit/dev/client/progress.yaml",
+        ),
+        (
+            "https://github.com/a/b/tree/dev/client",
+            False,
+            "https://github.com/a/b/new/dev/client?filename=progress.yaml",
+        ),
+        (None, True, ""),
+    ],
+)
+def test_the_editor_link_edits_an_existing_status_file_or_creates_one(repo, exists, link):
+    assert editor_link(repo, exists) == link
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://github.com/a/b", "github.com/a/b", "https://github.com/a/b?x=1", "https://a b"],
+)
+def test_repo_url_must_be_an_https_address(tmp_path, address):
+    content = make_project(tmp_path, FIXTURES / "small.yaml")
+    text = content.read_text("utf-8").replace(
+        "site:\n", f"site:\n  repo_url: {address!r}\n".replace("'", '"'), 1
+    )
+    content.write_text(text, "utf-8")
+    with pytest.raises(ContentError) as error:
+        load_content(content)
+    message = str(error.value)
+    assert ":2:" in message and "site.repo_url" in message
+    assert "invalid repository address" in message and "https://" in message
+
+
+def test_an_attribute_keeps_line_breaks_and_quotes_exactly():
+    assert html_attr("a\n\nb \"c\" <d> & 'e'") == (
+        "a&#10;&#10;b &quot;c&quot; &lt;d&gt; &amp; &#x27;e&#x27;"
+    )
+
+
+def test_team_texts_are_data_on_the_page_never_markup(playbook):
+    evil = '</span><script>alert("x")</script> & {owner}'
+    team = TeamStatus(
+        items={"loop/first/say-hello": ItemStatus(status="done", owner=evil[:80], note=evil)},
+        answers={"loop/first/who-first": AnswerStatus(text=evil + "\n\n<img src=x onerror=1>")},
+    )
+    pages = render(playbook, team=team, today=TODAY)
+    for path, text in pages.items():
+        if path.suffix == ".md":
+            assert "<script>" not in text and "<img src=x" not in text, path
+    stage = next(t for p, t in pages.items() if p.as_posix() == "playbook/stages/loop/first.md")
+    assert "&lt;script&gt;" in stage
+    assert "\n\n<img" not in stage  # a blank line in an answer never ends the HTML block
+    home = next(t for p, t in pages.items() if p.as_posix() == "playbook/index.md")
+    assert "\\u003cscript\\u003e" in home  # the share block's team answers, as JSON data
