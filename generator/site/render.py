@@ -129,7 +129,7 @@ def render(
                 playbook, journey, language, view
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
-                playbook, journey, language
+                playbook, journey, language, view
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
@@ -247,8 +247,11 @@ def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView
     )
 
 
-def _poster(playbook: Playbook, journey: Journey, language: str) -> str:
-    """The journey map alone, to print on one landscape sheet for a workshop wall."""
+def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+    """The journey map alone, to print on one landscape sheet for a workshop wall.
+
+    It gets the team's state like the journey page, so a printed wall map shows the
+    team's progress and not only what was ticked in the printing browser."""
     text = localizer(playbook, language)
     updated = playbook.site.updated
     return _page(
@@ -261,6 +264,7 @@ def _poster(playbook: Playbook, journey: Journey, language: str) -> str:
         content_date=UI_TEXT["content_date"][language].format(date=updated.isoformat())
         if updated
         else "",
+        team=team,
     )
 
 

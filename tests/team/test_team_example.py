@@ -84,6 +84,17 @@ def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
         "checked" in items["send-welcome-letter"] and "Ansvarig: ÅL" in items["send-welcome-letter"]
     )
     assert "2023-11-14, dagen då webbplatsen byggdes" in html
+    # The wall poster counts the team's state as the journey page does, not only this browser's.
+    marks = {}
+    for page in ("index", "poster/index"):
+        journey = (project / f"site/stages/first-90-days/{page}.html").read_text("utf-8")
+        marks[page] = re.search(
+            r'welcome/"><span class="playbook-map__number">\d+</span>[^<]*'
+            r'<span class="playbook-stage-done"[^>]*>([^<]*)</span>',
+            journey,
+        )
+    assert marks["index"] and marks["poster/index"]
+    assert marks["poster/index"].group(1) == marks["index"].group(1) == " 1/2"
     english = (project / "site/en/team/index.html").read_text("utf-8")
     assert "Team status" in english and "Projektledare" in english
     # The schema named on the status file's first line, written by generate.
