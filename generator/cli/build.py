@@ -14,6 +14,7 @@ from generator.cli.common import content_option, engine_option, site_url_option,
 from generator.cli.fork import drift_warnings
 from generator.content.loader import load_content, validate_data
 from generator.content.overlay import load_with_extends
+from generator.parallel_build import default_jobs
 from generator.project import (
     build_site,
     content_schema,
@@ -97,11 +98,24 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
     help="Where to put the site (default: site/ in the project).",
 )
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Languages built at once, each in its own process "
+    "(default: the number of CPUs, at most the number of languages; 1: one process).",
+)
 @site_url_option
 @engine_option
 @user_errors
 def build(
-    content: Path, site_dir: Path | None, force: bool, site_url: str | None, engine: str
+    content: Path,
+    site_dir: Path | None,
+    force: bool,
+    jobs: int | None,
+    site_url: str | None,
+    engine: str,
 ) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
 
@@ -109,6 +123,7 @@ def build(
     Example:
         playbook build
         playbook build -c client/content.yaml -d /tmp/client-site
+        playbook build --jobs 1      # every language in one process
         playbook build --engine properdocs
     """
     report = generate(content, force=force, site_url=site_url)
@@ -116,7 +131,9 @@ def build(
     for warning in report.warnings:
         click.echo(warning, err=True)
     started = time.perf_counter()
-    build_site(content, site_dir, engine=engine)
+    languages = report.languages
+    jobs = default_jobs(len(languages)) if jobs is None else jobs
+    build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
     target = (site_dir or content.resolve().parent / "site").resolve()
     # The pages use directory URLs, which work only when served (see README).
     click.echo(

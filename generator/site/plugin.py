@@ -7,6 +7,7 @@ result as ``playbook build``; ``serve`` also reloads when the content changes.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -22,6 +23,10 @@ from generator.site.site_config import lunr_language
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
+"""Set to a language code: this mkdocs run builds that language alone (``playbook build
+--jobs`` runs one process per language and merges them; ``playbook serve --lang``)."""
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -50,6 +55,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
             self._regenerate(config)
+        only = os.environ.get(ONLY_LANGUAGE)
+        if only:
+            _build_only(config, only)
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
@@ -140,6 +148,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         return html
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # mkdocs-static-i18n points the language switcher at the current page's
+        # translations and leaves it so after the last page: a 404 page then linked to
+        # that page's translations. A 404 page's switcher leads to each language's home.
+        i18n = config.plugins.get("i18n")
+        if template_name == "404.html" and i18n is not None and i18n.extra_alternate:
+            # It sets the attribute, which templates read before the key: reset both.
+            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+            config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+        return context
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         # mkdocs-static-i18n builds every language into one site/, so /404.html ends up
         # in the last-built language. Keep each language's 404 page: the default one
@@ -171,9 +190,32 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target = site_dir / ("404.html" if language == default else f"{language}/404.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-        if len(languages) > 1:
+        only = os.environ.get(ONLY_LANGUAGE)
+        if only:
+            # One language of several: the search index holds only its pages; the sitemap
+            # and the root 404 are put together by whoever merges the languages.
+            split_search_index(site_dir, [only], default)
+        elif len(languages) > 1:
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
+
+
+def _build_only(config: MkDocsConfig, language: str) -> None:
+    """Make mkdocs-static-i18n build ``language`` alone, exactly as it builds it among all.
+
+    Every language stays configured (``build: true``), so the language switcher and each
+    page's hreflang alternates are the same as in a build of all languages; only which
+    language this run builds changes, and the loop that builds the others is skipped.
+    """
+    i18n = config.plugins.get("i18n")
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else []
+    if language not in languages:
+        raise PluginError(
+            f"playbook: {ONLY_LANGUAGE}={language}, but the site's languages are "
+            f"{', '.join(languages) or 'not set by mkdocs-static-i18n'}"
+        )
+    i18n.current_language = language  # read by its on_config, which runs after this one
+    i18n.building = True  # its on_post_build then builds no other language
 
 
 def _mtime(path: Path) -> int | None:
@@ -214,11 +256,16 @@ def copy_sitemaps(site_dir: Path, languages: list[str], default: str) -> None:
 
 
 def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:
-    """Write ``search/search_index.<lang>.json`` holding only that language's pages."""
+    """Write ``search/search_index.<lang>.json`` holding only that language's pages.
+
+    The combined ``search_index.json`` is removed: no page loads it (theme/main.html sends
+    every request to the page's own language), and it repeated every index's bytes.
+    """
     index_path = site_dir / "search" / "search_index.json"
     if not index_path.exists():
         return
     index = json.loads(index_path.read_text(encoding="utf-8"))
+    index_path.unlink()
     prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
     for lang in languages:
         if lang == default:
