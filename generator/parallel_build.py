@@ -47,7 +47,12 @@ def default_jobs(languages: int) -> int:
 
 
 def build_in_parallel(
-    command: list[str], *, cwd: Path, env: dict[str, str], site_dir: Path, languages: list[str],
+    command: list[str],
+    *,
+    cwd: Path,
+    env: dict[str, str],
+    site_dir: Path,
+    languages: list[str],
     jobs: int,
 ) -> None:
     """Run ``command -d STAGING`` once per language (the default first), ``jobs`` at a time,
@@ -64,7 +69,11 @@ def build_in_parallel(
 
 
 def _run_all(
-    command: list[str], cwd: Path, env: dict[str, str], staging: Path, languages: list[str],
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    staging: Path,
+    languages: list[str],
     jobs: int,
 ) -> list[LanguageBuild]:
     waiting = list(languages)
@@ -181,9 +190,10 @@ def _write_sitemaps(
     xml = site_dir / SITEMAPS[0]
     xml.write_bytes(data)
     gz = site_dir / SITEMAPS[1]
-    with gz.open("wb") as stream, gzip.GzipFile(
-        fileobj=stream, filename=str(gz), mode="wb", mtime=mtime
-    ) as compressed:
+    with (
+        gz.open("wb") as stream,
+        gzip.GzipFile(fileobj=stream, filename=str(gz), mode="wb", mtime=mtime) as compressed,
+    ):
         compressed.write(data)
     # Material's language switcher fetches the sitemap beside each language's home.
     for language in others:

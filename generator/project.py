@@ -42,7 +42,8 @@ def generate(
 ) -> WriteReport:
     """Load ``content``, render it and write the pages into its project folder."""
     root = content.resolve().parent
-    playbook, parsed = load_parsed(content, display_name=str(content))
+    # --check writes nothing, not even the parse cache.
+    playbook, parsed = load_parsed(content, display_name=str(content), cache=not check)
     status = load_status(content, playbook)
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(

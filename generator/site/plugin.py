@@ -155,7 +155,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         i18n = config.plugins.get("i18n")
         if template_name == "404.html" and i18n is not None and i18n.extra_alternate:
             # It sets the attribute, which templates read before the key: reset both.
-            config.extra.alternate = copy.deepcopy(i18n.extra_alternate)
+            setattr(config.extra, "alternate", copy.deepcopy(i18n.extra_alternate))  # noqa: B010
             config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
         return context
 
@@ -209,7 +209,7 @@ def _build_only(config: MkDocsConfig, language: str) -> None:
     """
     i18n = config.plugins.get("i18n")
     languages = [lang.locale for lang in i18n.config.languages] if i18n else []
-    if language not in languages:
+    if i18n is None or language not in languages:
         raise PluginError(
             f"playbook: {ONLY_LANGUAGE}={language}, but the site's languages are "
             f"{', '.join(languages) or 'not set by mkdocs-static-i18n'}"
