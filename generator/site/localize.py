@@ -66,12 +66,18 @@ def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
 
 
 def _any_fell_back(value: Any) -> bool:
-    if isinstance(value, Localized):
-        return value.fell_back
-    if isinstance(value, dict):
-        return any(_any_fell_back(child) for child in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_any_fell_back(child) for child in value)
+    # A loop over a stack, not recursion through generators: a journey's print page holds
+    # every stage's texts, and this runs once per page.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Localized):
+            if item.fell_back:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
     return False
 
 

@@ -31,6 +31,7 @@ from generator.site.exports import map_svg_name, render_exports
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_text, md_inline, yaml_string
+from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
@@ -44,6 +45,7 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the templates are part of the package: no stat() per page
 )
 
 _ENV.filters["md"] = md_inline
@@ -99,15 +101,18 @@ def render(
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
                 playbook, journey, language
             )
+            # Each stage's data once, for its page and for the journey's print page.
+            text = localizer(playbook, language)
+            stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
             outputs[page_path(f"{folder}/print", language, default)] = _print(
-                playbook, journey, language
+                playbook, journey, language, stages
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language
+                    playbook, journey, position, language, stages[position]
                 )
     outputs[GENERATED_CONFIG] = render_config(playbook, extra_pages, site_url, content_name)
     colors = palette_css(playbook.site.branding)
@@ -218,9 +223,8 @@ def _poster(playbook: Playbook, journey: Journey, language: str) -> str:
     )
 
 
-def _print(playbook: Playbook, journey: Journey, language: str) -> str:
+def _print(playbook: Playbook, journey: Journey, language: str, stages: list) -> str:
     text = localizer(playbook, language)
-    stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
     return _page(
         "print.md.j2",
         playbook,
@@ -230,7 +234,9 @@ def _print(playbook: Playbook, journey: Journey, language: str) -> str:
     )
 
 
-def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -> str:
+def _stage(
+    playbook: Playbook, journey: Journey, position: int, language: str, stage: StageData
+) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
     return _page(
@@ -239,7 +245,7 @@ def _stage(playbook: Playbook, journey: Journey, position: int, language: str) -
         text,
         # Only what the page shows: other stages' texts must not trigger its fallback note.
         journey={"id": journey.id, "name": text(journey.name)},
-        stage=stage_context(playbook, journey, position, text),
+        stage=stage,
         previous=previous,
         next=next_,
     )
