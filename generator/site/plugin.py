@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.site.html_size import collapse_whitespace
 from generator.site.site_config import lunr_language
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
@@ -164,8 +165,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
+            output = collapse_whitespace(output)
             self._not_found_pages[str(config.theme.get("language"))] = output
         return output
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not hasattr(self, "_not_found_pages"):
