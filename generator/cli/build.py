@@ -24,6 +24,7 @@ from generator.project import (
     mkdocs_env,
     read_brand_files,
 )
+from generator.site.plugin import ONLY_LANGUAGE
 from generator.team.schema import status_schema
 
 
@@ -147,21 +148,43 @@ def build(
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
+@click.option(
+    "-l",
+    "--lang",
+    "language",
+    default=None,
+    help="The language to preview (default: the default language); the others are not built.",
+)
 @engine_option
 @user_errors
-def serve(content: Path, dev_addr: str, engine: str) -> None:
-    """Live preview: regenerates when the content changes, mkdocs reloads the browser.
+def serve(content: Path, dev_addr: str, language: str | None, engine: str) -> None:
+    """Live preview of one language: regenerates when the content changes, rebuilds only
+    the pages that changed (all of them when the navigation changed), and mkdocs reloads
+    the browser.
 
     \b
     Example:
-        playbook serve    # then open http://127.0.0.1:8000/
+        playbook serve             # then open http://127.0.0.1:8000/
+        playbook serve --lang en   # then open http://127.0.0.1:8000/en/
     """
     report = generate(content)
     click.echo(f"Generated: {report.summary()}.")
+    languages = report.languages
+    language = language or languages[0]
+    if language not in languages:
+        raise click.UsageError(
+            f"--lang {language}: the site's languages are {', '.join(languages)}"
+        )
     root = content.resolve().parent
-    # The playbook plugin watches the content file and regenerates on every rebuild.
-    command = engine_command(engine, "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml"))
-    run_until_stopped(command, cwd=root, env=mkdocs_env())
+    host = dev_addr if "://" in dev_addr else f"http://{dev_addr}"
+    path = "/" if language == languages[0] else f"/{language}/"
+    click.echo(f"Previewing '{language}' at {host}{path}")
+    # The playbook plugin watches the content file and regenerates on every rebuild;
+    # --dirty rebuilds only the pages whose Markdown the generator rewrote.
+    command = engine_command(
+        engine, "serve", "--dirty", "-a", dev_addr, "-f", str(root / "mkdocs.yml")
+    )
+    run_until_stopped(command, cwd=root, env={**mkdocs_env(), ONLY_LANGUAGE: language})
 
 
 def run_until_stopped(command: list[str], **options) -> int:

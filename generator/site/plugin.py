@@ -20,6 +20,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.html_size import collapse_whitespace
+from generator.site.preview import (
+    NavigationGuard,
+    drop_dirty_warning,
+    merge_search_docs,
+    preview_note,
+)
 from generator.site.site_config import lunr_language
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
@@ -49,16 +55,34 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """Regenerates from content, adds the theme templates, splits search and 404 by language."""
 
     _generated_from: tuple[str, int, int | None] | None = None
+    _dirty = False
+    _serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup keeps this plugin (and what it remembers) across serve's rebuilds.
+        self._serving, self._dirty = command == "serve", dirty
+        self._guard = NavigationGuard()
+        self._built_pages: set[str] = set()
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if dirty and drop_dirty_warning not in build_log.filters:
+            build_log.addFilter(drop_dirty_warning)
 
     @event_priority(100)  # before every other plugin reads the pages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.project import ALREADY_GENERATED
+        from generator.site.site_config import GENERATED_CONFIG
 
         if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
             self._regenerate(config)
         only = os.environ.get(ONLY_LANGUAGE)
         if only:
             _build_only(config, only)
+            languages = _languages(config)[0]
+            if self._serving and len(languages) > 1:
+                config.extra["playbook_preview_note"] = preview_note(only, languages)
+        if self._dirty:
+            root = Path(config.config_file_path).parent
+            self._guard.before_build(root / GENERATED_CONFIG, only or "")
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
@@ -94,6 +118,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         server.watch(str(content))
         if status_path(content.parent).exists():
             server.watch(str(status_path(content.parent)))
+        # A content edit that changes the navigation rewrites the generated settings during
+        # a build that already read the old ones: that change starts the build that uses them.
+        from generator.site.site_config import GENERATED_CONFIG
+
+        server.watch(str(Path(config.config_file_path).parent / GENERATED_CONFIG))
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -170,11 +199,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return output
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        if self._dirty:
+            self._built_pages.add(page.url)
         return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not hasattr(self, "_not_found_pages"):
             self._not_found_pages: dict[str, str] = {}
+        if self._dirty:
+            # Navigation or languages changed: every page again, into an emptied site.
+            self._guard.prepare_site(config.site_dir)
+            self._built_pages = set()
 
     # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
     @event_priority(-200)
@@ -199,10 +234,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if only:
             # One language of several: the search index holds only its pages; the sitemap
             # and the root 404 are put together by whoever merges the languages.
+            index = site_dir / "search" / f"search_index.{only}.json"
+            previous = _read_docs(index) if self._dirty and not self._guard.full else None
             split_search_index(site_dir, [only], default)
+            if previous is not None:
+                docs = merge_search_docs(previous, _read_docs(index) or [], self._built_pages)
+                data = json.loads(index.read_text(encoding="utf-8"))
+                data["docs"] = docs
+                index.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
         elif len(languages) > 1:
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
+        if self._dirty:
+            self._guard.after_build()
+
+
+def _read_docs(index: Path) -> list[dict] | None:
+    try:
+        return json.loads(index.read_text(encoding="utf-8"))["docs"]
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def _build_only(config: MkDocsConfig, language: str) -> None:
