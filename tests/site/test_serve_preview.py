@@ -6,11 +6,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
+from generator.project import generate
 from generator.site.preview import merge_search_docs, preview_note
-from tests.site.test_plugin import _fetch, _free_port, plain_mkdocs_env, project  # noqa: F401
+from tests.conftest import REPO, make_project
+from tests.site.test_plugin import _fetch, _free_port, plain_mkdocs_env
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +31,9 @@ def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
 
 
 @pytest.fixture
-def serving(project) -> Iterator[tuple[str, object]]:  # noqa: F811
+def serving(tmp_path) -> Iterator[tuple[str, Path]]:
+    project = tmp_path
+    generate(make_project(project, REPO / "content.yaml"))
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--lang", "nb", "-a", f"127.0.0.1:{port}"],
@@ -46,7 +51,7 @@ def serving(project) -> Iterator[tuple[str, object]]:  # noqa: F811
         server.wait(timeout=20)
 
 
-def edit(project, old: str, new: str) -> None:
+def edit(project: Path, old: str, new: str) -> None:
     content = project / "content.yaml"
     text = content.read_text(encoding="utf-8")
     assert old in text
