@@ -104,8 +104,8 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Languages built at once, each in its own process "
-    "(default: the number of CPUs, at most the number of languages; 1: one process).",
+    help="Languages built at once, each in its own process (default: all of them, at most "
+    "two per CPU; one CPU: 1, all languages in one process).",
 )
 @site_url_option
 @engine_option
