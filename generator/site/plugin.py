@@ -8,7 +8,6 @@ result as ``playbook build``; ``serve`` also reloads when the content changes.
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 from pathlib import Path
@@ -20,13 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.html_size import collapse_whitespace
-from generator.site.preview import (
-    NavigationGuard,
-    drop_dirty_warning,
-    merge_search_docs,
-    preview_note,
+from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
+from generator.site.site_files import (
+    copy_sitemaps,
+    split_after_dirty_build,
+    split_search_index,
 )
-from generator.site.site_config import lunr_language
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -234,26 +232,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if only:
             # One language of several: the search index holds only its pages; the sitemap
             # and the root 404 are put together by whoever merges the languages.
-            index = site_dir / "search" / f"search_index.{only}.json"
-            previous = _read_docs(index) if self._dirty and not self._guard.full else None
-            split_search_index(site_dir, [only], default)
-            if previous is not None:
-                docs = merge_search_docs(previous, _read_docs(index) or [], self._built_pages)
-                data = json.loads(index.read_text(encoding="utf-8"))
-                data["docs"] = docs
-                index.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+            if self._dirty and not self._guard.full:
+                split_after_dirty_build(site_dir, only, default, self._built_pages)
+            else:
+                split_search_index(site_dir, [only], default)
         elif len(languages) > 1:
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
         if self._dirty:
             self._guard.after_build()
-
-
-def _read_docs(index: Path) -> list[dict] | None:
-    try:
-        return json.loads(index.read_text(encoding="utf-8"))["docs"]
-    except (OSError, ValueError, KeyError):
-        return None
 
 
 def _build_only(config: MkDocsConfig, language: str) -> None:
@@ -290,46 +277,3 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
     return languages, default
-
-
-def copy_sitemaps(site_dir: Path, languages: list[str], default: str) -> None:
-    """Give every language folder the site's sitemap.
-
-    Material's language switcher fetches ``sitemap.xml`` beside the current language's
-    home, so every page under /nb/ asked for /nb/sitemap.xml and got a 404. One sitemap,
-    with its hreflang alternates, serves every language; each folder gets a copy.
-    """
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        source = site_dir / name
-        if not source.exists():
-            continue
-        data = source.read_bytes()
-        for language in languages:
-            # Earlier runs (one per language) may come before that language's folder exists;
-            # the outer build's run, which comes last, finds them all.
-            if language != default and (site_dir / language).is_dir():
-                (site_dir / language / name).write_bytes(data)
-
-
-def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:
-    """Write ``search/search_index.<lang>.json`` holding only that language's pages.
-
-    The combined ``search_index.json`` is removed: no page loads it (theme/main.html sends
-    every request to the page's own language), and it repeated every index's bytes.
-    """
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    index_path.unlink()
-    prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
-    for lang in languages:
-        if lang == default:
-            docs = [
-                d for d in index["docs"] if not d["location"].startswith(tuple(prefixes.values()))
-            ]
-        else:
-            docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
-        config = dict(index["config"], lang=[lunr_language(lang)])
-        out = index_path.with_name(f"search_index.{lang}.json")
-        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")
