@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# playbook build builds the languages in parallel, one process each (--jobs).
 site: $(STAMP)
 	$(BIN)/playbook build
 	@echo "Or 'make serve' for a live preview that regenerates when you save content.yaml."

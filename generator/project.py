@@ -18,6 +18,7 @@ from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import BuildError, ContentError, GeneratorError, Issue
 from generator.generated import DOCS_DIR, is_generated_path, mark_state
+from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
 from generator.site.site_config import brand_file
@@ -42,7 +43,8 @@ def generate(
 ) -> WriteReport:
     """Load ``content``, render it and write the pages into its project folder."""
     root = content.resolve().parent
-    playbook, parsed = load_parsed(content, display_name=str(content))
+    # --check writes nothing, not even the parse cache.
+    playbook, parsed = load_parsed(content, display_name=str(content), cache=not check)
     status = load_status(content, playbook)
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
@@ -63,9 +65,16 @@ def generate(
         # Editors check progress.yaml against this and complete its ids (its first line).
         outputs[PROGRESS_SCHEMA] = status_schema(playbook)
     report = write_outputs(outputs, root, check=check, force=force)
+    report.languages = build_order(playbook)
     # Orphaned status entries are not shown on the site: say so rather than drop them silently.
     report.warnings += [f"warning: {orphan}" for orphan in status.orphans]
     return report
+
+
+def build_order(playbook: Playbook) -> list[str]:
+    """The site's languages in the order mkdocs-static-i18n builds them: the default first."""
+    default = playbook.default_language
+    return [default, *(code for code in playbook.language_codes if code != default)]
 
 
 def load_status(content: Path, playbook: Playbook) -> LoadedStatus:
@@ -176,9 +185,18 @@ def engine_command(engine: str, *args: str) -> list[str]:
 
 
 def build_site(
-    content: Path, site_dir: Path | None = None, *, engine: str = "mkdocs"
-) -> subprocess.CompletedProcess:
-    """Run a strict build of the project; raise BuildError on failure or warnings."""
+    content: Path,
+    site_dir: Path | None = None,
+    *,
+    engine: str = "mkdocs",
+    languages: list[str] | None = None,
+    jobs: int = 1,
+) -> None:
+    """Run a strict build of the project; raise BuildError on failure or warnings.
+
+    With ``jobs`` > 1 and several ``languages`` (the default first), each language is
+    built in its own process and the results merged (generator/parallel_build.py).
+    """
     root = content.resolve().parent
     config = root / "mkdocs.yml"
     if not config.exists():
@@ -194,6 +212,17 @@ def build_site(
             "Delete the link (site/ is created by the build), or pass -d DIR"
         )
     command = engine_command(engine, "build", "--strict", "-f", str(config))
+    if jobs > 1 and languages and len(languages) > 1:
+        target = site_dir.resolve() if site_dir is not None else default_site
+        build_in_parallel(
+            command,
+            cwd=root,
+            env=mkdocs_env(generated=True),
+            site_dir=target,
+            languages=languages,
+            jobs=jobs,
+        )
+        return
     if site_dir is not None:
         command += ["-d", str(site_dir.resolve())]
     # mkdocs' own log (language being built, page counts) goes straight to the
@@ -201,7 +230,6 @@ def build_site(
     result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
     if result.returncode != 0:
         raise BuildError(f"{engine} build failed (see its messages above)")
-    return result
 
 
 def mkdocs_env(*, generated: bool = False) -> dict[str, str]:

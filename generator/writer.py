@@ -48,6 +48,8 @@ class WriteReport:
     unchanged: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """What the inputs hold that did not stop the write (e.g. orphaned status entries)."""
+    languages: list[str] = field(default_factory=list)
+    """The site's languages, the default first: what a build of the written pages builds."""
 
     @property
     def changed(self) -> bool:

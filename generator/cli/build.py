@@ -14,6 +14,7 @@ from generator.cli.common import content_option, engine_option, site_url_option,
 from generator.cli.fork import drift_warnings
 from generator.content.loader import load_content, validate_data
 from generator.content.overlay import load_with_extends
+from generator.parallel_build import default_jobs
 from generator.project import (
     build_site,
     content_schema,
@@ -23,6 +24,7 @@ from generator.project import (
     mkdocs_env,
     read_brand_files,
 )
+from generator.site.plugin import ONLY_LANGUAGE
 from generator.team.schema import status_schema
 
 
@@ -97,11 +99,24 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
     help="Where to put the site (default: site/ in the project).",
 )
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Languages built at once, each in its own process (default: all of them, at most "
+    "two per CPU; one CPU: 1, all languages in one process).",
+)
 @site_url_option
 @engine_option
 @user_errors
 def build(
-    content: Path, site_dir: Path | None, force: bool, site_url: str | None, engine: str
+    content: Path,
+    site_dir: Path | None,
+    force: bool,
+    jobs: int | None,
+    site_url: str | None,
+    engine: str,
 ) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
 
@@ -109,6 +124,7 @@ def build(
     Example:
         playbook build
         playbook build -c client/content.yaml -d /tmp/client-site
+        playbook build --jobs 1      # every language in one process
         playbook build --engine properdocs
     """
     report = generate(content, force=force, site_url=site_url)
@@ -116,7 +132,9 @@ def build(
     for warning in report.warnings:
         click.echo(warning, err=True)
     started = time.perf_counter()
-    build_site(content, site_dir, engine=engine)
+    languages = report.languages
+    jobs = default_jobs(len(languages)) if jobs is None else jobs
+    build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
     target = (site_dir or content.resolve().parent / "site").resolve()
     # The pages use directory URLs, which work only when served (see README).
     click.echo(
@@ -130,21 +148,43 @@ def build(
 @click.option(
     "-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
+@click.option(
+    "-l",
+    "--lang",
+    "language",
+    default=None,
+    help="The language to preview (default: the default language); the others are not built.",
+)
 @engine_option
 @user_errors
-def serve(content: Path, dev_addr: str, engine: str) -> None:
-    """Live preview: regenerates when the content changes, mkdocs reloads the browser.
+def serve(content: Path, dev_addr: str, language: str | None, engine: str) -> None:
+    """Live preview of one language: regenerates when the content changes, rebuilds only
+    the pages that changed (all of them when the navigation changed), and mkdocs reloads
+    the browser.
 
     \b
     Example:
-        playbook serve    # then open http://127.0.0.1:8000/
+        playbook serve             # then open http://127.0.0.1:8000/
+        playbook serve --lang en   # then open http://127.0.0.1:8000/en/
     """
     report = generate(content)
     click.echo(f"Generated: {report.summary()}.")
+    languages = report.languages
+    language = language or languages[0]
+    if language not in languages:
+        raise click.UsageError(
+            f"--lang {language}: the site's languages are {', '.join(languages)}"
+        )
     root = content.resolve().parent
-    # The playbook plugin watches the content file and regenerates on every rebuild.
-    command = engine_command(engine, "serve", "-a", dev_addr, "-f", str(root / "mkdocs.yml"))
-    run_until_stopped(command, cwd=root, env=mkdocs_env())
+    host = dev_addr if "://" in dev_addr else f"http://{dev_addr}"
+    path = "/" if language == languages[0] else f"/{language}/"
+    click.echo(f"Previewing '{language}' at {host}{path}")
+    # The playbook plugin watches the content file and regenerates on every rebuild;
+    # --dirty rebuilds only the pages whose Markdown the generator rewrote.
+    command = engine_command(
+        engine, "serve", "--dirty", "-a", dev_addr, "-f", str(root / "mkdocs.yml")
+    )
+    run_until_stopped(command, cwd=root, env={**mkdocs_env(), ONLY_LANGUAGE: language})
 
 
 def run_until_stopped(command: list[str], **options) -> int:

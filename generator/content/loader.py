@@ -37,9 +37,14 @@ def load_content(path: Path, *, display_name: str | None = None) -> Playbook:
     return load_parsed(path, display_name=display_name)[0]
 
 
-def load_parsed(path: Path, *, display_name: str | None = None) -> tuple[Playbook, ParsedFile]:
-    """Like load_content, but also return the parsed (and, with extends, merged) data."""
-    parsed = load_with_extends(path, display_name=display_name).merged
+def load_parsed(
+    path: Path, *, display_name: str | None = None, cache: bool = False
+) -> tuple[Playbook, ParsedFile]:
+    """Like load_content, but also return the parsed (and, with extends, merged) data.
+
+    ``cache``: use and fill the project's parse cache (content/parse_cache.py).
+    """
+    parsed = load_with_extends(path, display_name=display_name, cache=cache).merged
     return validate_data(parsed), parsed
 
 

@@ -101,13 +101,14 @@ class Overlay:
 
 
 def load_with_extends(
-    path: Path, display_name: str | None = None, text: str | None = None
+    path: Path, display_name: str | None = None, text: str | None = None, *, cache: bool = False
 ) -> Overlay:
     """Read ``path`` and every base it extends; merge them. Raises ContentError.
 
     ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
+    ``cache``: use and fill the parse cache of the project ``path`` is in (parse_cache.py).
     """
-    layers = _read_chain(path, display_name, text)
+    layers = _read_chain(path, display_name, text, cache=cache)
     if len(layers) == 1:
         single = layers[0]
         return Overlay(single, layers, base=None)
@@ -134,8 +135,12 @@ def load_with_extends(
     return Overlay(merged, layers, base=base_data, removed=merger.removed, dropped=dropped)
 
 
-def _read_chain(path: Path, display_name: str | None, text: str | None = None) -> list[ParsedFile]:
+def _read_chain(
+    path: Path, display_name: str | None, text: str | None = None, *, cache: bool = False
+) -> list[ParsedFile]:
     """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
+    # Every layer's entry is kept in the project of ``path``, never beside a base elsewhere.
+    project = path.resolve().parent if cache else None
     chain: list[ParsedFile] = []
     seen: list[Path] = []
     current, name = path, display_name or str(path)
@@ -144,7 +149,7 @@ def _read_chain(path: Path, display_name: str | None, text: str | None = None) -
         if text is not None and not chain:
             parsed = parse_yaml(text, name)
         else:
-            parsed = read_yaml(current, display_name=name)
+            parsed = read_yaml(current, display_name=name, cache=project)
         if resolved in seen:
             cycle = " -> ".join(str(p) for p in [*seen, resolved])
             raise _extends_error(

@@ -85,6 +85,25 @@ class SourceMap:
         return found
 
 
+class LazySourceMap(SourceMap):
+    """A SourceMap for data that came from the parse cache: the file's text is composed
+    into nodes only when a position is asked for, i.e. when there is an error to report."""
+
+    def __init__(self, file: str, text: str):
+        super().__init__(file)
+        self._text: str | None = text
+
+    def position(self, path: ContentPath, *, key: bool = False) -> tuple[int, int]:
+        if self._text is not None:
+            loader = SafeLoader(self._text)
+            try:
+                self.root = loader.get_single_node()
+            finally:
+                loader.dispose()
+            self._text = None
+        return super().position(path, key=key)
+
+
 def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
@@ -119,8 +138,14 @@ class ParsedFile:
     """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
 
 
-def read_yaml(path: Path, *, display_name: str | None = None) -> ParsedFile:
-    """Read, decode and parse ``path``. Raises ContentError with positions on any problem."""
+def read_yaml(
+    path: Path, *, display_name: str | None = None, cache: Path | None = None
+) -> ParsedFile:
+    """Read, decode and parse ``path``. Raises ContentError with positions on any problem.
+
+    With ``cache`` (a project folder), the parse is kept in, and taken from, the
+    project's parse cache (parse_cache.py) while the file's bytes stay the same.
+    """
     name = display_name or str(path)
     try:
         size = path.stat().st_size
@@ -136,7 +161,16 @@ def read_yaml(path: Path, *, display_name: str | None = None) -> ParsedFile:
     except IsADirectoryError:
         raise _file_error(name, "this is a folder, not a file", "pass a YAML file") from None
     text = _decode(raw, name)
-    return parse_yaml(text, name)
+    if cache is None:
+        return parse_yaml(text, name)
+    from generator.content import parse_cache
+
+    data = parse_cache.lookup(cache, path, raw)
+    if data is not None:
+        return ParsedFile(data, LazySourceMap(name, text))
+    parsed = parse_yaml(text, name)
+    parse_cache.store(cache, path, raw, parsed.data)
+    return parsed
 
 
 def parse_yaml(text: str, name: str) -> ParsedFile:

@@ -102,15 +102,18 @@ def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
 
 
 def _collect_fallbacks(value: Any, used: set[str], default: str) -> None:
-    if isinstance(value, Localized):
-        if value.fell_back:
-            used.update(value.shown_in or (default,))
-    elif isinstance(value, dict):
-        for child in value.values():
-            _collect_fallbacks(child, used, default)
-    elif isinstance(value, (list, tuple)):
-        for child in value:
-            _collect_fallbacks(child, used, default)
+    # A loop over a stack, not recursion: a journey's print page holds every stage's
+    # texts, and this runs once per page.
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Localized):
+            if item.fell_back:
+                used.update(item.shown_in or (default,))
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, (list, tuple)):
+            stack.extend(item)
 
 
 def derived(value: str, *sources: Localized) -> Localized:

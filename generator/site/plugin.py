@@ -7,7 +7,7 @@ result as ``playbook build``; ``serve`` also reloads when the content changes.
 
 from __future__ import annotations
 
-import json
+import copy
 import logging
 import os
 from pathlib import Path
@@ -18,10 +18,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from generator.languages import lunr_language
+from generator.site.html_size import collapse_whitespace
+from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
+from generator.site.site_files import (
+    copy_sitemaps,
+    split_after_dirty_build,
+    split_search_index,
+)
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
+
+ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
+"""Set to a language code: this mkdocs run builds that language alone (``playbook build
+--jobs`` runs one process per language and merges them; ``playbook serve --lang``)."""
 
 THEME_DIR = Path(__file__).parent / "theme"
 
@@ -43,13 +53,34 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     """Regenerates from content, adds the theme templates, splits search and 404 by language."""
 
     _generated_from: tuple[str, int, int | None] | None = None
+    _dirty = False
+    _serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup keeps this plugin (and what it remembers) across serve's rebuilds.
+        self._serving, self._dirty = command == "serve", dirty
+        self._guard = NavigationGuard()
+        self._built_pages: set[str] = set()
+        build_log = logging.getLogger("mkdocs.commands.build")
+        if dirty and drop_dirty_warning not in build_log.filters:
+            build_log.addFilter(drop_dirty_warning)
 
     @event_priority(100)  # before every other plugin reads the pages
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         from generator.project import ALREADY_GENERATED
+        from generator.site.site_config import GENERATED_CONFIG
 
         if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
             self._regenerate(config)
+        only = os.environ.get(ONLY_LANGUAGE)
+        if only:
+            _build_only(config, only)
+            languages = _languages(config)[0]
+            if self._serving and len(languages) > 1:
+                config.extra["playbook_preview_note"] = preview_note(only, languages)
+        if self._dirty:
+            root = Path(config.config_file_path).parent
+            self._guard.before_build(root / GENERATED_CONFIG, only or "")
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
@@ -85,6 +116,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         server.watch(str(content))
         if status_path(content.parent).exists():
             server.watch(str(status_path(content.parent)))
+        # A content edit that changes the navigation rewrites the generated settings during
+        # a build that already read the old ones: that change starts the build that uses them.
+        from generator.site.site_config import GENERATED_CONFIG
+
+        server.watch(str(Path(config.config_file_path).parent / GENERATED_CONFIG))
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -140,17 +176,38 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         return html
 
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # mkdocs-static-i18n points the language switcher at the current page's
+        # translations and leaves it so after the last page: a 404 page then linked to
+        # that page's translations. A 404 page's switcher leads to each language's home.
+        i18n = config.plugins.get("i18n")
+        if template_name == "404.html" and i18n is not None and i18n.extra_alternate:
+            # It sets the attribute, which templates read before the key: reset both.
+            setattr(config.extra, "alternate", copy.deepcopy(i18n.extra_alternate))  # noqa: B010
+            config.extra["alternate"] = copy.deepcopy(i18n.extra_alternate)
+        return context
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
         # mkdocs-static-i18n builds every language into one site/, so /404.html ends up
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
+            output = collapse_whitespace(output)
             self._not_found_pages[str(config.theme.get("language"))] = output
         return output
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        if self._dirty:
+            self._built_pages.add(page.url)
+        return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not hasattr(self, "_not_found_pages"):
             self._not_found_pages: dict[str, str] = {}
+        if self._dirty:
+            # Navigation or languages changed: every page again, into an emptied site.
+            self._guard.prepare_site(config.site_dir)
+            self._built_pages = set()
 
     # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
     @event_priority(-200)
@@ -171,9 +228,37 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target = site_dir / ("404.html" if language == default else f"{language}/404.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
-        if len(languages) > 1:
+        only = os.environ.get(ONLY_LANGUAGE)
+        if only:
+            # One language of several: the search index holds only its pages; the sitemap
+            # and the root 404 are put together by whoever merges the languages.
+            if self._dirty and not self._guard.full:
+                split_after_dirty_build(site_dir, only, default, self._built_pages)
+            else:
+                split_search_index(site_dir, [only], default)
+        elif len(languages) > 1:
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
+        if self._dirty:
+            self._guard.after_build()
+
+
+def _build_only(config: MkDocsConfig, language: str) -> None:
+    """Make mkdocs-static-i18n build ``language`` alone, exactly as it builds it among all.
+
+    Every language stays configured (``build: true``), so the language switcher and each
+    page's hreflang alternates are the same as in a build of all languages; only which
+    language this run builds changes, and the loop that builds the others is skipped.
+    """
+    i18n = config.plugins.get("i18n")
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else []
+    if i18n is None or language not in languages:
+        raise PluginError(
+            f"playbook: {ONLY_LANGUAGE}={language}, but the site's languages are "
+            f"{', '.join(languages) or 'not set by mkdocs-static-i18n'}"
+        )
+    i18n.current_language = language  # read by its on_config, which runs after this one
+    i18n.building = True  # its on_post_build then builds no other language
 
 
 def _mtime(path: Path) -> int | None:
@@ -192,46 +277,3 @@ def _languages(config: MkDocsConfig) -> tuple[list[str], str]:
     languages = [lang.locale for lang in i18n.config.languages if lang.build]
     default = next(lang.locale for lang in i18n.config.languages if lang.default)
     return languages, default
-
-
-def copy_sitemaps(site_dir: Path, languages: list[str], default: str) -> None:
-    """Give every language folder the site's sitemap.
-
-    Material's language switcher fetches ``sitemap.xml`` beside the current language's
-    home, so every page under /nb/ asked for /nb/sitemap.xml and got a 404. One sitemap,
-    with its hreflang alternates, serves every language; each folder gets a copy.
-    """
-    for name in ("sitemap.xml", "sitemap.xml.gz"):
-        source = site_dir / name
-        if not source.exists():
-            continue
-        data = source.read_bytes()
-        for language in languages:
-            # Earlier runs (one per language) may come before that language's folder exists;
-            # the outer build's run, which comes last, finds them all.
-            if language != default and (site_dir / language).is_dir():
-                (site_dir / language / name).write_bytes(data)
-
-
-def split_search_index(site_dir: Path, languages: list[str], default: str) -> None:
-    """Write ``search/search_index.<lang>.json`` holding only that language's pages."""
-    index_path = site_dir / "search" / "search_index.json"
-    if not index_path.exists():
-        return
-    index = json.loads(index_path.read_text(encoding="utf-8"))
-    prefixes = {lang: f"{lang}/" for lang in languages if lang != default}
-    for lang in languages:
-        if lang == default:
-            docs = [
-                d for d in index["docs"] if not d["location"].startswith(tuple(prefixes.values()))
-            ]
-        else:
-            docs = [d for d in index["docs"] if d["location"].startswith(prefixes[lang])]
-        stemmer = lunr_language(lang)
-        config = dict(index["config"], lang=[stemmer or "en"])
-        if stemmer is None:
-            # No lunr stemmer for this language: English stemming would mangle its words, so
-            # the index (and the theme's query stemming, which reads this) goes without.
-            config["pipeline"] = [step for step in config.get("pipeline", []) if step == "trimmer"]
-        out = index_path.with_name(f"search_index.{lang}.json")
-        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), "utf-8")

@@ -32,6 +32,7 @@ from generator.site.exports import map_svg_name, render_exports
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_attr, html_text, md_inline, yaml_string
+from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
@@ -55,6 +56,7 @@ _ENV = jinja2.Environment(
     keep_trailing_newline=True,
     trim_blocks=True,
     lstrip_blocks=True,
+    auto_reload=False,  # the templates are part of the package: no stat() per page
 )
 
 _ENV.filters["md"] = md_inline
@@ -125,15 +127,18 @@ def render(
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
                 playbook, journey, language, view
             )
+            # Each stage's data once, for its page and for the journey's print page.
+            text = localizer(playbook, language)
+            stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
             outputs[page_path(f"{folder}/print", language, default)] = _print(
-                playbook, journey, language, view
+                playbook, journey, language, stages, view
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language, view
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, view
+                    playbook, journey, position, language, stages[position], view
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=team is not None
@@ -268,9 +273,10 @@ def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView)
     )
 
 
-def _print(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+def _print(
+    playbook: Playbook, journey: Journey, language: str, stages: list, team: TeamView
+) -> str:
     text = localizer(playbook, language)
-    stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
     return _page(
         "print.md.j2",
         playbook,
@@ -282,7 +288,12 @@ def _print(playbook: Playbook, journey: Journey, language: str, team: TeamView) 
 
 
 def _stage(
-    playbook: Playbook, journey: Journey, position: int, language: str, team: TeamView
+    playbook: Playbook,
+    journey: Journey,
+    position: int,
+    language: str,
+    stage: StageData,
+    team: TeamView,
 ) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
@@ -292,7 +303,7 @@ def _stage(
         text,
         # Only what the page shows: other stages' texts must not trigger its fallback note.
         journey={"id": journey.id, "name": text(journey.name)},
-        stage=stage_context(playbook, journey, position, text),
+        stage=stage,
         previous=previous,
         next=next_,
         team=team,

@@ -1,0 +1,116 @@
+"""`playbook serve --lang`: one language, only changed pages rebuilt, never a stale navigation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.project import generate
+from generator.site.preview import merge_search_docs, preview_note
+from tests.conftest import REPO, make_project
+from tests.site.test_plugin import _fetch, _free_port, plain_mkdocs_env
+
+pytestmark = pytest.mark.slow
+
+AMBASSADOR = "/nb/stages/customer-journey/ambassador/"
+AWARENESS = "/nb/stages/customer-journey/awareness/"
+
+
+def wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.3)
+    return condition()
+
+
+@pytest.fixture
+def serving(tmp_path) -> Iterator[tuple[str, Path]]:
+    project = tmp_path
+    generate(make_project(project, REPO / "content.yaml"))
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--lang", "nb", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=plain_mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        assert wait_for(lambda: "Ambassadør" in _fetch(base + AMBASSADOR)), "serve did not start"
+        yield base, project
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    content = project / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    assert old in text
+    content.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def test_only_the_previewed_language_is_built_and_the_page_says_so(serving):
+    base, project = serving
+    page = _fetch(base + AMBASSADOR)
+    assert "Forhåndsvisningen viser bare norsk" in page
+    assert "sv (svensk)" in page and "en (engelsk)" in page
+    assert "Ambassadør" not in _fetch(base + "/stages/customer-journey/ambassador/")
+    assert "Ambassador" not in _fetch(base + "/en/stages/customer-journey/ambassador/")
+
+
+def test_an_edit_shows_and_a_navigation_change_reaches_every_page(serving):
+    base, project = serving
+    edit(
+        project,
+        "nb: Finn ut hvilke kunder som allerede anbefaler dere.",
+        "nb: Finn ambassadørene deres i dag, æ ø å.",
+    )
+    assert wait_for(lambda: "Finn ambassadørene deres i dag, æ ø å." in _fetch(base + AMBASSADOR))
+    # A stage's new name is navigation: every page, not only the rebuilt ones, shows it.
+    edit(project, "{sv: Lojalitet, nb: Lojalitet,", "{sv: Lojalitet, nb: Trofaste kunder,")
+    assert wait_for(lambda: "Trofaste kunder" in _fetch(base + AWARENESS))
+    assert "Trofaste kunder" in _fetch(base + "/nb/stages/customer-journey/interest/")
+
+
+def test_a_removed_stage_leaves_no_page_behind(serving):
+    base, project = serving
+    content = project / "content.yaml"
+    text = content.read_text(encoding="utf-8")
+    # A stage no other part of the content refers to, with the next stage's entry after it.
+    start = text.index("      - id: information-search\n")
+    end = text.index("      - id: evaluation\n", start)
+    content.write_text(text[:start] + text[end:], "utf-8")
+    removed = base + "/nb/stages/purchase-process/information-search/"
+    sibling = base + "/nb/stages/purchase-process/evaluation/"
+    assert wait_for(lambda: "Informasjonssøk" not in _fetch(sibling))
+    assert "Sammenligning av alternativer" in _fetch(sibling)
+    assert _fetch(removed) == "" or "Informasjonssøk" not in _fetch(removed)
+
+
+def test_preview_note_names_the_other_languages_in_the_readers_language():
+    assert preview_note("sv", ["sv", "nb", "en"]) == (
+        "Förhandsvisningen visar bara svenska. För att se ett annat språk, kör playbook "
+        "serve --lang med språkets kod: nb (norska), en (engelska)."
+    )
+
+
+def test_a_dirty_build_keeps_the_search_entries_of_pages_it_did_not_build():
+    previous = [
+        {"location": "nb/a/", "text": "gammel"},
+        {"location": "nb/a/#x", "text": "gammel x"},
+        {"location": "nb/b/", "text": "urørt"},
+    ]
+    rebuilt = [{"location": "nb/a/", "text": "ny"}]
+    assert merge_search_docs(previous, rebuilt, {"nb/a/"}) == [
+        {"location": "nb/b/", "text": "urørt"},
+        {"location": "nb/a/", "text": "ny"},
+    ]
