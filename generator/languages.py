@@ -47,10 +47,20 @@ def ui_languages() -> tuple[str, ...]:
     return tuple(code for code in codes if code in known)
 
 
+_COUNTRY_NOT_LANGUAGE = {"dk": "da", "se": "sv", "gb": "en", "us": "en"}
+"""Country codes people write for a language (a Danish site is .dk, its language da),
+none of them a code Material knows: the hint names the language code at once."""
+
+
 def language_problem(code: str) -> tuple[str, str] | None:
     """Why ``code`` cannot be a site language, as (message, hint), or None if it can."""
     if code in ui_languages():
         return None
+    if code in _COUNTRY_NOT_LANGUAGE and code not in material_languages():
+        return (
+            f"unknown language code {code!r}: Material for MkDocs has no theme translation for it",
+            f"{code!r} is a country code; the language is {_COUNTRY_NOT_LANGUAGE[code]!r}",
+        )
     if code not in material_languages():
         return (
             f"unknown language code {code!r}: Material for MkDocs has no theme translation for it",

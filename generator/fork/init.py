@@ -82,6 +82,10 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
         problem = language_problem(code)
         if problem:
             raise GeneratorError(f"--languages: {problem[0]}; {problem[1]}")
+    twice = sorted({code for code in languages if languages.count(code) > 1})
+    if twice:
+        # Caught here: the content.yaml written would repeat the key in every text.
+        raise GeneratorError(f"--languages: {twice[0]!r} is given twice; name each language once")
     if not name.strip() or _CONTROL.search(name):
         raise GeneratorError(
             "--name must be one line of text (no line breaks or control characters)"

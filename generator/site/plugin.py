@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.config import config_options
@@ -34,6 +35,8 @@ ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
 --jobs`` runs one process per language and merges them; ``playbook serve --lang``)."""
 
 THEME_DIR = Path(__file__).parent / "theme"
+_TOC_DEFAULT_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
+"""The ¶ link Python-Markdown's toc extension writes, with its default, English title."""
 
 
 def _drop_config_dumps(record: logging.LogRecord) -> bool:
@@ -161,13 +164,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return markdown
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files) -> str:
-        # Hand-written pages only: generated pages carry their keys already.
-        if "playbook_generated" in page.meta:
-            return html
         from generator.site.ui import UI_TEXT
 
         language = str(config.theme.get("language"))
         language = language if language in UI_TEXT["progress"] else "en"
+        # The toc extension's default title, one setting for all languages: every heading's
+        # ¶ link said "Permanent link" on a Danish page. A title set in mkdocs.yml stays.
+        html = _TOC_DEFAULT_TITLE.sub(rf'\g<1>{UI_TEXT["permalink"][language]}"', html)
+        # Hand-written pages only: generated pages carry their keys already.
+        if "playbook_generated" in page.meta:
+            return html
         html, _ = add_saved_ticks(
             html,
             page.file.src_uri,

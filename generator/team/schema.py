@@ -28,9 +28,16 @@ def status_schema(playbook: Playbook | None = None) -> str:
             prop["patternProperties"] = {KEY_PATTERN: entry}
         else:
             keyed = checklist_items(playbook) if section == "items" else prompts(playbook)
-            language = playbook.default_language
+            # In the language the site shows the text in: the default, else (a client whose
+            # base lacks its language) the first site language that has it.
+            order = [playbook.default_language, *playbook.language_codes]
             prop["properties"] = {
-                key: {**entry, "description": value.text.get(language) or ""}
+                key: {
+                    **entry,
+                    "description": next(
+                        (text for code in order if (text := value.text.get(code))), ""
+                    ),
+                }
                 for key, value in keyed
             }
         prop["additionalProperties"] = False

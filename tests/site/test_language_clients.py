@@ -220,3 +220,34 @@ def test_axe_finds_nothing_serious_on_danish_and_nynorsk_pages(browser, served, 
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+@pytest.mark.parametrize(
+    "languages, path, made_with",
+    [
+        ("da,en", "", "Lavet med"),
+        ("da,en", "en/", "Made with"),
+        ("nn,nb", "", "Laga med"),
+        ("nn,nb", "nb/", "Laget med"),
+        ("fi,de,en", "", "Tehty työkalulla"),
+        ("fi,de,en", "de/", "Erstellt mit"),
+    ],
+)
+def test_the_footer_credit_is_in_the_pages_language(sites, languages, path, made_with):
+    # Material writes "Made with" in English on every page of every language.
+    footer = _html(sites[languages], path + AWARENESS).split('<div class="md-copyright">', 1)[1]
+    credit = re.sub(r"\s+", " ", footer.split("</div>\n</div>", 1)[0])
+    assert f'{made_with} <a href="https://squidfunk.github.io/mkdocs-material/"' in credit, credit
+    if made_with != "Made with":
+        assert "Made with" not in footer
+
+
+@pytest.mark.parametrize(
+    "languages, path, title",
+    [("nn,nb", "", "Permanent lenkje"), ("nn,nb", "nb/", "Permanent lenke")],
+)
+def test_each_headings_link_is_titled_in_the_pages_language(sites, languages, path, title):
+    # Python-Markdown's toc extension titles every ¶ link "Permanent link", in English.
+    html = _html(sites[languages], path + AWARENESS)
+    assert f'class="headerlink" href="#checklist" title="{title}"' in html
+    assert "Permanent link" not in html

@@ -166,3 +166,15 @@ def test_team_texts_are_data_on_the_page_never_markup(playbook):
     assert "\n\n<img" not in stage  # a blank line in an answer never ends the HTML block
     home = next(t for p, t in pages.items() if p.as_posix() == "playbook/index.md")
     assert "\\u003cscript\\u003e" in home  # the share block's team answers, as JSON data
+
+
+def test_every_page_with_the_teams_state_hands_it_to_the_script(playbook):
+    # The script recounts every bar and re-ticks every box from the team's state it reads
+    # off the page. A journey's print page had the items' states but not that list, so in
+    # the browser its bars dropped the team's ticks and counted not-applicable items.
+    team = status(**{"loop/first/say-hello": "done", "loop/first/know-names": "not-applicable"})
+    pages = {path.as_posix(): text for path, text in render(playbook, team=team, today=TODAY).items()}
+    with_items = [path for path, text in pages.items() if 'data-team="done"' in text]
+    assert "playbook/stages/loop/print.md" in with_items
+    for path in with_items:
+        assert 'class="playbook-team" data-done="loop/first/say-hello"' in pages[path], path

@@ -51,3 +51,19 @@ def test_the_command_prints_it_for_the_given_content():
     assert result.exit_code == 0
     assert "loop/first/say-hello" in json.loads(result.output)["properties"]["items"]["properties"]
     assert run_cli("schema", "--progress", "--overlay").exit_code == 2
+
+
+def test_a_client_in_a_language_its_base_lacks_sees_each_id_described_as_its_site_shows_it(
+    tmp_path,
+):
+    # A Danish client of the Swedish default playbook: until someone translates, the site
+    # shows the English text, and so must the editor's completion (it used to be empty).
+    made = run_cli("init", str(tmp_path / "c"), "--name", "C", "--languages", "da,en")
+    assert made.exit_code == 0, made.output
+    result = run_cli("schema", "--progress", "-c", str(tmp_path / "c/content.yaml"))
+    assert result.exit_code == 0, result.output
+    properties = json.loads(result.output)["properties"]
+    item = properties["items"]["properties"]["customer-journey/awareness/known-for"]
+    assert item["description"] == "Write down, in one sentence, what you want to be known for."
+    answers = properties["answers"]["properties"].values()
+    assert all(answer["description"] for answer in answers)
