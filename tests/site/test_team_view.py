@@ -173,7 +173,9 @@ def test_every_page_with_the_teams_state_hands_it_to_the_script(playbook):
     # off the page. A journey's print page had the items' states but not that list, so in
     # the browser its bars dropped the team's ticks and counted not-applicable items.
     team = status(**{"loop/first/say-hello": "done", "loop/first/know-names": "not-applicable"})
-    pages = {path.as_posix(): text for path, text in render(playbook, team=team, today=TODAY).items()}
+    pages = {
+        path.as_posix(): text for path, text in render(playbook, team=team, today=TODAY).items()
+    }
     with_items = [path for path, text in pages.items() if 'data-team="done"' in text]
     assert "playbook/stages/loop/print.md" in with_items
     for path in with_items:
