@@ -63,10 +63,25 @@ _ENV.filters["md"] = md_inline
 _ENV.filters["html"] = html_text
 _ENV.filters["html_attr"] = html_attr
 _ENV.filters["yaml"] = yaml_string
-_ENV.filters["lang"] = lambda text: (
-    f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
-)
+
+
+def _fallback_lang(text) -> str:
+    """`` lang="en"`` for a text shown in another language than the page's, else ''."""
+    return f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
+
+
+def _fallback_lang_block(text, indent: str = "") -> str:
+    """A paragraph's own attribute-list line marking a fallback text's language, or ''.
+
+    Written after ``{{ text | md }}`` where the paragraph has no class of its own; an
+    empty ``{: }`` is left out, since attr_list would print it as text."""
+    attribute = _fallback_lang(text)
+    return f"\n{indent}{{:{attribute} }}" if attribute else ""
+
+
+_ENV.filters["lang"] = _fallback_lang
 """``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
+_ENV.filters["lang_block"] = _fallback_lang_block
 _ENV.globals["team_counts"] = team_counts
 
 

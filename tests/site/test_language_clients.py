@@ -88,6 +88,14 @@ def test_danish_client_speaks_danish_and_falls_back_to_english_visibly(sites):
     assert items and set(items) == {' lang="en"'}, items
     assert '<p class="playbook-summary" lang="en">' in html
     assert "Kundresan" not in html and "kundtjänst" not in html.lower()
+    # Facts, their caveats and journey summaries fell back too, each marked on its own paragraph.
+    purchase = _html(site, "stages/customer-journey/purchase/")
+    fact = re.search(r'<p lang="en">[^<]*74\s?%', purchase)
+    assert fact, "the fact shown in English is not marked lang=en"
+    journey = _html(site, "stages/customer-journey/")
+    summary = re.search(r"<h1[^>]*>.*?</h1>\s*<p([^>]*)>", journey, re.S)
+    assert summary and summary.group(1) == ' lang="en"', summary
+    assert "{:" not in purchase + journey
     # The client's own Danish text is not marked.
     loyalty = _html(site, STAGE)
     assert '<p class="playbook-summary">God kundeservice skaber loyalitet' in loyalty
