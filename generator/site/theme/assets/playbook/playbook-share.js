@@ -23,15 +23,28 @@
 
   function nowStamp() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
 
+  /* What YAML does not take as it is: characters outside its printable set (C0 and C1
+     controls, DEL, U+FFFE/U+FFFF), the BOM, and the line breaks YAML 1.1 knows besides
+     \n (NEL, LS, PS), which a reader would fold into a space. In a double-quoted string
+     they go as \u escapes; JSON.stringify escapes only C0, so the rest are done here. */
+  var YAML_ESCAPED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+  var JSON_UNESCAPED = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+  function yamlQuoted(text) {
+    return JSON.stringify(text).replace(JSON_UNESCAPED, function (char) {
+      return "\\u" + ("000" + char.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
   /* A text as a YAML scalar under a key indented by `indent` spaces: a literal block when
      that keeps it exactly, else a double-quoted string (JSON's escapes are YAML's). */
   function yamlText(text, indent) {
     var body = text.replace(/\n$/, "");  // "|" keeps that one line break, "|-" none
     var safe = body.length > 0 && !/^\s/.test(body) && !/\n$/.test(body) &&
       body.split("\n").every(function (line) {
-        return !/\s$/.test(line) && !/[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(line);
+        return !/\s$/.test(line) && !YAML_ESCAPED.test(line);
       });
-    if (!safe) return JSON.stringify(text);
+    if (!safe) return yamlQuoted(text);
     var pad = new Array(indent + 3).join(" ");
     var chomp = /\n$/.test(text) ? "|" : "|-";
     return chomp + "\n" + body.split("\n").map(function (line) {

@@ -1,0 +1,77 @@
+"""The team features (issue #15) against untrusted input, in a real browser: a share link
+is opened by anyone who receives it, and an answer can hold any character a share link or a
+colleague's file carries. Nothing may hang the page, and every answer must reach the status
+file exactly as it was typed, through "share my changes", the progress export and
+`playbook progress import`.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from generator.content.source import parse_yaml
+from generator.team.incoming import read_incoming
+from generator.team.loader import validate_status
+from tests.browser import serve
+from tests.site.test_browser_team import EXAMPLE, build
+
+pytestmark = pytest.mark.slow
+
+PROMPT = "first-90-days/first-use/where-stuck"
+
+# What YAML reads differently from what was typed, or refuses: its line breaks other than
+# \n (NEL, LS, PS, \r), the BOM, DEL, C1 controls and U+FFFE, next to YAML's own syntax.
+AWKWARD_ANSWERS = [
+    "Svar: å ä ö\u0085æ ø",
+    "rad ett\u2028rad två",
+    "stycke\u2029nästa",
+    "\ufeffBOM först",
+    "radbrytning\r\nfrån Windows",
+    "DEL\x7f och C1\x80\x9f",
+    "icke-tecken \ufffe",
+    "två rader\nden andra\u0085med NEL",
+    "# inte en kommentar\n- inte en lista\n!!python/object: nej\n'citat' \"och\" `mer`",
+    "  indraget\n\n\nmed tomma rader\n\n",
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("team-security") / "team-progress"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site", ".playbook"))
+    with serve(build(project)) as url:
+        yield url
+
+
+def _answer_in_browser(page, site, answer: str) -> None:
+    page.goto(site)
+    page.evaluate(
+        """([key, text]) => localStorage.setItem('journey-playbook:' + __md_scope.pathname,
+            JSON.stringify({format: 'journey-playbook-progress', version: 1, ticks: {},
+                            answers: {[key]: text}}))""",
+        [PROMPT, answer],
+    )
+    page.reload()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    AWKWARD_ANSWERS,
+    ids=[a.encode("unicode_escape").decode()[:30] for a in AWKWARD_ANSWERS],
+)
+def test_share_my_changes_and_the_export_keep_any_answer_exactly(page, site, tmp_path, answer):
+    _answer_in_browser(page, site, answer)
+    page.locator("[data-playbook-action=share-changes]").click()
+    snippet = page.locator("#playbook-share-snippet").input_value()
+    status = validate_status(parse_yaml(snippet, "progress-changes.yaml"))
+    assert status.answers[PROMPT].text == answer, snippet
+
+    with page.expect_download() as download:
+        page.locator("[data-playbook-action=export-all]").click()
+    saved = tmp_path / "export.json"
+    download.value.save_as(saved)
+    # `playbook progress import` reads the browser's JSON export as YAML.
+    _, entries = read_incoming(parse_yaml(saved.read_text("utf-8"), "export.json"))
+    assert [entry.raw["text"] for entry in entries] == [answer]
