@@ -7,15 +7,18 @@ file exactly as it was typed, through "share my changes", the progress export an
 
 from __future__ import annotations
 
+import base64
 import shutil
+import zlib
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.content.source import parse_yaml
 from generator.team.incoming import read_incoming
 from generator.team.loader import validate_status
 from tests.browser import serve
-from tests.site.test_browser_team import EXAMPLE, build
+from tests.site.test_browser_team import EXAMPLE, JOURNEY, build
 
 pytestmark = pytest.mark.slow
 
@@ -75,3 +78,22 @@ def test_share_my_changes_and_the_export_keep_any_answer_exactly(page, site, tmp
     # `playbook progress import` reads the browser's JSON export as YAML.
     _, entries = read_incoming(parse_yaml(saved.read_text("utf-8"), "export.json"))
     assert [entry.raw["text"] for entry in entries] == [answer]
+
+
+def _share_link(payload: bytes) -> str:
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)  # deflate-raw, as the page packs it
+    packed = packer.compress(payload) + packer.flush()
+    return "#share=1." + base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
+def test_a_share_link_that_unpacks_to_megabytes_is_refused_unread(page, site):
+    # 22 KB of link, 16 MB of valid JSON unpacked: the same link at 2 MB (the longest address
+    # Chromium takes) unpacks to 2 GB and hangs or crashes the tab of whoever opens it.
+    padding = b" " * (16 * 1024 * 1024)
+    link = _share_link(b'{"v":1,"j":"first-90-days","f":"x","t":[],' + padding + b'"a":{}}')
+    assert len(link) < 25_000
+    page.goto(site + "en/" + JOURNEY + link)
+    status = page.locator(".playbook-sharelink .playbook-status")
+    expect(status).to_contain_text("could not be read")
+    expect(page.locator(".playbook-sharelink dialog")).not_to_be_visible()
+    assert "#share" not in page.url

@@ -169,14 +169,44 @@
       .catch(function () { return "0." + toBase64Url(bytes); });
   }
 
+  /* A link is untrusted: 2 MB of deflate can unpack to 2 GB, which would hang or crash the
+     tab of whoever opens it. Real links are a few kilobytes; unpacking stops past this. */
+  var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+
+  function tooLarge() { return new Error("share link too large"); }
+
+  function inflate(bytes) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var chunks = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) return joined();
+        size += step.value.length;
+        if (size > MAX_PAYLOAD_BYTES) {
+          reader.cancel();
+          throw tooLarge();
+        }
+        chunks.push(step.value);
+        return next();
+      });
+    }
+    function joined() {
+      var all = new Uint8Array(size);
+      var at = 0;
+      chunks.forEach(function (chunk) { all.set(chunk, at); at += chunk.length; });
+      return all;
+    }
+    return next();
+  }
+
   function decode(code) {
     return Promise.resolve().then(function () {
       var kind = code.slice(0, 2);
       var bytes = fromBase64Url(code.slice(2));
+      if (bytes.length > MAX_PAYLOAD_BYTES) throw tooLarge();
       if (kind === "0.") return bytes;
-      if (kind === "1." && typeof DecompressionStream !== "undefined") {
-        return through(bytes, new DecompressionStream("deflate-raw"));
-      }
+      if (kind === "1." && typeof DecompressionStream !== "undefined") return inflate(bytes);
       throw new Error("unreadable share link");
     }).then(function (bytes) {
       var payload = JSON.parse(new TextDecoder().decode(bytes));
