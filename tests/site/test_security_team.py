@@ -97,3 +97,15 @@ def test_a_share_link_that_unpacks_to_megabytes_is_refused_unread(page, site):
     expect(status).to_contain_text("could not be read")
     expect(page.locator(".playbook-sharelink dialog")).not_to_be_visible()
     assert "#share" not in page.url
+
+
+def test_a_share_link_with_thousands_of_unknown_ids_is_refused_not_listed(page, site):
+    # Half a million ids fit in a 1.3 MB link, and listing them hung the page for a minute.
+    ids = ",".join(f'"gone-{n}"' for n in range(6_000))
+    link = _share_link(f'{{"v":1,"j":"first-90-days","f":"x","t":[{ids}],"a":{{}}}}'.encode())
+    page.goto(site + "en/" + JOURNEY + link)
+    expect(page.locator(".playbook-sharelink .playbook-status")).to_contain_text(
+        "could not be read"
+    )
+    expect(page.locator(".playbook-import-unknown__ids li")).to_have_count(0)
+    expect(page.locator(".playbook-sharelink dialog")).not_to_be_visible()

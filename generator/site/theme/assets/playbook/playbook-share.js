@@ -253,17 +253,24 @@
     });
   }
 
+  /* A journey has a few hundred ids at most. A link that carries many more is not one this
+     playbook made, and listing its unknown ids (half a million fit in 4 MB) would hang the
+     page of whoever opens it: it is refused as unreadable. */
+  var MAX_LINK_IDS = 5000;
+
   /* What a link would change here, and the ids this page does not have. */
   function readLink(payload, box, state) {
     var journey = payload.j;
     var known = core.lookup(core.keysOf(box, "data-keys"));
     var read = { ticks: [], answers: {}, unknown: [] };
-    (Array.isArray(payload.t) ? payload.t : []).forEach(function (short) {
+    var ticks = Array.isArray(payload.t) ? payload.t : [];
+    var answers = payload.a && typeof payload.a === "object" ? payload.a : {};
+    if (ticks.length + Object.keys(answers).length > MAX_LINK_IDS) throw new Error("too many ids");
+    ticks.forEach(function (short) {
       var key = lengthen(String(short), journey);
       if (known[key]) read.ticks.push(key);
       else read.unknown.push(key);
     });
-    var answers = payload.a && typeof payload.a === "object" ? payload.a : {};
     Object.keys(answers).forEach(function (short) {
       var key = lengthen(short, journey);
       if (typeof answers[short] !== "string" || !answers[short]) return;
