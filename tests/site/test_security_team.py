@@ -8,6 +8,7 @@ file exactly as it was typed, through "share my changes", the progress export an
 from __future__ import annotations
 
 import base64
+import json
 import shutil
 import zlib
 
@@ -18,7 +19,7 @@ from generator.content.source import parse_yaml
 from generator.team.incoming import read_incoming
 from generator.team.loader import validate_status
 from tests.browser import serve
-from tests.site.test_browser_team import EXAMPLE, JOURNEY, build
+from tests.site.test_browser_team import EXAMPLE, FIRST_USE, JOURNEY, build
 
 pytestmark = pytest.mark.slow
 
@@ -109,3 +110,33 @@ def test_a_share_link_with_thousands_of_unknown_ids_is_refused_not_listed(page, 
     )
     expect(page.locator(".playbook-import-unknown__ids li")).to_have_count(0)
     expect(page.locator(".playbook-sharelink dialog")).not_to_be_visible()
+
+
+def test_a_crafted_share_link_neither_pollutes_nor_runs_anything(page, site):
+    script = "<img src=x onerror=window.__pwned=1>"
+    payload = {
+        "v": 1,
+        "j": "first-90-days",
+        "f": "x",
+        "t": ["__proto__", "constructor", "shared/__proto__", {"a": 1}, [[["deep"]]], 7, None],
+        "a": {
+            "__proto__": {"polluted": 1},
+            "constructor": {"prototype": {"polluted": 1}},
+            "first-use/where-stuck": script,
+            "welcome/what-first-week": ["not", "text"],
+        },
+    }
+    code = base64.urlsafe_b64encode(json.dumps(payload).encode()).decode().rstrip("=")
+    page.goto(site + "en/" + JOURNEY + "#share=0." + code)
+    dialog = page.locator("dialog.playbook-dialog[open]")
+    expect(dialog).to_contain_text("answers: 1")
+    dialog.locator("[data-choice=merge]").click()
+    page.goto(site + "en/" + FIRST_USE)
+    expect(page.locator("textarea.playbook-answer").first).to_have_value(script)
+    assert page.evaluate("({}).polluted") is None
+    assert page.evaluate("window.__pwned") is None
+    state = page.evaluate(
+        "JSON.parse(localStorage.getItem('journey-playbook:' + __md_scope.pathname))"
+    )
+    assert state["ticks"] == {}
+    assert state["answers"] == {PROMPT: script}
