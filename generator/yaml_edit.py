@@ -54,6 +54,8 @@ def block_text_scalar(value: str, *, flow: bool = False):
     the same text (commas and brackets are fine there), a literal block (``|``) for text
     of several lines, else quoted. With ``flow`` (inside ``{…}``), as_text_scalar."""
     if "\n" in value.strip("\n"):
+        if _LITERAL_UNSAFE.search(value):
+            return DoubleQuotedScalarString(value)  # escaped: a literal block would change it
         return LiteralScalarString(value)  # the emitter quotes it inside {…}
     if flow or _BLOCK_UNSAFE.search(value):
         return as_text_scalar(value)
@@ -97,5 +99,11 @@ def as_text_scalar(value: str):
     return DoubleQuotedScalarString(value)
 
 
+# What a literal block (|) cannot hold as it is: \r (read back as a line break), the line
+# breaks YAML 1.1 knows besides \n (NEL, LS, PS), and characters outside YAML's printable
+# set, which the emitter would write raw and the reader then refuse.
+_LITERAL_UNSAFE = re.compile(
+    "[\r\x85\u2028\u2029\ufeff]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
 _BLOCK_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|: | #|\s$""")
 _FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,\[\]{}]|: | #|\s$""")

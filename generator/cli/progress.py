@@ -8,6 +8,7 @@ its words live in ui_text like every other text readers see.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,16 @@ from generator.team.loader import status_path
 from generator.team.summary import ItemState, JourneySummary, Section, summarize, today
 
 _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
+
+# Owners, notes, ids and texts come from files anyone with a pull request can change. Raw,
+# an ESC or a C1 control makes the terminal (or a CI log viewer) run an escape sequence: set
+# its title, rewrite what was printed, hide a line; a bidi control reorders it. Shown as
+# \uXXXX instead, which also keeps --json meaning the same (JSON reads that escape).
+_TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    click.echo(_TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text), err=err)
 
 
 @click.group(invoke_without_command=True)
@@ -66,27 +77,27 @@ def progress(
         )
     loaded = load_status(content, playbook)
     for orphan in loaded.orphans:
-        click.echo(f"warning: {orphan}", err=True)
+        _say(f"warning: {orphan}", err=True)
     if not loaded.file:
-        click.echo(
+        _say(
             f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
             err=True,
         )
     summary = summarize(playbook, loaded.status, today())
     if as_json:
-        click.echo(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
+        _say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:
         text = localizer(playbook, language)
         for number, journey in enumerate(summary.journeys):
             if number:
-                click.echo()
-            click.echo("\n".join(journey_table(playbook, journey, text)))
+                _say()
+            _say("\n".join(journey_table(playbook, journey, text)))
     if overdue:
         if summary.overdue:
-            click.echo(overdue_line(summary.overdue), err=as_json)
+            _say(overdue_line(summary.overdue), err=as_json)
             sys.exit(1)
         if not as_json:
-            click.echo(f"No overdue items on {summary.today.isoformat()}.")
+            _say(f"No overdue items on {summary.today.isoformat()}.")
 
 
 @progress.command("import")
@@ -114,16 +125,16 @@ def progress_import(file: Path, content: Path, dry_run: bool) -> None:
         playbook, current, target, file, incoming_name=str(file), write=not dry_run
     )
     for conflict in report.conflicts:
-        click.echo(f"conflict: {conflict}", err=True)
+        _say(f"conflict: {conflict}", err=True)
     if report.unknown:
-        click.echo(
+        _say(
             f"ignored {len(report.unknown)} id(s) this content does not have: "
             + ", ".join(report.unknown),
             err=True,
         )
     if not report.imported:
         raise GeneratorError(nothing_imported(str(file), report, target))
-    click.echo(_import_summary(report, str(file), shown, dry_run))
+    _say(_import_summary(report, str(file), shown, dry_run))
 
 
 def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) -> str:

@@ -61,6 +61,9 @@ class SourceMap:
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
         self.root = root
+        self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+        """Per mapping node (by id), its entries by key: built on the first lookup, so that
+        reporting every key of a mapping is linear, not quadratic, in its size."""
 
     def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
         """(file, line, column) of ``path``; see position()."""
@@ -76,13 +79,27 @@ class SourceMap:
             return (1, 1)
         found = _position(node.start_mark)
         for depth, part in enumerate(path):
-            child = _child(node, part)
+            child = self._child(node, part)
             if child is None:
                 return found
             key_node, node = child
             last = depth == len(path) - 1
             found = _position((key_node if key and last and key_node else node).start_mark)
         return found
+
+    def _child(self, node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+        if isinstance(node, yaml.MappingNode):
+            entries = self._keys.get(id(node))
+            if entries is None:
+                entries = self._keys[id(node)] = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode):
+                        entries.setdefault(_scalar_key(key_node), (key_node, value_node))
+            try:
+                return entries.get(part)
+            except TypeError:  # an unhashable path part names no key
+                return None
+        return _item(node, part)
 
 
 class LazySourceMap(SourceMap):
@@ -104,12 +121,8 @@ class LazySourceMap(SourceMap):
         return super().position(path, key=key)
 
 
-def _child(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if isinstance(key_node, yaml.ScalarNode) and _scalar_key(key_node) == part:
-                return key_node, value_node
-    elif (
+def _item(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if (
         isinstance(node, yaml.SequenceNode)
         and isinstance(part, int)
         and 0 <= part < len(node.value)

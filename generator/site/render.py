@@ -67,7 +67,9 @@ _ENV.filters["yaml"] = yaml_string
 
 def _fallback_lang(text) -> str:
     """`` lang="en"`` for a text shown in another language than the page's, else ''."""
-    return f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
+    return (
+        f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
+    )
 
 
 def _fallback_lang_block(text, indent: str = "") -> str:

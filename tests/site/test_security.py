@@ -128,10 +128,30 @@ def _payload_content(payloads: list[str], *, allow_html: bool) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)  # JSON is YAML
 
 
+def _payload_status(payloads: list[str]) -> str:
+    """A team status file (issue #15) whose owners, notes and answer hold the payloads,
+    for every kind of item: a stage's, a journey's 'before you start' and a shared one."""
+    keys = ["j/a/c1", "j/a/c2", "j/-/before", "shared/shared/s1"]
+    states = ["done", "in-progress", "not-applicable", "not-started"]
+    items = {
+        key: {
+            "status": state,
+            "owner": " ".join(payloads[n].split())[:80],
+            "note": "\n\n".join(payloads[n : n + 6])[:500],
+            "due": "2020-01-01",  # overdue: the warning is shown too
+        }
+        for n, (key, state) in enumerate(zip(keys, states, strict=True))
+    }
+    answer = "\n\n".join(payloads) + "\n\n</p><script>window.__pwned=1</script>\n'\"`"
+    status = {"version": 1, "items": items, "answers": {"j/a/p1": {"text": answer}}}
+    return json.dumps(status, ensure_ascii=False, indent=1)  # JSON is YAML
+
+
 @pytest.fixture(scope="module", params=[False, True], ids=["default", "allow_html"])
 def hostile_site(request, tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("hostile")
     content = make_project(project, _payload_content(SCRIPT_PAYLOADS, allow_html=request.param))
+    (project / "progress.yaml").write_text(_payload_status(SCRIPT_PAYLOADS), encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("PLAYBOOK_ALREADY_GENERATED", None)
     result = subprocess.run(
@@ -151,6 +171,9 @@ pytestmark = pytest.mark.slow  # builds real sites, drives a browser
 def test_no_page_holds_live_script_from_content(hostile_site):
     pages = sorted(hostile_site.rglob("*.html"))
     assert len(pages) > 20
+    texts = [path.read_text(encoding="utf-8") for path in pages]
+    assert any("playbook-team-state__note" in text for text in texts)  # the status file's too
+    assert any("playbook-team-answer" in text for text in texts)
     for path in pages:
         page = Page(path)
         for tag, attrs in page.tags:

@@ -89,3 +89,40 @@ def test_an_invalid_status_file_is_an_error_without_traceback(project):
         f"{project.parent / 'progress.yaml'}:2:34: items[loop/first/say-hello].status: "
         "'klar' is not a status"
     )
+
+
+def test_escape_sequences_from_the_files_never_reach_the_terminal(small_project, monkeypatch):
+    # An owner or an id from a pull request must not set the terminal's title, clear the
+    # CI log or reorder a line (security review of #15): shown as \uXXXX, and --json still
+    # says exactly what the file says.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795651200")
+    owner = "Åsa\x1b]0;PWNED\x07\x1b[2J\x9b31m\u202eøæ"
+    status = (
+        "version: 1\nitems:\n"
+        f"  loop/first/say-hello: {{status: in-progress, owner: {json.dumps(owner)}, "
+        "due: 2026-11-01}\n"
+    )
+    write_status(small_project.parent, status)
+    unsafe = ("\x1b", "\x07", "\x9b", "\u202e")
+    for args in ([], ["--overdue"], ["--json"]):
+        result = run_cli("progress", *args, "-c", str(small_project))
+        shown = result.stdout + result.stderr
+        assert "Åsa\\u001b]0;PWNED\\u0007" in shown, args
+        assert not any(char in shown for char in unsafe), args
+    data = json.loads(run_cli("progress", "--json", "-c", str(small_project)).stdout)
+    assert data["journeys"][0]["owners"] == [owner]
+
+    export = small_project.parent / "export.json"
+    export.write_text(
+        json.dumps(
+            {
+                "format": "journey-playbook-progress",
+                "version": 1,
+                "ticks": {"loop/first/say-hello": True, "x\x1b[2J\u202e": True},
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli("progress", "import", str(export), "-c", str(small_project))
+    assert "x\\u001b[2J\\u202e" in result.stderr
+    assert not any(char in result.stdout + result.stderr for char in unsafe)

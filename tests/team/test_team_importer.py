@@ -327,3 +327,38 @@ def test_a_browser_time_with_milliseconds_is_written_as_it_came(project):
     result = run_import(project, "older.yaml", older)
     assert result.exit_code == 1
     assert "1 in conflict with newer changes" in result.stderr
+
+
+# Characters a literal block (|) cannot hold as they are: a carriage return, the line breaks
+# YAML 1.1 knows besides \n, a BOM, and characters outside YAML's printable set. An answer
+# from a share link or a hand-edited export can hold any of them (security review of #15).
+_AWKWARD = ["\r", "\x85", "\u2028", "\u2029", "\ufeff", "\x7f", "\x80", "\x9f", "\ufffe"]
+
+
+@pytest.mark.parametrize("char", _AWKWARD, ids=[f"U+{ord(c):04X}" for c in _AWKWARD])
+def test_text_with_a_character_yaml_treats_specially_survives_the_round_trip(
+    tmp_path, small_playbook, char
+):
+    write_status(tmp_path, FILE)
+    answer = f"Första raden{char}\nandra: å ä ö{char}\r\n# æ ø{char}"
+    note = f"en{char}rad: æ ø"
+    export = {
+        "format": "journey-playbook-progress",
+        "version": 1,
+        "ticks": {},
+        "answers": {"short/meet/who-answers": answer},
+    }
+    incoming = tmp_path / "export.json"
+    # Escaped, as the browser writes its export: a YAML reader folds a raw NEL or LS.
+    incoming.write_text(json.dumps(export), encoding="utf-8")
+    snippet = tmp_path / "share.json"
+    snippet.write_text(
+        json.dumps({"items": {"short/-/gather-team": {"status": "done", "note": note}}}),
+        encoding="utf-8",
+    )
+    for path in (incoming, snippet):
+        current = read_team_status(tmp_path, small_playbook)
+        import_status(small_playbook, current, tmp_path / "progress.yaml", path)
+    merged = load_team_status(tmp_path, small_playbook)
+    assert merged.answers["short/meet/who-answers"].text == answer
+    assert merged.items["short/-/gather-team"].note == note

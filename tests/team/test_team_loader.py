@@ -222,3 +222,28 @@ def test_a_folder_called_progress_yaml_is_an_error_not_a_traceback(tmp_path, sma
     (tmp_path / "progress.yaml").mkdir()
     with pytest.raises(ContentError, match="this is a folder, not a file"):
         load_team_status(tmp_path, small_playbook)
+
+
+def test_reporting_many_orphaned_entries_reads_each_key_once(tmp_path, small_playbook, monkeypatch):
+    # A status file comes from anyone who can open a pull request. Each orphan's line was
+    # found by scanning the whole mapping, so 50,000 entries (2.5 MB) took hours in CI.
+    # Counted, not timed: the keys read to locate them all must grow with the file, not
+    # with its square.
+    from generator.content import source
+
+    reads = 0
+    scalar_key = source._scalar_key
+
+    def counted(node):
+        nonlocal reads
+        reads += 1
+        return scalar_key(node)
+
+    monkeypatch.setattr(source, "_scalar_key", counted)
+    entries = 2_000
+    lines = [f"  loop/first/gone-{n}:\n    status: done  # å\n" for n in range(entries)]
+    write_status(tmp_path, "version: 1\nitems:\n" + "".join(lines))
+    loaded = read_team_status(tmp_path, small_playbook)
+    assert len(loaded.orphans) == entries
+    assert loaded.orphans[-1].line == 2 * entries + 1  # still each entry's own line
+    assert reads < 3 * entries

@@ -23,15 +23,28 @@
 
   function nowStamp() { return new Date().toISOString().replace(/\.\d+Z$/, "Z"); }
 
+  /* What YAML does not take as it is: characters outside its printable set (C0 and C1
+     controls, DEL, U+FFFE/U+FFFF), the BOM, and the line breaks YAML 1.1 knows besides
+     \n (NEL, LS, PS), which a reader would fold into a space. In a double-quoted string
+     they go as \u escapes; JSON.stringify escapes only C0, so the rest are done here. */
+  var YAML_ESCAPED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
+  var JSON_UNESCAPED = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+  function yamlQuoted(text) {
+    return JSON.stringify(text).replace(JSON_UNESCAPED, function (char) {
+      return "\\u" + ("000" + char.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
   /* A text as a YAML scalar under a key indented by `indent` spaces: a literal block when
      that keeps it exactly, else a double-quoted string (JSON's escapes are YAML's). */
   function yamlText(text, indent) {
     var body = text.replace(/\n$/, "");  // "|" keeps that one line break, "|-" none
     var safe = body.length > 0 && !/^\s/.test(body) && !/\n$/.test(body) &&
       body.split("\n").every(function (line) {
-        return !/\s$/.test(line) && !/[\u0000-\u0009\u000b-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(line);
+        return !/\s$/.test(line) && !YAML_ESCAPED.test(line);
       });
-    if (!safe) return JSON.stringify(text);
+    if (!safe) return yamlQuoted(text);
     var pad = new Array(indent + 3).join(" ");
     var chomp = /\n$/.test(text) ? "|" : "|-";
     return chomp + "\n" + body.split("\n").map(function (line) {
@@ -156,14 +169,44 @@
       .catch(function () { return "0." + toBase64Url(bytes); });
   }
 
+  /* A link is untrusted: 2 MB of deflate can unpack to 2 GB, which would hang or crash the
+     tab of whoever opens it. Real links are a few kilobytes; unpacking stops past this. */
+  var MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+
+  function tooLarge() { return new Error("share link too large"); }
+
+  function inflate(bytes) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var chunks = [];
+    var size = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) return joined();
+        size += step.value.length;
+        if (size > MAX_PAYLOAD_BYTES) {
+          reader.cancel();
+          throw tooLarge();
+        }
+        chunks.push(step.value);
+        return next();
+      });
+    }
+    function joined() {
+      var all = new Uint8Array(size);
+      var at = 0;
+      chunks.forEach(function (chunk) { all.set(chunk, at); at += chunk.length; });
+      return all;
+    }
+    return next();
+  }
+
   function decode(code) {
     return Promise.resolve().then(function () {
       var kind = code.slice(0, 2);
       var bytes = fromBase64Url(code.slice(2));
+      if (bytes.length > MAX_PAYLOAD_BYTES) throw tooLarge();
       if (kind === "0.") return bytes;
-      if (kind === "1." && typeof DecompressionStream !== "undefined") {
-        return through(bytes, new DecompressionStream("deflate-raw"));
-      }
+      if (kind === "1." && typeof DecompressionStream !== "undefined") return inflate(bytes);
       throw new Error("unreadable share link");
     }).then(function (bytes) {
       var payload = JSON.parse(new TextDecoder().decode(bytes));
@@ -210,17 +253,24 @@
     });
   }
 
+  /* A journey has a few hundred ids at most. A link that carries many more is not one this
+     playbook made, and listing its unknown ids (half a million fit in 4 MB) would hang the
+     page of whoever opens it: it is refused as unreadable. */
+  var MAX_LINK_IDS = 5000;
+
   /* What a link would change here, and the ids this page does not have. */
   function readLink(payload, box, state) {
     var journey = payload.j;
     var known = core.lookup(core.keysOf(box, "data-keys"));
     var read = { ticks: [], answers: {}, unknown: [] };
-    (Array.isArray(payload.t) ? payload.t : []).forEach(function (short) {
+    var ticks = Array.isArray(payload.t) ? payload.t : [];
+    var answers = payload.a && typeof payload.a === "object" ? payload.a : {};
+    if (ticks.length + Object.keys(answers).length > MAX_LINK_IDS) throw new Error("too many ids");
+    ticks.forEach(function (short) {
       var key = lengthen(String(short), journey);
       if (known[key]) read.ticks.push(key);
       else read.unknown.push(key);
     });
-    var answers = payload.a && typeof payload.a === "object" ? payload.a : {};
     Object.keys(answers).forEach(function (short) {
       var key = lengthen(short, journey);
       if (typeof answers[short] !== "string" || !answers[short]) return;

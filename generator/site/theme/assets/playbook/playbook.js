@@ -475,6 +475,15 @@
     });
   }
 
+  /* The export as JSON that YAML reads the same (`playbook progress import` reads it as
+     YAML): JSON.stringify leaves DEL, C1 controls, NEL, LS, PS and the BOM raw, which a
+     YAML reader refuses or folds into a space; escaped, they mean the same in both. */
+  function exportText(body) {
+    return JSON.stringify(body, null, 2).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, function (char) {
+      return "\\u" + ("000" + char.charCodeAt(0).toString(16)).slice(-4);
+    }) + "\n";
+  }
+
   function setUpActions() {
     setUpReset();
     setUpImport();
@@ -496,8 +505,7 @@
         var ticks = {};  // the export format holds ticks only (true), as before
         Object.keys(state.ticks).forEach(function (key) { if (state.ticks[key] === true) ticks[key] = true; });
         var body = { format: FORMAT, version: VERSION, ticks: ticks, answers: state.answers };
-        download(button.getAttribute("data-filename"), "application/json",
-                 JSON.stringify(body, null, 2) + "\n");
+        download(button.getAttribute("data-filename"), "application/json", exportText(body));
       });
     });
     all(".playbook-actions, .playbook-transfer").forEach(function (box) { box.hidden = false; });
