@@ -301,20 +301,7 @@
     var dialog = box.querySelector("dialog");
     decode(location.hash.slice(LINK_PREFIX.length)).then(function (payload) {
       var read = readLink(payload, box, core.load());
-      core.all("[data-count]", dialog).forEach(function (line) {
-        line.textContent = core.fill(line.getAttribute("data-template"),
-                                     { count: read.counts[line.getAttribute("data-count")] });
-      });
-      var ids = dialog.querySelector(".playbook-import-unknown__ids");
-      ids.textContent = "";
-      read.unknown.sort().forEach(function (key) {
-        var item = document.createElement("li");
-        var code = document.createElement("code");
-        code.textContent = key;
-        item.appendChild(code);
-        ids.appendChild(item);
-      });
-      dialog.querySelector(".playbook-import-unknown").hidden = read.unknown.length === 0;
+      core.showPreview(dialog, read.counts, read.unknown);
       dialog.querySelector(".playbook-link-changed").hidden = !read.changed;
       core.ask(dialog, function (choice) {
         forgetLink();

@@ -435,20 +435,7 @@
           var counts = importCounts(read, before);
           var title = dialog.querySelector("h2");
           title.textContent = fill(title.getAttribute("data-template"), { file: name });
-          all("[data-count]", dialog).forEach(function (line) {
-            line.textContent = fill(line.getAttribute("data-template"),
-                                    { count: counts[line.getAttribute("data-count")] });
-          });
-          var ids = dialog.querySelector(".playbook-import-unknown__ids");
-          ids.textContent = "";
-          read.unknown.sort().forEach(function (key) {
-            var item = document.createElement("li");
-            var code = document.createElement("code");
-            code.textContent = key;
-            item.appendChild(code);
-            ids.appendChild(item);
-          });
-          dialog.querySelector(".playbook-import-unknown").hidden = read.unknown.length === 0;
+          showPreview(dialog, counts, read.unknown);
           undo.hidden = true;  // a new import ends the offer to undo the last one
           ask(dialog, function (choice) {
             if (choice !== "merge" && choice !== "replace") {
@@ -521,9 +508,28 @@
     }
   }
 
+  /* Fills an import or share-link preview: its counted lines, and the ids this content
+     does not know (as text: they come from someone else's file or link). */
+  function showPreview(dialog, counts, unknown) {
+    all("[data-count]", dialog).forEach(function (line) {
+      line.textContent = fill(line.getAttribute("data-template"),
+                              { count: counts[line.getAttribute("data-count")] });
+    });
+    var ids = dialog.querySelector(".playbook-import-unknown__ids");
+    ids.textContent = "";
+    unknown.sort().forEach(function (key) {
+      var item = document.createElement("li");
+      var code = document.createElement("code");
+      code.textContent = key;
+      item.appendChild(code);
+      ids.appendChild(item);
+    });
+    dialog.querySelector(".playbook-import-unknown").hidden = unknown.length === 0;
+  }
+
   /* What playbook-share.js builds on. */
   window.JourneyPlaybook = {
-    load: load, save: save, all: all, keysOf: keysOf, fill: fill, ask: ask,
+    load: load, save: save, all: all, keysOf: keysOf, fill: fill, ask: ask, showPreview: showPreview,
     offerUndo: offerUndo, showState: showState, download: download,
     team: team, teamState: teamState, isDone: isDone, lookup: function (keys) { return lookup(keys); },
   };
