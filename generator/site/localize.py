@@ -63,12 +63,16 @@ class Localizer:
         shown = self.source_language(text)
         fell_back = shown != self.language
         return Localized(
-            self.peek(text), fell_back=fell_back, shown_in=(shown,) if fell_back else ()
+            self._text_in(text, shown), fell_back=fell_back, shown_in=(shown,) if fell_back else ()
         )
 
     def peek(self, text: Translations) -> str:
         """The text as __call__ gives it, without noting a fallback: for matching, not showing."""
-        value = text.get(self.source_language(text)) or ""
+        return self._text_in(text, self.source_language(text))
+
+    def _text_in(self, text: Translations, language: str) -> str:
+        # Given the language already picked: picking it again cost a sixth of generate.
+        value = text.get(language) or ""
         return value.replace("{client}", self.client) if self.client else value
 
     def lang_attr(self, text: Translations) -> str:
@@ -102,11 +106,14 @@ def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
 
 
 def _collect_fallbacks(value: Any, used: set[str], default: str) -> None:
-    # A loop over a stack, not recursion: a journey's print page holds every stage's
-    # texts, and this runs once per page.
+    # A loop over a stack, not recursion: a journey's print page holds every stage's texts.
+    # Plain strings (most values) are skipped by an exact type test before any isinstance:
+    # this walk runs over every value of every page.
     stack = [value]
     while stack:
         item = stack.pop()
+        if type(item) is str:
+            continue
         if isinstance(item, Localized):
             if item.fell_back:
                 used.update(item.shown_in or (default,))
