@@ -21,7 +21,7 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
-from generator.site.site_config import brand_file
+from generator.site.site_config import GENERATED_CONFIG, brand_file
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
 from generator.team.schema import status_schema
@@ -39,12 +39,25 @@ PROGRESS_SCHEMA = PurePosixPath(".playbook/progress.schema.json")
 
 
 def generate(
-    content: Path, *, check: bool = False, force: bool = False, site_url: str | None = None
+    content: Path,
+    *,
+    check: bool = False,
+    force: bool = False,
+    site_url: str | None = None,
+    only_language: str | None = None,
 ) -> WriteReport:
-    """Load ``content``, render it and write the pages into its project folder."""
+    """Load ``content``, render it and write the pages into its project folder.
+
+    ``only_language`` (the language `playbook serve` previews) renders and writes that
+    language's pages alone and leaves the other languages' pages as they are: a save in
+    the preview then costs one language's rendering, not all of them. A language the
+    content no longer has means a full run (the settings change, and serve rebuilds).
+    """
     root = content.resolve().parent
     # --check writes nothing, not even the parse cache.
     playbook, parsed = load_parsed(content, display_name=str(content), cache=not check)
+    if only_language not in playbook.language_codes:
+        only_language = None
     status = load_status(content, playbook)
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
@@ -55,6 +68,7 @@ def generate(
             content_name=content.name,
             team=status.status if status.file else None,
             today=today(),
+            pages_in=(only_language,) if only_language else None,
         )
     )
     outputs.update(read_brand_files(playbook, parsed, root))
@@ -64,11 +78,38 @@ def generate(
     if status.file:
         # Editors check progress.yaml against this and complete its ids (its first line).
         outputs[PROGRESS_SCHEMA] = status_schema(playbook)
-    report = write_outputs(outputs, root, check=check, force=force)
+    keep = None
+    if only_language:
+        previewed = only_language
+
+        def keep(key: str) -> bool:
+            return page_language(key, playbook) not in (None, previewed)
+
+    report = write_outputs(outputs, root, check=check, force=force, keep=keep)
+    if only_language and GENERATED_CONFIG.as_posix() in report.created + report.updated:
+        # The navigation or languages changed: every language's pages follow at once, so
+        # that no other language keeps a page (a removed stage) the new navigation lacks.
+        full = generate(content, check=check, force=force, site_url=site_url)
+        full.updated = sorted(set(full.updated) | set(report.updated))
+        full.created = sorted(set(full.created) | set(report.created))
+        full.removed = sorted(set(full.removed) | set(report.removed))
+        return full
     report.languages = build_order(playbook)
     # Orphaned status entries are not shown on the site: say so rather than drop them silently.
     report.warnings += [f"warning: {orphan}" for orphan in status.orphans]
     return report
+
+
+def page_language(key: str, playbook: Playbook) -> str | None:
+    """The language of a generated page (``playbook/x.nb.md`` is nb, ``playbook/x.md`` the
+    default), or None for any other generated file (settings, downloads, schemas)."""
+    path = PurePosixPath(key)
+    if path.parts[:1] != (DOCS_DIR,) or path.suffix != ".md":
+        return None
+    parts = path.name.split(".")
+    if len(parts) >= 3 and parts[-2] in playbook.language_codes:
+        return parts[-2]
+    return playbook.default_language
 
 
 def build_order(playbook: Playbook) -> list[str]:

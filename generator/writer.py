@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -72,8 +72,13 @@ def write_outputs(
     *,
     check: bool = False,
     force: bool = False,
+    keep: Callable[[str], bool] | None = None,
 ) -> WriteReport:
-    """Bring ``root`` in line with ``outputs``; see the module docstring for the rules."""
+    """Bring ``root`` in line with ``outputs``; see the module docstring for the rules.
+
+    ``keep`` names generated files that ``outputs`` leaves out on purpose (another
+    language's pages during a one-language preview): they stay as they are, and in the
+    manifest, instead of being removed."""
     root = root.resolve()
     manifest = read_manifest(root)
     report = WriteReport()
@@ -110,6 +115,10 @@ def write_outputs(
             conflicts.append(key)
 
     for key in sorted((set(manifest) | set(_pages_in_generated_folders(root))) - set(new_manifest)):
+        if keep is not None and keep(key):
+            if key in manifest:
+                new_manifest[key] = manifest[key]
+            continue
         if not is_generated_path(key) or ".." in PurePosixPath(key).parts:
             raise GeneratorError(
                 f"{root / MANIFEST}: lists '{key}', which is not a generated "

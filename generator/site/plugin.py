@@ -100,7 +100,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if stamp == self._generated_from:
             return  # mkdocs-static-i18n re-runs on_config for every language
         try:
-            report = generate(content)
+            # In a one-language preview (serve --lang) only that language's pages are rendered.
+            report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
         except GeneratorError as error:
             raise PluginError(f"playbook: {error}") from None
         self._generated_from = stamp

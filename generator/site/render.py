@@ -102,6 +102,7 @@ def render(
     content_name: str = "content.yaml",
     team: TeamStatus | None = None,
     today: date | None = None,
+    pages_in: tuple[str, ...] | None = None,
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
@@ -110,12 +111,16 @@ def render(
     ``site.url`` from the content (CI knows the Pages address; the content may not).
     ``team`` is the team's status file (progress.yaml), None when the project has none;
     ``today`` the day it is judged on (what is overdue), which the caller picks.
+    ``pages_in`` limits the pages to those languages (a one-language preview); the
+    settings and downloads are always whole, so the navigation never differs.
     """
     if team is not None and today is None:
         raise GeneratorError("render() needs today to judge the team's status on")
     default = playbook.default_language
     outputs = _Outputs()
     for language in playbook.language_codes:
+        if pages_in is not None and language not in pages_in:
+            continue
         view = team_view(playbook, team, today or date.min, language)
         outputs[page_path("index", language, default)] = _home(playbook, language, view)
         if team is not None and today is not None:
