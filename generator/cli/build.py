@@ -14,8 +14,10 @@ from generator.cli.common import content_option, engine_option, site_url_option,
 from generator.cli.fork import drift_warnings
 from generator.content.loader import load_content, validate_data
 from generator.content.overlay import load_with_extends
+from generator.errors import GeneratorError
 from generator.parallel_build import default_jobs
 from generator.project import (
+    build_order,
     build_site,
     content_schema,
     engine_command,
@@ -167,14 +169,17 @@ def serve(content: Path, dev_addr: str, language: str | None, engine: str) -> No
         playbook serve             # then open http://127.0.0.1:8000/
         playbook serve --lang en   # then open http://127.0.0.1:8000/en/
     """
-    report = generate(content)
-    click.echo(f"Generated: {report.summary()}.")
-    languages = report.languages
+    # Checked before anything is written: a mistyped --lang is the reader's mistake
+    # (exit 1, one line), and generating first would only hide it under the summary.
+    languages = build_order(load_content(content))
     language = language or languages[0]
     if language not in languages:
-        raise click.UsageError(
-            f"--lang {language}: the site's languages are {', '.join(languages)}"
+        raise GeneratorError(
+            f"--lang {language}: this site's languages are {', '.join(languages)}; "
+            f"preview one of them, e.g. --lang {languages[-1]}"
         )
+    report = generate(content)
+    click.echo(f"Generated: {report.summary()}.")
     root = content.resolve().parent
     host = dev_addr if "://" in dev_addr else f"http://{dev_addr}"
     path = "/" if language == languages[0] else f"/{language}/"

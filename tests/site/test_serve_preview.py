@@ -12,7 +12,7 @@ import pytest
 
 from generator.project import generate
 from generator.site.preview import merge_search_docs, preview_note
-from tests.conftest import REPO, make_project
+from tests.conftest import REPO, make_project, run_cli
 from tests.site.test_plugin import _fetch, _free_port, plain_mkdocs_env
 
 pytestmark = pytest.mark.slow
@@ -119,3 +119,13 @@ def test_a_dirty_build_keeps_the_search_entries_of_pages_it_did_not_build():
         {"location": "nb/b/", "text": "urørt"},
         {"location": "nb/a/", "text": "ny"},
     ]
+
+
+def test_a_language_the_site_lacks_is_one_line_and_exit_1_before_anything_is_written(tmp_path):
+    content = make_project(tmp_path, REPO / "content.yaml")
+    result = run_cli("serve", "-c", str(content), "--lang", "da")
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        "Error: --lang da: this site's languages are sv, nb, en; preview one of them, e.g. --lang en"
+    ]
+    assert not (tmp_path / "playbook").exists()
