@@ -167,3 +167,14 @@ def open_page(browser, known: tuple[str, ...] = KNOWN_PROBLEMS, **options):
     finally:
         context.close()
     assert problems == [], "\n".join(problems)
+
+
+def stored(page) -> dict:
+    """The progress this browser keeps for the site, straight from localStorage."""
+    return page.evaluate(
+        """() => {
+            const key = Object.keys(localStorage).find(k => k.startsWith('journey-playbook:'));
+            const state = key ? JSON.parse(localStorage.getItem(key)) : {};
+            return {ticks: state.ticks || {}, answers: state.answers || {}};
+        }"""
+    )

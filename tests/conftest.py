@@ -99,6 +99,16 @@ def build_env() -> dict[str, str]:
     return env
 
 
+def build_project(content: Path, *args: str) -> Path:
+    """Run build_command as a subprocess, fail the test with its output unless it succeeds,
+    and return the project's site folder."""
+    result = subprocess.run(
+        build_command(content, *args), env=build_env(), capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return content.parent / "site"
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory) -> BuiltSite:
     """The default content built once per test run, the way CI publishes it: `playbook build`

@@ -13,7 +13,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, open_page, serve
+from tests.browser import ARTIFACTS, open_page, serve, stored
 from tests.htmlscan import Page
 
 pytestmark = pytest.mark.slow
@@ -41,17 +41,6 @@ def page(browser):
     with open_page(browser, accept_downloads=True) as page:
         page.set_default_timeout(5000)
         yield page
-
-
-def stored(page) -> dict:
-    """The progress this browser keeps for the site, straight from localStorage."""
-    return page.evaluate(
-        """() => {
-            const key = Object.keys(localStorage).find(k => k.startsWith('journey-playbook:'));
-            const state = key ? JSON.parse(localStorage.getItem(key)) : {};
-            return {ticks: state.ticks || {}, answers: state.answers || {}};
-        }"""
-    )
 
 
 def store(page, ticks: dict, answers: dict) -> None:

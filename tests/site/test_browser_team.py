@@ -14,14 +14,13 @@ import base64
 import json
 import re
 import shutil
-import subprocess
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.browser import ARTIFACTS, open_page, serve
-from tests.conftest import REPO, build_command, build_env, run_cli
+from tests.browser import ARTIFACTS, open_page, serve, stored
+from tests.conftest import REPO, build_env, build_project, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -37,15 +36,7 @@ ANSWER = "Första inloggningen tar tid:\nå ä ö æ ø – och “citat”: ja!
 
 
 def build(project):
-    result = subprocess.run(
-        build_command(project / "content.yaml"),
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    return build_project(project / "content.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +51,6 @@ def example(tmp_path_factory):
 def site(example):
     with serve(example / "site") as url:
         yield url
-
-
-def stored(page) -> dict:
-    return page.evaluate(
-        """() => {
-            const key = Object.keys(localStorage).find(k => k.startsWith('journey-playbook:'));
-            const state = key ? JSON.parse(localStorage.getItem(key)) : {};
-            return {ticks: state.ticks || {}, answers: state.answers || {}};
-        }"""
-    )
 
 
 def item(page, item_id: str):

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 
 import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import REPO, build_command, build_env, run_cli
+from tests.conftest import REPO, build_project, run_cli
 from tests.content.test_yaml_portability import assert_same_everywhere
 from tests.team.test_team_importer import SNIPPET
 
@@ -60,14 +59,7 @@ def test_progress_json_gives_the_examples_numbers(monkeypatch):
 def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
     project = tmp_path / "team-progress"
     shutil.copytree(EXAMPLE, project)
-    result = subprocess.run(
-        build_command(project / "content.yaml"),
-        env=build_env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    build_project(project / "content.yaml")
     for language in ("", "nb/", "en/"):
         page = project / "site" / language / "stages/first-90-days/welcome/index.html"
         assert page.is_file()
