@@ -29,6 +29,7 @@ from pathlib import Path
 
 from generator.errors import BuildError
 from generator.site.plugin import ONLY_LANGUAGE
+from generator.terminal import terminal_safe
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
@@ -104,7 +105,7 @@ def _run_all(
         running.remove(finished)
         # Each language's log in one piece, so that two builds' lines never interleave.
         text = finished.log.read_text(encoding="utf-8", errors="replace")
-        sys.stderr.write(text)
+        sys.stderr.write(terminal_safe(text))
         sys.stderr.flush()
         if finished.process.returncode != 0:
             failed.append((finished.language, _last_error(text)))

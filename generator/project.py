@@ -26,6 +26,7 @@ from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
 from generator.team.schema import status_schema
 from generator.team.summary import today
+from generator.terminal import terminal_safe
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
@@ -266,10 +267,21 @@ def build_site(
         return
     if site_dir is not None:
         command += ["-d", str(site_dir.resolve())]
-    # mkdocs' own log (language being built, page counts) goes straight to the
-    # terminal; --strict turns every warning into a non-zero exit.
-    result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
-    if result.returncode != 0:
+    # mkdocs' own log (language being built, page counts) reaches the terminal line by
+    # line, through terminal_safe: a warning may quote content. --strict turns every
+    # warning into a non-zero exit.
+    with subprocess.Popen(
+        command,
+        cwd=root,
+        env=mkdocs_env(generated=True),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stderr.write(terminal_safe(line.decode("utf-8", errors="replace")))
+            sys.stderr.flush()
+    if process.returncode != 0:
         raise BuildError(f"{engine} build failed (see its messages above)")
 
 

@@ -27,6 +27,7 @@ from generator.site.site_files import (
     split_search_index,
 )
 from generator.site.tasklists import add_saved_ticks, lines_without_id
+from generator.terminal import terminal_safe
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -103,7 +104,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # In a one-language preview (serve --lang) only that language's pages are rendered.
             report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
         except GeneratorError as error:
-            raise PluginError(f"playbook: {error}") from None
+            # MkDocs prints this as it is; content errors quote content (issue #23).
+            raise PluginError(terminal_safe(f"playbook: {error}")) from None
         self._generated_from = stamp
         if GENERATED_CONFIG.as_posix() in report.created + report.updated:
             # The navigation or languages changed, but this run loaded the old ones.
