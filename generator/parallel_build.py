@@ -161,10 +161,9 @@ def _merge(builds: list[LanguageBuild], site_dir: Path) -> None:
 
 
 def _clean(site_dir: Path) -> None:
-    """Empty the site folder as mkdocs does: everything but hidden entries (e.g. .git)."""
+    """Empty the site folder completely, hidden entries too (issue #23: mkdocs' clean keeps
+    them, and they were published); a link is removed, never followed."""
     for entry in site_dir.iterdir():
-        if entry.name.startswith("."):
-            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:

@@ -27,6 +27,7 @@ from generator.project import (
     read_brand_files,
 )
 from generator.site.plugin import ONLY_LANGUAGE
+from generator.site_folder import check_site_folder, refuse_tracked_outputs
 from generator.team.schema import status_schema
 
 
@@ -129,6 +130,11 @@ def build(
         playbook build --jobs 1      # every language in one process
         playbook build --engine properdocs
     """
+    # Before anything is written: what git tracks under site/ or .playbook/ came from a
+    # commit nobody reviews as code, and the site folder must hold no link (issue #23).
+    root = content.resolve().parent
+    refuse_tracked_outputs(root)
+    check_site_folder(site_dir.absolute() if site_dir else root / "site", given=bool(site_dir))
     report = generate(content, force=force, site_url=site_url)
     say(f"Generated: {report.summary()}.")
     for warning in report.warnings:
