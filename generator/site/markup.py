@@ -132,6 +132,8 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes content may use; relative links are kept too. Never javascript:, data: …"""
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
 CONTENT_CLASS_PREFIX = "user-content-"
 """Put before every class that content writes (``site.allow_html``): nothing in the theme,
 Material or the page's scripts uses a class that starts with it, so content cannot borrow
@@ -194,7 +196,12 @@ def _converter(allow_html: bool) -> markdown.Markdown:
 
 
 def _filter_attribute(name: str, value: str, page: str) -> str | None:
-    if name in ("href", "src"):
+    if name == "src":
+        # An image loads by itself: only from the site, never another host (a tracker).
+        source = _page_url(value, page)
+        bare = "".join(source.split())
+        return None if _SCHEME.match(bare) or bare.startswith(("//", "\\", "/\\")) else source
+    if name == "href":
         return _page_url(value, page)
     if name == "class":
         # A prefix, not a list of classes to drop: Material acts on classes ("mermaid" loads a

@@ -230,6 +230,22 @@ def test_a_link_rewritten_to_a_page_url_is_checked_after_the_rewrite(text, allow
         assert scheme is None, html
 
 
+@pytest.mark.parametrize(
+    "source, kept",
+    [
+        ('<img src="https://t.invalid/pixel.png" alt="x">', False),
+        ('<img src="//t.invalid/pixel.png" alt="x">', False),
+        ('<img src=" HTTP://t.invalid/p.png" alt="x">', False),
+        ('<img src="\\\\t.invalid/p.png" alt="x">', False),
+        ('<img src="../assets/brand/bild-å.png" alt="x">', True),
+    ],
+)
+def test_allow_html_images_load_only_from_the_site(source, kept):
+    # A remote image is a request to another host from every reader's browser: a tracker.
+    html = render_markdown(source, allow_html=True)
+    assert ("src=" in html) is kept, html
+
+
 def test_a_page_link_whose_first_folder_has_a_colon_stays_relative():
     assert _page_url("a:b/c.md", "index.md") == "./a:b/c/"
     assert _page_url("../a:b/c.md#x", "stages/j/s.md") == "../../a:b/c/#x"
