@@ -69,6 +69,9 @@ def decode_style_sheet(data: bytes) -> str:
         raise StyleProblem(
             f"is not UTF-8 (byte 0x{data[error.start]:02x} at {line}:{column})"
         ) from None
+    if "\x00" in text:
+        # Text has none; UTF-16 without its byte-order mark is full of them.
+        raise StyleProblem("holds NUL bytes (is it UTF-16 without a byte-order mark?)")
     charset = re.match(r'@charset "([^"]*)";', text)
     if charset and charset.group(1).lower() != "utf-8":
         raise StyleProblem(f'declares @charset "{charset.group(1)}"')

@@ -134,6 +134,7 @@ def test_an_allowed_style_sheet_is_published_as_the_utf8_text_that_was_checked(t
         # A UTF-16 byte-order mark wins in the browser: the check of raw bytes saw nothing.
         ("\ufeff@import url(https://t.invalid/x.css);".encode("utf-16-le"), "is UTF-16"),
         ("\ufeffa{b:c}".encode("utf-16-be"), "is UTF-16"),
+        ("@import url(https://t.invalid/x.css);".encode("utf-16-le"), "holds NUL bytes"),
         ("a { content: 'Bånd' }".encode("cp1252"), "is not UTF-8 (byte 0xe5 at 1:16)"),
         (b'@charset "windows-1252"; a{}', 'declares @charset "windows-1252"'),
         (b"@import 'x.css';", "uses @import (at 1:1)"),
