@@ -1,8 +1,8 @@
 """Issue #23 in a real browser: links that become a script only after the `.md` rewrite, and
 brand files, built for real and opened in Chromium.
 
-The rewrite turned ``x/../javascript:…/y.md`` into ``href="javascript:…/y/"`` on the home
-page after nh3 had checked it. It came in as plain Markdown, entity-encoded, as a
+The rewrite turned ``x/../javascript:…/y.md`` into ``href="javascript:…/y/"`` on a
+journey's page after nh3 had checked it. It came in as plain Markdown, entity-encoded, as a
 reference-style definition and through a translator's CSV. Every link on every page whose
 scheme the browser reads as anything but http(s) or mailto is clicked, and nothing may run.
 """
@@ -36,13 +36,14 @@ THROUGH_CSV = "[click][r]\n\n[r]: x/../javascript:window.__pwned=1;%0a/y.md"
 
 
 def _hostile_project(folder: Path, allow_html: bool) -> Path:
+    # A journey's "about" is Markdown on the journey's page, stages/<journey>/index.md, where
+    # a link into a subfolder needs no "../": the rewrite made it start with the scheme.
     text = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
-    description = json.dumps(REWRITES, ensure_ascii=False)
-    text = text.replace(
-        "  description: {sv: En testresa med å ä ö., nb: En testreise med æ ø å., en: A test journey.}",
-        f"  description: {description}\n  allow_html: {str(allow_html).lower()}",
-        1,
-    )
+    about = json.dumps(REWRITES, ensure_ascii=False)
+    start = text.index("    about:\n")
+    end = text.index("    checklist:\n", start)
+    text = text[:start] + f"    about: {about}\n" + text[end:]
+    text = text.replace("site:\n", f"site:\n  allow_html: {str(allow_html).lower()}\n", 1)
     content = make_project(folder, text)
     shutil.copytree(FIXTURES / "brand", folder / "brand")
     (folder / "brand/brand.css").write_text(ALLOWED_CSS, encoding="utf-8")
@@ -66,7 +67,7 @@ def _hostile_project(folder: Path, allow_html: bool) -> Path:
     rows = list(csv.reader(io.StringIO(table.read_text(encoding="utf-8-sig"))))
     header = rows[0]
     for row in rows[1:]:
-        if row[0] == "site.description":
+        if row[0] == "journeys[short].about":
             row[header.index("translation") if "translation" in header else 3] = THROUGH_CSV
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
@@ -80,7 +81,8 @@ def _hostile_project(folder: Path, allow_html: bool) -> Path:
 @pytest.fixture(scope="module", params=[False, True], ids=["default", "allow_html"])
 def hostile_site(request, tmp_path_factory) -> Path:
     content = _hostile_project(tmp_path_factory.mktemp("rewrite"), request.param)
-    assert "javascript" in content.read_text("utf-8").split("site:", 1)[1][:2000]
+    text = content.read_text("utf-8")  # sv, en (from the CSV); nb entity-encoded
+    assert text.count("javascript:window.__pwned") == 2 and "jav&#x61;script" in text
     result = subprocess.run(
         [sys.executable, "-m", "generator", "build", "-c", str(content)],
         env=build_env(),
@@ -108,9 +110,9 @@ def test_a_link_made_a_script_by_the_rewrite_never_runs(browser, hostile_site):
             }""")
             assert clicked == 0, relative  # no such link is even on the page
             assert page.evaluate("window.__pwned") is None, relative
-        # The links are on the home pages, made relative: the rewrite still happened.
+        # The links are on the journey's pages, made relative: the rewrite still happened.
         for prefix in ("", "nb/", "en/"):
-            page.goto(base + prefix)
+            page.goto(base + prefix + "stages/short/")
             hrefs = page.eval_on_selector_all(
                 ".playbook-markdown a", "els => els.map(a => a.getAttribute('href'))"
             )
