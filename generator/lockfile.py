@@ -11,8 +11,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.bounded_read import UnreadableFile, read_bounded
 from generator.errors import GeneratorError
 from generator.writer import replace_atomically
+
+MAX_LOCK_BYTES = 32 * 1024 * 1024
+"""As large as a content file may be: a lock holds one hash per text, far less than that."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,13 @@ class LockFile:
         """The recorded hashes; {} when there is no file; GeneratorError if it is damaged."""
         path = self.path(content)
         try:
-            text = path.read_text(encoding="utf-8")
+            # Never through a symlink, and bounded: a committed link to /dev/zero or to a
+            # file outside the project is refused, not read (issue #23).
+            text = read_bounded(path, MAX_LOCK_BYTES, follow_symlinks=False).decode("utf-8")
         except FileNotFoundError:
             return {}
+        except UnreadableFile as error:
+            raise self._damaged(path, f"it {error.reason}") from None
         except (OSError, UnicodeDecodeError) as error:
             raise self._damaged(path, str(error)) from None
         try:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, GeneratorError
+from generator.terminal import terminal_safe
 from generator.translations.spreadsheet import DELIMITERS
 
 DEFAULT_CONTENT = Path("content.yaml")
@@ -73,6 +74,17 @@ def site_url_option(command):
     )(command)
 
 
+def say(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print a message for a person: through terminal_safe, since it may quote content."""
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
+def say_data(text: str) -> None:
+    """Print data (CSV, YAML) on standard output: exact bytes into a pipe or file, and only
+    on a terminal with its control characters shown as ``\\uXXXX``."""
+    click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
+
+
 def user_errors(command):
     """Turn GeneratorError into a message and exit status 1, never a traceback."""
 
@@ -81,10 +93,10 @@ def user_errors(command):
         try:
             return command(*args, **kwargs)
         except ContentError as error:
-            click.echo(str(error), err=True)
+            say(str(error), err=True)
             sys.exit(1)
         except GeneratorError as error:
-            click.echo(f"Error: {error}", err=True)
+            say(f"Error: {error}", err=True)
             sys.exit(1)
 
     return wrapper

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, delimiter_option, user_errors
+from generator.cli.common import content_option, delimiter_option, say, user_errors
 from generator.content.loader import load_content
 from generator.content.overlay import MergedSource, Overlay, load_with_extends
 from generator.content.show import show_yaml
@@ -34,17 +34,17 @@ def diff_command(content: Path, accept: bool) -> None:
     """
     overlay = load_with_extends(content, display_name=str(content))
     if overlay.base is None:
-        click.echo(f"{content} does not extend a base: nothing to compare.")
+        say(f"{content} does not extend a base: nothing to compare.")
         return
     for change in changes(overlay.base, overlay.merged.data):
-        click.echo(str(change))
+        say(str(change))
     for dropped in overlay.dropped:
-        click.echo(str(dropped))
+        say(str(dropped))
     for path in drift(content, overlay.base, overlay.merged.data):
-        click.echo(f"! upstream changed {path} since you accepted it")
+        say(f"! upstream changed {path} since you accepted it")
     if accept:
         count = accept_upstream(content, overlay.base, overlay.merged.data)
-        click.echo(f"Accepted the base's current text for {count} overridden values.")
+        say(f"Accepted the base's current text for {count} overridden values.")
 
 
 @click.command("show")
@@ -67,12 +67,12 @@ def show_command(content: Path, show_base: bool) -> None:
     overlay = load_with_extends(content, display_name=str(content))
     source = overlay.merged.source
     if not show_base:
-        click.echo(show_yaml(overlay.merged.data, source.locate), nl=False)
+        say(show_yaml(overlay.merged.data, source.locate), nl=False)
         return
     if overlay.base is None or not isinstance(source, MergedSource):
         raise GeneratorError(f"{content} does not extend a base: there is no base to show")
     base = MergedSource(source.origins, source.key_origins, overlay.base, source.keep_alive)
-    click.echo(show_yaml(overlay.base, base.locate), nl=False)
+    say(show_yaml(overlay.base, base.locate), nl=False)
 
 
 @click.command()
@@ -112,10 +112,10 @@ def init(folder: Path, name: str, base: str, languages: str, package: str | None
     codes = [code.strip() for code in languages.split(",") if code.strip()]
     result = init_project(folder, name=name, extends=base, languages=codes, package=package)
     for path in result.written:
-        click.echo(f"created {path}")
-    click.echo("Steps left before the site is published:")
+        say(f"created {path}")
+    say("Steps left before the site is published:")
     for number, step in enumerate(next_steps(folder, result), start=1):
-        click.echo(f"  {number}. {step}")
+        say(f"  {number}. {step}")
 
 
 @click.command("export")
@@ -147,7 +147,7 @@ def export_command(content: Path, output: Path, delimiter: str | None) -> None:
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(target, text.encode("utf-8"))
-        click.echo(f"wrote {target}")
+        say(f"wrote {target}")
 
 
 def drift_warnings(content: Path, overlay: Overlay) -> list[str]:

@@ -8,13 +8,12 @@ its words live in ui_text like every other text readers see.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, user_errors
+from generator.cli.common import content_option, say, user_errors
 from generator.content.loader import load_content
 from generator.content.model import Playbook
 from generator.errors import GeneratorError
@@ -26,16 +25,6 @@ from generator.team.loader import status_path
 from generator.team.summary import ItemState, JourneySummary, Section, summarize, today
 
 _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
-
-# Owners, notes, ids and texts come from files anyone with a pull request can change. Raw,
-# an ESC or a C1 control makes the terminal (or a CI log viewer) run an escape sequence: set
-# its title, rewrite what was printed, hide a line; a bidi control reorders it. Shown as
-# \uXXXX instead, which also keeps --json meaning the same (JSON reads that escape).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _say(text: str = "", *, err: bool = False) -> None:
-    click.echo(_TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text), err=err)
 
 
 @click.group(invoke_without_command=True)
@@ -77,27 +66,27 @@ def progress(
         )
     loaded = load_status(content, playbook)
     for orphan in loaded.orphans:
-        _say(f"warning: {orphan}", err=True)
+        say(f"warning: {orphan}", err=True)
     if not loaded.file:
-        _say(
+        say(
             f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
             err=True,
         )
     summary = summarize(playbook, loaded.status, today())
     if as_json:
-        _say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
+        say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:
         text = localizer(playbook, language)
         for number, journey in enumerate(summary.journeys):
             if number:
-                _say()
-            _say("\n".join(journey_table(playbook, journey, text)))
+                say()
+            say("\n".join(journey_table(playbook, journey, text)))
     if overdue:
         if summary.overdue:
-            _say(overdue_line(summary.overdue), err=as_json)
+            say(overdue_line(summary.overdue), err=as_json)
             sys.exit(1)
         if not as_json:
-            _say(f"No overdue items on {summary.today.isoformat()}.")
+            say(f"No overdue items on {summary.today.isoformat()}.")
 
 
 @progress.command("import")
@@ -125,16 +114,16 @@ def progress_import(file: Path, content: Path, dry_run: bool) -> None:
         playbook, current, target, file, incoming_name=str(file), write=not dry_run
     )
     for conflict in report.conflicts:
-        _say(f"conflict: {conflict}", err=True)
+        say(f"conflict: {conflict}", err=True)
     if report.unknown:
-        _say(
+        say(
             f"ignored {len(report.unknown)} id(s) this content does not have: "
             + ", ".join(report.unknown),
             err=True,
         )
     if not report.imported:
         raise GeneratorError(nothing_imported(str(file), report, target))
-    _say(_import_summary(report, str(file), shown, dry_run))
+    say(_import_summary(report, str(file), shown, dry_run))
 
 
 def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, delimiter_option, user_errors
+from generator.cli.common import content_option, delimiter_option, say, say_data, user_errors
 from generator.content.loader import load_parsed
 from generator.translations.coverage import check_translations, confirm_translations, read_lock
 from generator.translations.roundtrip import export_csv, import_csv
@@ -36,13 +36,11 @@ def translations(ctx: click.Context, content: Path, strict: bool) -> None:
     report = check_translations(playbook, parsed, read_lock(content))
     for lang in report.coverage:
         marker = "  (default)" if lang.language == playbook.default_language else ""
-        click.echo(
-            f"{lang.language}  {lang.percent:5.1f} %  ({lang.translated}/{lang.total}){marker}"
-        )
+        say(f"{lang.language}  {lang.percent:5.1f} %  ({lang.translated}/{lang.total}){marker}")
     for finding in report.findings:
-        click.echo(str(finding))
+        say(str(finding))
     if strict and not report.complete:
-        click.echo(f"{len(report.findings)} translation problems (--strict).", err=True)
+        say(f"{len(report.findings)} translation problems (--strict).", err=True)
         sys.exit(1)
 
 
@@ -61,9 +59,7 @@ def translations_confirm(languages: tuple[str, ...], content: Path) -> None:
     """
     playbook, parsed = load_parsed(content, display_name=str(content))
     count = confirm_translations(playbook, parsed, content, list(languages) or None)
-    click.echo(
-        f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}."
-    )
+    say(f"Confirmed {count} translations in {content.resolve().parent / 'translations.lock'}.")
 
 
 @translations.command("export")
@@ -99,10 +95,10 @@ def translations_export(
     playbook, parsed = load_parsed(content, display_name=str(content))
     table, count = export_csv(playbook, parsed, content, language, delimiter)
     if output is None:
-        click.echo(table, nl=False)
+        say_data(table)
     else:
         replace_atomically(output, table.encode("utf-8"))
-        click.echo(f"wrote {output} ({count} texts)")
+        say(f"wrote {output} ({count} texts)")
 
 
 @translations.command("import")
@@ -122,14 +118,14 @@ def translations_import(table: Path, content: Path) -> None:
         playbook translations import nb.csv
     """
     report = import_csv(content, table, display_name=str(content))
-    click.echo(
+    say(
         f"Imported {report.imported} translations into {content}"
         + (f", confirmed {report.confirmed} unchanged ones" if report.confirmed else "")
         + f" (read {table} as {report.encoding}, "
         f"'{_shown(report.delimiter)}' between cells)."
     )
     for row in report.still_stale:
-        click.echo(
+        say(
             f"warning: {row}: the default text changed after this file was exported; "
             "the translation stays stale until checked and confirmed",
             err=True,

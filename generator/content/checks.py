@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -103,6 +104,7 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
     _check_references(playbook, found, parsed.removed)
+    _check_repo_host(playbook, found)
     for loc, message, hint in check_limits(playbook):
         found.add(loc, message, hint)
     return found.issues
@@ -214,6 +216,29 @@ class _Findings:
         file, line, column = self.parsed.source.locate(loc)
         path = format_path(loc, self.parsed.data)
         self.issues.append(Issue(file, line, column, path, message, hint))
+
+
+REPO_HOSTS = ("github.com",)
+"""Hosts whose web editor "share my changes" knows how to open (team_view.editor_link)."""
+
+
+def _check_repo_host(playbook: Playbook, found: _Findings) -> None:
+    """``repo_url`` is on github.com, or on the GitHub Enterprise host the content names: the
+    link carries a reader's unshared answers there (issue #23)."""
+    site = playbook.site
+    if site.repo_url is None:
+        return
+    host = urlsplit(site.repo_url).hostname or ""
+    allowed = (*REPO_HOSTS, *([site.github_enterprise] if site.github_enterprise else []))
+    if host in allowed:
+        return
+    found.add(
+        ("site", "repo_url"),
+        f"the repository is on {host or 'no host'}, not on {' or '.join(allowed)}: "
+        "'share my changes' sends a reader's answers to that address",
+        "use the repository's address on github.com; for GitHub Enterprise Server, also write "
+        f"'github_enterprise: {host or 'github.example.com'}' under site",
+    )
 
 
 def _check_languages(playbook: Playbook, found: _Findings) -> None:

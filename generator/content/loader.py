@@ -42,7 +42,7 @@ def load_parsed(
 ) -> tuple[Playbook, ParsedFile]:
     """Like load_content, but also return the parsed (and, with extends, merged) data.
 
-    ``cache``: use and fill the project's parse cache (content/parse_cache.py).
+    ``cache``: use and fill the user's parse cache (content/parse_cache.py).
     """
     parsed = load_with_extends(path, display_name=display_name, cache=cache).merged
     return validate_data(parsed), parsed

@@ -256,7 +256,22 @@ class Site(_Strict):
     """The repository that holds this project, e.g. https://github.com/acme/playbook, or
     https://github.com/acme/playbook/tree/main/client when the content file is in a folder
     on another branch than main. "Share my changes" then links to the status file
-    (progress.yaml) in GitHub's web editor. https only."""
+    (progress.yaml) in GitHub's web editor, with the reader's unshared answers in the address:
+    so it must be on github.com, or on the GitHub Enterprise host named in
+    ``github_enterprise``. https only."""
+    github_enterprise: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+                max_length=253,
+            ),
+        ]
+        | None
+    ) = None
+    """The host of your GitHub Enterprise Server, e.g. github.acme.com, when ``repo_url`` is
+    there: named here, on its own line, so that a change of where answers go is plain to see
+    in a review."""
 
 
 class ChecklistItem(_Strict):

@@ -106,7 +106,7 @@ def load_with_extends(
     """Read ``path`` and every base it extends; merge them. Raises ContentError.
 
     ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
-    ``cache``: use and fill the parse cache of the project ``path`` is in (parse_cache.py).
+    ``cache``: use and fill the user's parse cache (parse_cache.py).
     """
     layers = _read_chain(path, display_name, text, cache=cache)
     if len(layers) == 1:
@@ -139,8 +139,6 @@ def _read_chain(
     path: Path, display_name: str | None, text: str | None = None, *, cache: bool = False
 ) -> list[ParsedFile]:
     """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
-    # Every layer's entry is kept in the project of ``path``, never beside a base elsewhere.
-    project = path.resolve().parent if cache else None
     chain: list[ParsedFile] = []
     seen: list[Path] = []
     current, name = path, display_name or str(path)
@@ -149,7 +147,7 @@ def _read_chain(
         if text is not None and not chain:
             parsed = parse_yaml(text, name)
         else:
-            parsed = read_yaml(current, display_name=name, cache=project)
+            parsed = read_yaml(current, display_name=name, cache=cache)
         if resolved in seen:
             cycle = " -> ".join(str(p) for p in [*seen, resolved])
             raise _extends_error(

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from generator.bounded_read import UnreadableFile, read_bounded
 from generator.content.paths import format_raw_path
 from generator.errors import ContentError, Issue
 
@@ -151,38 +152,38 @@ class ParsedFile:
     """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
 
 
-def read_yaml(
-    path: Path, *, display_name: str | None = None, cache: Path | None = None
-) -> ParsedFile:
+def read_yaml(path: Path, *, display_name: str | None = None, cache: bool = False) -> ParsedFile:
     """Read, decode and parse ``path``. Raises ContentError with positions on any problem.
 
-    With ``cache`` (a project folder), the parse is kept in, and taken from, the
-    project's parse cache (parse_cache.py) while the file's bytes stay the same.
+    With ``cache``, the parse is kept in, and taken from, the user's parse cache
+    (parse_cache.py) while the file's bytes stay the same.
     """
     name = display_name or str(path)
+    if path.is_dir():
+        raise _file_error(name, "this is a folder, not a file", "pass a YAML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _file_error(
-                name,
-                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                "split the content or remove what does not belong in a playbook",
-            )
-        raw = path.read_bytes()
+        # Bounded, and never blocking: a link to /dev/zero or a FIFO is refused, not read.
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _file_error(name, "file not found", "pass the content file with -c PATH") from None
-    except IsADirectoryError:
-        raise _file_error(name, "this is a folder, not a file", "pass a YAML file") from None
+    except UnreadableFile as error:
+        raise _file_error(
+            name,
+            f"the file {error.reason}",
+            "split the content or remove what does not belong in a playbook"
+            if "bytes" in error.reason
+            else "name an ordinary YAML file",
+        ) from None
     text = _decode(raw, name)
-    if cache is None:
+    if not cache:
         return parse_yaml(text, name)
     from generator.content import parse_cache
 
-    data = parse_cache.lookup(cache, path, raw)
+    data = parse_cache.lookup(path, raw)
     if data is not None:
         return ParsedFile(data, LazySourceMap(name, text))
     parsed = parse_yaml(text, name)
-    parse_cache.store(cache, path, raw, parsed.data)
+    parse_cache.store(path, raw, parsed.data)
     return parsed
 
 

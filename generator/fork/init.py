@@ -27,11 +27,12 @@ PINNED_ACTIONS = {
     "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
     "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
     "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
-    "actions/upload-pages-artifact": ("56afc609e74202658d3ffba0e8f6dda462b719fa", "v3.0.1"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
     "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
 }
 """GitHub Actions by commit SHA, with the tag they were taken from. The repository's own
-pages.yml uses the same pins (tests/test_workflow.py checks that)."""
+pages.yml uses the same pins (tests/fork/test_workflow.py checks that). No action that pulls
+another action by tag: actions/upload-pages-artifact's steps are written out instead."""
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.fork", "templates"),

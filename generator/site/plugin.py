@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
 from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
 from generator.site.site_files import (
@@ -27,6 +28,7 @@ from generator.site.site_files import (
     split_search_index,
 )
 from generator.site.tasklists import add_saved_ticks, lines_without_id
+from generator.terminal import terminal_safe
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -103,7 +105,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # In a one-language preview (serve --lang) only that language's pages are rendered.
             report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
         except GeneratorError as error:
-            raise PluginError(f"playbook: {error}") from None
+            # MkDocs prints this as it is; content errors quote content (issue #23).
+            raise PluginError(terminal_safe(f"playbook: {error}")) from None
         self._generated_from = stamp
         if GENERATED_CONFIG.as_posix() in report.created + report.updated:
             # The navigation or languages changed, but this run loaded the old ones.
@@ -125,6 +128,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         from generator.site.site_config import GENERATED_CONFIG
 
         server.watch(str(Path(config.config_file_path).parent / GENERATED_CONFIG))
+        # Here, not in `playbook serve`: plain `mkdocs serve` gets the same guard.
+        host, port = config.dev_addr.host, config.dev_addr.port
+        server.set_app(host_guard(server.get_app(), host, port))
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -211,6 +217,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not hasattr(self, "_not_found_pages"):
             self._not_found_pages: dict[str, str] = {}
+            # Before mkdocs empties the site folder: through a link, it empties what the link
+            # names, and a linked folder inside receives pages (issue #23).
+            problem = site_folder_problem(Path(config.site_dir))
+            if problem:
+                raise PluginError(terminal_safe(f"playbook: {problem}"))
         if self._dirty:
             # Navigation or languages changed: every page again, into an emptied site.
             self._guard.prepare_site(config.site_dir)
@@ -243,11 +254,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 split_after_dirty_build(site_dir, only, default, self._built_pages)
             else:
                 split_search_index(site_dir, [only], default)
-        elif len(languages) > 1:
+        else:
+            # With one language too: the page asks for its language's index (main.html), so
+            # a one-language site found nothing while only search_index.json was written.
             split_search_index(site_dir, languages, default)
             copy_sitemaps(site_dir, languages, default)
         if self._dirty:
             self._guard.after_build()
+
+
+def site_folder_problem(site_dir: Path) -> str | None:
+    """Why mkdocs must not build into ``site_dir``: it is or holds a symlink, or holds a hidden
+    entry (mkdocs' clean keeps those, so they would be published); None if it may."""
+    if site_dir.is_symlink():
+        return f"the site folder {site_dir} is a symlink; delete the link (the build creates it)"
+    if not site_dir.is_dir():
+        return None
+    for entry in sorted(site_dir.iterdir()):
+        if entry.name.startswith("."):
+            return (
+                f"{entry} is hidden, and mkdocs' clean would keep it in the published site; "
+                "delete it"
+            )
+    for folder, subfolders, files in os.walk(site_dir):  # never follows a link
+        for name in sorted(subfolders + files):
+            if Path(folder, name).is_symlink():
+                return f"{Path(folder, name)} is a symlink in the site folder; delete it"
+    return None
 
 
 def _build_only(config: MkDocsConfig, language: str) -> None:

@@ -19,6 +19,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.bounded_read import UnreadableFile, read_bounded
+from generator.content.source import MAX_FILE_BYTES
 from generator.errors import GeneratorError
 from generator.site.ui import CSV_DELIMITER, UI_LANGUAGES, UI_TEXT
 
@@ -97,7 +99,9 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
     """
     name = name or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise CsvError(f"{name}: the file {error.reason}; name a CSV file") from None
     except OSError as error:
         raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
     text, encoding = _decode(raw, name)

@@ -424,3 +424,12 @@ def test_glossary_terms_link_from_stage_pages_and_comparison_table_exists(built,
             len([i for i in shared.find("input") if i.get("data-key", "").startswith("shared/")])
             == 6
         )
+
+
+def test_the_404_home_link_works_on_a_site_served_at_the_root(built_small):
+    # base_url is "/" there, and "{{ base_url }}/" made the link "//": a protocol-relative
+    # address naming no host, which went nowhere.
+    for prefix, home in (("", "/"), ("nb/", "/nb/"), ("en/", "/en/")):
+        page = Page(built_small / "site" / prefix / "404.html")
+        links = [a["href"] for a in page.find("a") if a.get("href", "").startswith("/")]
+        assert home in links and "//" not in links, (prefix, links)

@@ -8,6 +8,7 @@ element appears that the templates do not produce.
 from __future__ import annotations
 
 import html
+import html as html_module
 import itertools
 import re
 from html.parser import HTMLParser
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.model import Playbook
-from generator.site.markup import md_inline, render_markdown
+from generator.site.markup import _page_url, md_inline, render_markdown
 from generator.site.render import render
 from tests.conftest import REPO
 
@@ -180,7 +181,74 @@ def test_allow_html_cannot_make_material_fetch_a_script():
     # asked for (seen in chromium, issue #14). SECURITY.md promises no script from content.
     source = '<pre class="mermaid"><code>graph LR</code></pre>\n\n<div class="mermaid">x</div>'
     html = _site_markdown().convert(render_markdown(source, allow_html=True))
-    assert "mermaid" not in re.sub(r">[^<]*<", "><", html), html
+    classes = re.findall(r'class="([^"]*)"', html)
+    assert classes == ["playbook-markdown", "user-content-mermaid", "user-content-mermaid"], html
+
+
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ('<div class="md-dialog md-dialog--active">Fake</div>', ["md-dialog", "md-dialog--active"]),
+        ('<span class="playbook-progress  x">bar</span>', ["playbook-progress", "x"]),
+        ('<p class="language-js">x</p>', ["language-js"]),  # Material: [class|=language]
+    ],
+)
+def test_allow_html_prefixes_every_class_from_content(source, expected):
+    # Issue #23: content borrowed the classes of the page's script and of Material (fake
+    # dialogs, broken bars). Every class it writes now starts with a prefix none of them uses.
+    html = render_markdown(source, allow_html=True)
+    classes = re.findall(r'class="([^"]*)"', html)
+    assert classes == ["playbook-markdown", " ".join(f"user-content-{c}" for c in expected)]
+    assert "id=" not in render_markdown(source.replace("<p ", '<p id="x" '), allow_html=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[x](javascript:window.__pwned=1//x.md)",
+        "[x](x/../javascript:window.__pwned=1//a.md)",
+        "[x](./javascript:window.__pwned=1//a.md)",
+        "[x][r]\n\n[r]: x/../javascript:window.__pwned=1//a.md",
+        "[x](x/../jav&#x61;script:window.__pwned=1//a.md)",
+        "[x](x/..//javascript:window.__pwned=1//a.md)",
+        "[x](x/../JAVASCRIPT:window.__pwned=1//a.md)",
+        "[x](x/../vbscript:x//a.md)",
+        "[x](x/../data:text/html,x//a.md)",
+    ],
+)
+@pytest.mark.parametrize("allow_html", [False, True])
+def test_a_link_rewritten_to_a_page_url_is_checked_after_the_rewrite(text, allow_html):
+    # Issue #23: `.md` links became directory URLs after nh3 had checked their scheme, so
+    # `javascript:…/x.md` came out as href="javascript:…/x/".
+    html = render_markdown(text, allow_html=allow_html, page="index.md")
+    links = re.findall(r"<a[^>]*>", html)
+    assert len(links) == 1, html
+    for href in re.findall(r'href="([^"]*)"', html):
+        # What a browser reads as the scheme: after leading spaces, without tabs and newlines.
+        url = re.sub(r"[\t\n\r]", "", html_module.unescape(href)).lstrip("\x00 ")
+        scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+        assert scheme is None, html
+
+
+@pytest.mark.parametrize(
+    "source, kept",
+    [
+        ('<img src="https://t.invalid/pixel.png" alt="x">', False),
+        ('<img src="//t.invalid/pixel.png" alt="x">', False),
+        ('<img src=" HTTP://t.invalid/p.png" alt="x">', False),
+        ('<img src="\\\\t.invalid/p.png" alt="x">', False),
+        ('<img src="../assets/brand/bild-å.png" alt="x">', True),
+    ],
+)
+def test_allow_html_images_load_only_from_the_site(source, kept):
+    # A remote image is a request to another host from every reader's browser: a tracker.
+    html = render_markdown(source, allow_html=True)
+    assert ("src=" in html) is kept, html
+
+
+def test_a_page_link_whose_first_folder_has_a_colon_stays_relative():
+    assert _page_url("a:b/c.md", "index.md") == "./a:b/c/"
+    assert _page_url("../a:b/c.md#x", "stages/j/s.md") == "../../a:b/c/#x"
 
 
 def test_ordinary_markdown_still_works_in_descriptions():

@@ -145,6 +145,43 @@ def test_repo_url_must_be_an_https_address(tmp_path, address):
     assert "invalid repository address" in message and "https://" in message
 
 
+def _with_site_lines(tmp_path, lines: str):
+    content = make_project(tmp_path, FIXTURES / "small.yaml")
+    text = content.read_text("utf-8").replace("site:\n", f"site:\n{lines}", 1)
+    content.write_text(text, "utf-8")
+    return content
+
+
+@pytest.mark.parametrize(
+    "lines, column",
+    [
+        ('  repo_url: "https://evil.example/a/b"\n', 13),
+        ('  repo_url: "https://github.com.evil.example/a/b"\n', 13),
+        ('  repo_url: "https://gitlab.com/a/b"\n  github_enterprise: github.acme.com\n', 13),
+    ],
+)
+def test_repo_url_must_be_on_github_or_a_named_enterprise_host(tmp_path, lines, column):
+    # Issue #23: "share my changes" puts a reader's unshared answers in the link's address,
+    # so repo_url may not send them to any https host a pull request names.
+    with pytest.raises(ContentError) as error:
+        load_content(_with_site_lines(tmp_path, lines))
+    (issue,) = error.value.issues
+    assert (issue.line, issue.column, issue.path) == (2, column, "site.repo_url")
+    assert "'share my changes' sends a reader's answers to that address" in issue.message
+    assert "github_enterprise:" in issue.hint
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        '  repo_url: "https://github.com/a/b/tree/main/client"\n',
+        '  repo_url: "https://github.acme.com/a/b"\n  github_enterprise: github.acme.com\n',
+    ],
+)
+def test_repo_url_on_github_or_the_named_enterprise_host_is_accepted(tmp_path, lines):
+    assert load_content(_with_site_lines(tmp_path, lines)).site.repo_url.startswith("https://")
+
+
 def test_an_attribute_keeps_line_breaks_and_quotes_exactly():
     assert html_attr("a\n\nb \"c\" <d> & 'e'") == (
         "a&#10;&#10;b &quot;c&quot; &lt;d&gt; &amp; &#x27;e&#x27;"
