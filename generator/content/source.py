@@ -217,7 +217,9 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do: "ö" before the bad byte is two bytes, one column.
+        # (The bytes before the first undecodable one are valid UTF-8.)
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
         issue = Issue(
             name,
             line,

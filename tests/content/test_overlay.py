@@ -224,10 +224,15 @@ def test_after_with_an_unknown_id(tmp_path):
 
 def test_overlay_positions_for_translations(tmp_path):
     playbook, parsed = load_parsed(write(tmp_path, "content.yaml", ACME))
-    file, line, _ = parsed.source.locate(("journeys", 0, "stages", 4, "checklist", 0, "text", "nb"))
-    assert file.endswith("content.yaml") and line == 19
-    base_file, base_line, _ = parsed.source.locate(("journeys", 0, "stages", 0, "name"))
-    assert base_file.startswith("default") and base_line > 20
+    where = parsed.source.locate(("journeys", 0, "stages", 4, "checklist", 0, "text", "nb"))
+    assert where == (str(tmp_path / "content.yaml"), 19, 73)  # "Ring og ønsk velkommen"
+    default = (Path(__file__).parents[2] / "content.yaml").read_text(encoding="utf-8")
+    line = default[: default.index("name: {sv: Kännedom")].count("\n") + 1
+    assert parsed.source.locate(("journeys", 0, "stages", 0, "name")) == (
+        "default:content.yaml",
+        line,
+        15,
+    )
 
 
 def test_diff_lists_what_the_overlay_changes(tmp_path):
@@ -240,6 +245,23 @@ def test_diff_lists_what_the_overlay_changes(tmp_path):
     assert "+ journeys[customer-journey].stages[onboarding]" in lines
     assert "- journeys[customer-journey].stages[awareness].checklist[ask-outsiders]" in lines
     assert not [line for line in lines if "site.title.en" in line]
+
+
+def test_diff_reports_a_reordered_list_and_not_an_appended_item(tmp_path):
+    # The overlay changes nothing but the order: that is all diff has to report (issue #30).
+    write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    moved = write(
+        tmp_path,
+        "content.yaml",
+        "extends: base.yaml\njourneys:\n  - id: loop\n    stages:\n      - {id: second, before: first}\n",
+    )
+    assert diff_of(moved) == ["↕ journeys[loop].stages"]
+    moved.write_text(
+        "extends: base.yaml\njourneys:\n  - id: loop\n    stages:\n"
+        "      - {id: third, name: Tredje, summary: Sist., before: second}\n",
+        encoding="utf-8",
+    )
+    assert diff_of(moved) == ["+ journeys[loop].stages[third]"]  # the others kept their order
 
 
 def test_upstream_drift_is_reported_until_accepted(tmp_path):
@@ -576,4 +598,8 @@ def test_remove_must_be_true_not_something_that_looks_like_it(tmp_path, value):
     # Anything but true was ignored, and the stage silently stayed (issue #12).
     text = f"extends: default\njourneys:\n  - id: customer-journey\n    stages:\n      - {{id: interest, remove: {value}}}\n"
     report = errors_of(write(tmp_path, "content.yaml", text))
-    assert "content.yaml:5:" in report and "'remove' must be true" in report, report
+    shown = value.strip('"') if value != "false" else "False"
+    assert report.startswith(
+        f"content.yaml:5:32: journeys[customer-journey].stages[interest].remove: 'remove' must "
+        f"be true, not '{shown}'\n"
+    ), report

@@ -109,6 +109,23 @@ def test_no_markdown_trick_gets_live_markup_through(source, allow_html):
     assert found.script_urls == [], html
 
 
+def test_allow_html_keeps_the_allowed_attributes_and_drops_style():
+    # The docstring promises styles are removed; the tests only forbade the <style> tag, so an
+    # allowlist that let `style` through passed them (issue #30). A style attribute can cover
+    # the page (position: fixed) or load a tracking image (background: url(...)).
+    source = (
+        '<div class="note" style="position:fixed;inset:0" title="Tänk">\n\nÅtta\n\n</div>\n\n'
+        'Text <span style="color:red" lang="sv">röd</span> och '
+        '<img src="a.png" alt="ö" style="background:url(https://x.org/t.gif)" width="10">'
+    )
+    assert render_markdown(source, allow_html=True) == (
+        '<div class="playbook-markdown">\n'
+        '<div class="note" title="Tänk">\nÅtta\n</div>\n'
+        '<p>Text <span lang="sv">röd</span> och <img src="a.png" alt="ö" width="10"></p>\n'
+        "</div>"
+    )
+
+
 # Python-Markdown's attr_list reads "{: …}" or "{ #id .class key=value }" at the end of a
 # heading, a table cell or a list item as attributes for it. md_inline escapes the braces, so
 # plain text in those places stays text. Deterministic, unlike the property tests below.
