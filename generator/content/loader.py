@@ -106,7 +106,7 @@ def _near_miss(loc: tuple, parsed: ParsedFile) -> Issue | None:
     """One issue for a new overlay item lacking fields, when its id is one edit from a base id:
     most likely a typo for that id (issue #12), not a new item."""
     item = _value_at(parsed.data, loc)
-    suggestion = parsed.suggestions.get(id(item)) if isinstance(item, dict) else None
+    suggestion = parsed.suggestions.get(loc) if isinstance(item, dict) else None
     model = _model_at(loc)
     if suggestion is None or model is None:
         return None

@@ -61,8 +61,8 @@ class SourceMap:
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
         self.root = root
-        self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
-        """Per mapping node (by id), its entries by key: built on the first lookup, so that
+        self._keys: dict[yaml.Node, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+        """Per mapping node, its entries by key: built on the first lookup, so that
         reporting every key of a mapping is linear, not quadratic, in its size."""
 
     def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
@@ -89,9 +89,9 @@ class SourceMap:
 
     def _child(self, node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
         if isinstance(node, yaml.MappingNode):
-            entries = self._keys.get(id(node))
+            entries = self._keys.get(node)
             if entries is None:
-                entries = self._keys[id(node)] = {}
+                entries = self._keys[node] = {}
                 for key_node, value_node in node.value:
                     if isinstance(key_node, yaml.ScalarNode):
                         entries.setdefault(_scalar_key(key_node), (key_node, value_node))
@@ -147,8 +147,9 @@ class ParsedFile:
     """For merged overlays: ids an overlay removed, and where it says so."""
     base: Any = None
     """For merged overlays: the data of the base the last file extends (None otherwise)."""
-    suggestions: dict[int, str] = field(default_factory=dict)
-    """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
+    suggestions: dict[ContentPath, str] = field(default_factory=dict)
+    """For merged overlays: the path of a new item whose id is one edit from a base id -> that
+    base id."""
 
 
 def read_yaml(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from generator.content.loader import load_content, load_parsed
+from generator.content.loader import load_content, load_parsed, validate_data
+from generator.content.overlay import load_with_extends
 from generator.errors import ContentError
 from tests.conftest import FIXTURES, run_cli
 
@@ -441,6 +445,53 @@ def test_a_new_stage_one_letter_from_a_base_stage_is_reported_as_a_typo(tmp_path
         "    hint: did you mean 'purchase'?",
         "1 error in the content; nothing was written.",
     ]
+
+
+def test_a_copied_content_structure_keeps_every_line_and_column(tmp_path):
+    # Positions were found by id() of the merged dicts, so any copy lost them all (a KeyError,
+    # or the wrong file). They are looked up by content path now (issue #30).
+    text = ACME.replace(
+        "      - id: purchase\n        name: Köp hos Acme\n",
+        "      - id: purchse\n        name: Köp hos Acme\n",
+    ).replace("{id: welcome-call,", "{id: Välkommen,")
+    overlay = load_with_extends(write(tmp_path, "content.yaml", text), "content.yaml")
+    default = (Path(__file__).parents[2] / "content.yaml").read_text(encoding="utf-8")
+    awareness = default[: default.index("name: {sv: Kännedom")].count("\n") + 1
+    expected = [
+        "content.yaml:7:13: journeys[customer-journey].stages[purchse]: the base has no stage "
+        "'purchse', so this is a new stage, which needs 'summary'",
+        "content.yaml:19:18: journeys[customer-journey].stages[onboarding].checklist[0].id: "
+        "invalid id 'Välkommen': ids use lowercase a-z, digits 0-9 and single hyphens",
+    ]
+    data = overlay.merged.data
+    for copied in (data, copy.deepcopy(data), {**data}, json.loads(json.dumps(data))):
+        parsed = dataclasses.replace(overlay.merged, data=copied)
+        with pytest.raises(ContentError) as caught:
+            validate_data(parsed)
+        assert [line for line in str(caught.value).splitlines() if ".yaml:" in line] == expected
+        assert parsed.source.locate(("journeys", 0, "stages", 0, "name")) == (
+            "default:content.yaml",
+            awareness,
+            15,
+        )
+
+
+def test_an_entry_after_one_a_removal_took_along_keeps_its_own_column(tmp_path):
+    # The list lost 'loop/first', so 'short/mete' moved to index 0; its error once pointed at
+    # index 0 of the base's list, i.e. at 'loop/first' (issue #30).
+    small = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
+    write(
+        tmp_path, "base.yaml", small.replace("[loop/first, short/meet]", "[loop/first, short/mete]")
+    )
+    client = write(
+        tmp_path,
+        "content.yaml",
+        "extends: base.yaml\njourneys:\n  - id: loop\n    stages:\n      - {id: first, remove: true}\n",
+    )
+    line = small[: small.index("[loop/first, short/meet]")].count("\n") + 1
+    assert errors_of(client).splitlines()[0] == (
+        f"base.yaml:{line}:26: checklists[basics].stages[0]: no stage with id 'short/mete'"
+    )
 
 
 def test_a_new_stage_needs_only_id_name_and_summary(tmp_path):
