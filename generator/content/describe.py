@@ -121,8 +121,9 @@ def explain(error: dict[str, Any], field: Any, declared: Constraints) -> tuple[s
         return f"the {rule.noun} is empty", f"write the {rule.noun}, or remove the key"
     if kind == "too_short" and isinstance(value, list):
         least = ctx.get("min_length", 1)
-        needs = "is empty" if least == 1 else f"needs at least {least} entries"
-        return f"'{field}' {needs}", f"add at least {least} entr{'y' if least == 1 else 'ies'}"
+        if least == 1:
+            return f"'{field}' is empty", f"add at least one entry to '{field}'"
+        return f"'{field}' needs at least {least} entries", f"add entries to '{field}'"
     if kind == "string_pattern_mismatch":
         if rule.form:
             return rule.form.format(value=brief(value)), rule.hint

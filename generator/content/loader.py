@@ -80,7 +80,8 @@ def _issue_from_pydantic(error: Any, parsed: ParsedFile) -> Issue:
         if near_miss is not None:
             return near_miss
     path_text = format_path(loc, parsed.data)
-    file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    # A key the message is about (unknown, or not text) is shown where the key is written.
+    file, line, column = parsed.source.locate(loc, key=kind in ("extra_forbidden", "invalid_key"))
     if kind == "extra_forbidden" and _in_overlay(loc, parsed, file):
         message, hint = _unknown_key(loc, extra=_PLACEMENT_KEYS)
     else:

@@ -132,8 +132,14 @@ def _item(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | No
 
 
 def _scalar_key(node: yaml.ScalarNode) -> Any:
+    """The key as the data has it: the parse turned `no:` into False and `1:` into 1."""
     if node.tag == _BOOL:
         return node.value.lower() in ("yes", "true", "on", "y")
+    if node.tag == _INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:  # 0o17, 1:20 (sexagesimal): rare enough to locate by the mapping
+            return node.value
     return node.value
 
 
@@ -234,6 +240,7 @@ def _decode(raw: bytes, name: str) -> str:
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -108,7 +108,7 @@ CASES = {
     ),
     "no: read as false": (
         replace("nb: Si hei,", "no: Si hei,"),
-        r"content\.yaml:23:37: journeys\[loop\]\.stages\[first\]\.checklist\[say-hello\]\.text\.no: the key 'no:' is read by YAML as false\n    hint: Norwegian Bokmål is 'nb'",
+        r"content\.yaml:23:33: journeys\[loop\]\.stages\[first\]\.checklist\[say-hello\]\.text\.no: the key 'no:' is read by YAML as false\n    hint: Norwegian Bokmål is 'nb'",
     ),
     "unknown language in text": (
         replace("nb: Si hei,", "fr: Salut,"),
@@ -226,6 +226,65 @@ CASES = {
         ),
         r"content\.yaml:96:15: sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
         r"da, de, en, fi, nb, nn, sv",
+    ),
+    # Constraints worded from the model (issue #30): the constraint and the Rule beside it.
+    "a stage reference that is not journey-id/stage-id": (
+        replace("[loop/first, short/meet]", "[loop/first, Short]"),
+        r"content\.yaml:113:26: checklists\[basics\]\.stages\[1\]: invalid stage 'Short': a stage "
+        r"is written journey-id/stage-id\n    hint: write e\.g\. customer-journey/awareness",
+    ),
+    "an emotion off the scale": (
+        replace("      - id: second\n", "      - id: second\n        emotion: 5\n"),
+        r"content\.yaml:30:18: journeys\[loop\]\.stages\[second\]\.emotion: 5 is out of range\n"
+        r"    hint: use a number from -2 to 2\n",
+    ),
+    "a year of five digits": (
+        replace("    year: 2019\n", "    year: 20190\n"),
+        r"content\.yaml:101:11: sources\[handbook-2019\]\.year: 20190 is out of range\n"
+        r"    hint: use a number from 0 to 9999\n",
+    ),
+    "an id over the length limit": (
+        replace("id: say-hello", "id: " + "a" * 65),
+        r"content\.yaml:22:17: journeys\[loop\]\.stages\[first\]\.checklist\[a{65}\]\.id: the id "
+        r"is 65 characters long; the limit is 64\n    hint: use a shorter id\n",
+    ),
+    "a client name over the length limit": (
+        replace("  languages:", "  client: " + "Å" * 121 + "\n  languages:"),
+        r"content\.yaml:4:11: site\.client: the text is 121 characters long; the limit is 120\n"
+        r"    hint: shorten the text\n",
+    ),
+    "an empty text": (
+        replace("summary: Bara på svenska.", 'summary: ""'),
+        r"content\.yaml:31:18: journeys\[loop\]\.stages\[second\]\.summary\.sv: the text is "
+        r"empty\n    hint: write the text, or remove the key\n",
+    ),
+    "an empty list that needs an entry": (
+        replace(
+            "    items:\n      - id: answer-fast",
+            "    items: []\n    old:\n      - id: answer-fast",
+        ),
+        r"content\.yaml:108:12: checklists\[basics\]\.items: 'items' is empty\n"
+        r"    hint: add at least one entry to 'items'\n",
+    ),
+    # The cases that keep a sentence of their own in the loader (content/loader.py _describe).
+    "text where a list belongs": (
+        replace("      - id: second\n", "      - id: second\n        corresponds_to: first\n"),
+        r"content\.yaml:30:25: journeys\[loop\]\.stages\[second\]\.corresponds_to: expected a "
+        r"list, got text\n    hint: write each entry on its own line after '- '\n",
+    ),
+    "a list where a mapping belongs": (
+        replace("  languages:", "  branding:\n    - primary: teal\n  languages:"),
+        r"content\.yaml:5:5: site\.branding: expected a mapping \(key: value\), got a list\n"
+        r"    hint: remove the '- ' in front: this entry is a mapping, not a list\n",
+    ),
+    "a word where true or false belongs": (
+        replace("    cyclic: true", "    cyclic: kanske"),
+        r"content\.yaml:12:13: journeys\[loop\]\.cyclic: expected true or false, got 'kanske'\n"
+        r"    hint: write true or false\n",
+    ),
+    "a key that YAML reads as a number": (
+        replace("  languages:", "  1: x\n  languages:"),
+        r"content\.yaml:4:3: site\.1: the key 1 is not text\n    hint: write keys as words",
     ),
 }
 
