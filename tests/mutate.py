@@ -50,6 +50,7 @@ TESTS: dict[str, list[str]] = {
         "tests/site/test_team_view.py",
     ],
     "generator/lockfile.py": [
+        "tests/test_lockfile.py",
         "tests/translations/test_translations.py",
         "tests/fork/test_drift.py",
     ],
