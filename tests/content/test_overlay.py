@@ -360,6 +360,64 @@ def test_removing_takes_the_references_in_the_base_along(tmp_path):
     )
 
 
+def test_a_removed_journey_and_source_take_every_kind_of_reference_along(tmp_path):
+    # Mutation testing found these untested (docs/testing.md): a removed journey's stages in a
+    # shared checklist, corresponds_to when the first journey goes, a journey's source.
+    write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    content = write(
+        tmp_path,
+        "content.yaml",
+        "extends: base.yaml\njourneys:\n  - {id: loop, remove: true}\n"
+        "sources:\n  - {id: handbook-2019, remove: true}\n",
+    )
+    dropped = [line for line in diff_of(content) if "(went with the" in line]
+    journey, source = f"journey removed at {content}:3", f"source removed at {content}:5"
+    assert dropped == [
+        f"- checklists[basics].stages: 'loop/first' (went with the {journey})",
+        f"- glossary[touchpoint].source: 'handbook-2019' (went with the {source})",
+        f"- journeys[short].source: 'handbook-2019' (went with the {source})",
+        f"- journeys[short].stages[meet].corresponds_to: 'first' (went with the {journey})",
+        f"- journeys[short].stages[decide].corresponds_to: 'first' (went with the {journey})",
+        f"- journeys[short].stages[decide].corresponds_to: 'second' (went with the {journey})",
+    ]
+    playbook = load_content(content)
+    assert playbook.checklists[0].stages == ["short/meet"] and playbook.journeys[0].source is None
+
+
+@pytest.mark.parametrize(
+    "overlay, report",
+    [
+        (
+            "journeys:\n  - {id: loop, remove: true}\n  - {id: short, remove: true}\n",
+            "content.yaml:4:25: journeys[short]: this removes the last journey, and a playbook "
+            "needs at least one\n    hint: keep at least one journey: delete this 'remove: true'",
+        ),
+        (
+            "journeys:\n  - id: short\n    stages:\n      - {id: meet, remove: true}\n"
+            "      - {id: decide, remove: true}\n",
+            "content.yaml:6:30: journeys[short].stages[decide]: this removes the last stage of "
+            "journey 'short', and a journey needs at least one\n    hint: remove the journey "
+            "instead: under 'journeys:' in this file, replace its entry with  "
+            "- {id: short, remove: true}",
+        ),
+        (
+            # The overlay names the source it removes itself: the checks report that line.
+            "sources:\n  - {id: example-2024, remove: true}\n"
+            "facts:\n  - {id: half-return, source: example-2024}\n"
+            "checklists:\n  - {id: basics, source: handbook-2019}\n",
+            "content.yaml:5:31: facts[half-return].source: refers to source 'example-2024', which "
+            "content.yaml:3 removes\n    hint: delete 'example-2024' here, or the 'remove: true' "
+            "on content.yaml:3",
+        ),
+    ],
+    ids=["the last journey", "the last stage", "a reference the overlay writes"],
+)
+def test_what_a_removal_cannot_take_along_is_one_error(tmp_path, overlay, report):
+    write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    content = write(tmp_path, "content.yaml", "extends: base.yaml\n" + overlay)
+    assert errors_of(content) == report + "\n1 error in the content; nothing was written."
+
+
 def test_a_removal_that_cannot_be_resolved_names_the_overlay_line_with_a_fix(tmp_path):
     text = "extends: default\nsources:\n  - {id: quaestus-2019, remove: true}\n"
     content = write(tmp_path, "content.yaml", text)
