@@ -157,7 +157,7 @@ CASES = {
     "list instead of mapping at top": ("- a\n- b\n", r"content\.yaml:1:1: expected a mapping"),
     "duplicate key": (
         replace("    cyclic: true", "    cyclic: true\n    cyclic: false"),
-        r"content\.yaml:13:5: journeys\[0\]\.cyclic: key 'cyclic' appears twice in this mapping \(first on line 12\)",
+        r"content\.yaml:13:5: journeys\[0\]\.cyclic: key 'cyclic' appears twice in this mapping \(first on line 12\)\n    hint: keep one of them\n",
     ),
     "reference to a stage that does not exist": (
         replace("    cyclic: true", "    cyclic: true\n    loops_to: secnd"),
@@ -226,6 +226,28 @@ CASES = {
         ),
         r"content\.yaml:96:15: sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
         r"da, de, en, fi, nb, nn, sv",
+    ),
+    # Each YAML syntax error keeps its own hint (mutation testing found them untested).
+    "an alias without its anchor": (
+        "site: *nope\n",
+        r"content\.yaml:1:7: YAML syntax error: found undefined alias\n"
+        r"    hint: define the anchor \(&name\) before using the alias \(\*name\)\n",
+    ),
+    "a tag YAML has no constructor for": (
+        "site: !foo x\n",
+        r"content\.yaml:1:7: YAML syntax error: could not determine a constructor for the tag "
+        r"'!foo'\n    hint: remove the tag: content may only hold text, numbers, lists and mappings\n",
+    ),
+    "a mapping key among list items": (
+        "site:\n  - a\n  b: c\n",
+        r"content\.yaml:3:3: YAML syntax error: while parsing a block collection: did not find "
+        r"expected '-' indicator\n    hint: check the indentation and quoting on this line and "
+        r"the one before it\n",
+    ),
+    "a quote never closed": (
+        "site: 'a\n",
+        r"content\.yaml:2:1: YAML syntax error: while scanning a quoted scalar: found unexpected "
+        r"end of stream\n    hint: check the indentation and quoting",
     ),
     # Constraints worded from the model (issue #30): the constraint and the Rule beside it.
     "a stage reference that is not journey-id/stage-id": (
