@@ -84,11 +84,12 @@ CASES = {
     "number instead of text": (
         replace("text: {sv: Säg hej, nb: Si hei, en: Say hello}", "text: {sv: 42, nb: Si hei}"),
         r"content\.yaml:23:24: journeys\[loop\]\.stages\[first\]\.checklist\[say-hello\]\.text\.sv: "
-        r"expected text, got the number 42\n    hint: put it in quotes",
+        r"expected text, got the number 42\n    hint: put it in quotes to make it text, e\.g\. \"42\"\n",
     ),
     "null text": (
         replace("summary: Bara på svenska.", "summary:"),
-        r"content\.yaml:31:17: journeys\[loop\]\.stages\[second\]\.summary: the text is empty \(null\)",
+        r"content\.yaml:31:17: journeys\[loop\]\.stages\[second\]\.summary: the text is empty \(null\)\n"
+        r"    hint: write the text after the colon, or remove the key\n",
     ),
     "uppercase id": (
         replace("id: say-hello", "id: Say Hello"),
@@ -226,6 +227,19 @@ CASES = {
         ),
         r"content\.yaml:96:15: sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
         r"da, de, en, fi, nb, nn, sv",
+    ),
+    "a list where text belongs": (
+        replace("name: {sv: Första, nb: Første, en: First}", "name: [Första, Første]"),
+        r"content\.yaml:15:15: journeys\[loop\]\.stages\[first\]\.name: expected text or a map of "
+        r"languages \(da, de, en, fi, nb, nn, sv\), got a list\n    hint: write a string, or a "
+        r"mapping such as \{sv: \.\.\., nb: \.\.\., en: \.\.\.\}\n",
+    ),
+    "a colour nothing like Material's": (
+        replace("  languages:", "  branding: {primary: zzz}\n  languages:"),
+        r"content\.yaml:4:23: site\.branding\.primary: unknown colour 'zzz'\n    hint: use a hex "
+        r"colour in quotes \(e\.g\. \"#1a7f64\"\) or one of Material's: red, pink, purple, "
+        r"deep-purple, indigo, blue, light-blue, cyan, teal, green, light-green, lime, yellow, "
+        r"amber, orange, deep-orange, brown, grey, blue-grey, black, white\n",
     ),
     # Each YAML syntax error keeps its own hint (mutation testing found them untested).
     "an alias without its anchor": (

@@ -489,6 +489,22 @@ def test_placement_keys_are_named_in_the_hint_for_an_overlay_item(tmp_path):
     )
 
 
+def test_a_placement_key_in_an_item_new_to_the_overlay_says_why_it_cannot_place(tmp_path):
+    write(tmp_path, "base.yaml", (FIXTURES / "small.yaml").read_text(encoding="utf-8"))
+    content = write(
+        tmp_path,
+        "content.yaml",
+        "extends: base.yaml\njourneys:\n  - id: new-journey\n    name: Ny\n    summary: Ny resa.\n"
+        "    stages:\n      - {id: start, name: Start, summary: Början., after: first}\n",
+    )
+    assert errors_of(content).splitlines()[:2] == [
+        "content.yaml:7:52: journeys[new-journey].stages[start].after: 'after' places an item "
+        "among its base's items, but this list has none: the item above it is new to this overlay",
+        "    hint: check the id of the stage or journey this item belongs to; if it is meant to "
+        "be new, delete 'after' here",
+    ]
+
+
 def test_a_new_stage_one_letter_from_a_base_stage_is_reported_as_a_typo(tmp_path):
     text = ACME.replace(
         "      - id: purchase\n        name: Köp hos Acme\n",
