@@ -207,6 +207,18 @@ journeys:
         re.MULTILINE,
     ), report
     assert "hint: write 'loops_to: first' (or another stage the journey keeps)" in report
+    # A list the overlay writes is not filtered either: the same file naming and removing
+    # a stage is a contradiction to show, not to resolve silently.
+    client.write_text(
+        "extends: base.yaml\njourneys:\n  - id: loop\n    stages:\n      - {id: second, remove: true}\n"
+        "checklists:\n  - {id: basics, stages: [loop/second, short/meet]}\n",
+        encoding="utf-8",
+    )
+    assert errors_of(client).splitlines()[:2] == [
+        "content.yaml:7:27: checklists[basics].stages[0]: refers to stage 'loop/second', which "
+        "content.yaml:5 removes",
+        "    hint: delete 'loop/second' here, or the 'remove: true' on content.yaml:5",
+    ]
 
 
 def test_after_with_an_unknown_id(tmp_path):
