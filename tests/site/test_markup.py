@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.model import Playbook
-from generator.site.markup import html_attr, html_text, md_inline, render_markdown
+from generator.site.markup import html_attr, html_text, md_inline, render_markdown, yaml_string
 from generator.site.render import render
 from tests.conftest import REPO
 
@@ -390,10 +390,10 @@ RENDERED = {
         "Rubrik\nn\n",
     ),
     "a class Material acts on is dropped, the others kept": (
-        '<div class="note mermaid">x</div>\n\n<div class="Mermaid">y</div>',
+        '<div class="note wide mermaid">x</div>\n\n<div class="Mermaid">y</div>',
         True,
         "index.md",
-        '<div class="note">x</div>\n<div>y</div>',
+        '<div class="note wide">x</div>\n<div>y</div>',
         "",
     ),
     "links get rel, and .md links become URLs unless absolute or mail": (
@@ -444,3 +444,5 @@ def test_text_is_escaped_exactly_for_attributes_elements_and_markdown():
     assert html_attr("a\"b'c\r\nd <e> &") == "a&quot;b&#x27;c&#13;&#10;d &lt;e&gt; &amp;"
     assert html_text(" a\"b'c\n <e> ") == "a&quot;b&#x27;c &lt;e&gt;"
     assert md_inline("a\"b'c <e>") == "a\"b'c &lt;e&gt;"
+    # A C1 control or a noncharacter is not allowed raw in YAML (front matter): escaped.
+    assert yaml_string("Rubrik\x9b2J\ufffe å\n") == '"Rubrik\\u009b2J\\ufffe å"'
