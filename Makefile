@@ -8,7 +8,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test test-quick lint goldens schema serve clean chromium screenshot
+.PHONY: site test test-quick lint goldens schema serve clean chromium screenshot mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,12 @@ lint: $(STAMP)
 test-quick: $(STAMP) $(ACTIONLINT)
 	$(BIN)/python -m pytest -m "not slow"
 
+# Mutation testing of one module against the fast tests that cover it; prints the score
+# and each surviving mutant (docs/testing.md). Not part of `make test`: minutes per module.
+mutate: $(STAMP)
+	@test -n "$(MODULE)" || { echo "usage: make mutate MODULE=generator/writer.py"; exit 2; }
+	$(BIN)/python -m tests.mutate $(MODULE) $(if $(TESTS),--tests $(TESTS))
+
 # Regenerate the golden files after an intended change to templates or UI text.
 goldens: $(STAMP)
 	$(BIN)/python -m pytest tests/site/test_render.py --update-goldens
@@ -71,4 +77,4 @@ schema: $(STAMP)
 	$(BIN)/playbook schema > content.schema.json
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache mutants

@@ -8,7 +8,7 @@ import click
 
 from generator.cli.common import content_option, delimiter_option, say, user_errors
 from generator.content.loader import load_content
-from generator.content.overlay import MergedSource, Overlay, load_with_extends
+from generator.content.overlay import Overlay, load_with_extends
 from generator.content.show import show_yaml
 from generator.errors import GeneratorError
 from generator.fork.diff import accept_upstream, changes, drift, unrecorded
@@ -69,10 +69,9 @@ def show_command(content: Path, show_base: bool) -> None:
     if not show_base:
         say(show_yaml(overlay.merged.data, source.locate), nl=False)
         return
-    if overlay.base is None or not isinstance(source, MergedSource):
+    if overlay.base is None or overlay.base_source is None:
         raise GeneratorError(f"{content} does not extend a base: there is no base to show")
-    base = MergedSource(source.origins, source.key_origins, overlay.base, source.keep_alive)
-    say(show_yaml(overlay.base, base.locate), nl=False)
+    say(show_yaml(overlay.base, overlay.base_source.locate), nl=False)
 
 
 @click.command()

@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from generator.content.describe import Rule
 from generator.languages import FALLBACK_LANGUAGE, language_problem, ui_languages
 
 LANGUAGE_CODES: tuple[str, ...] = ui_languages()
@@ -47,7 +48,16 @@ LanguageCode = Annotated[
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Rule(
+        "id",
+        form="invalid id {value}: ids use lowercase a-z, digits 0-9 and single hyphens",
+        hint="ids key URLs and saved progress, so keep them stable",
+        shorten="use a shorter id",
+    ),
+]
 """A stable identifier: lowercase ASCII letters, digits and single hyphens.
 
 Ids key URLs, HTML anchors and the progress a browser saves, so renaming one
@@ -58,7 +68,11 @@ MAX_TEXT_CHARS = 20_000
 """Longest text one field may hold in one language: about ten pages of prose. Bounds the
 cost of rendering untrusted content (issue #11); a playbook's texts are far shorter."""
 
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+NonEmptyText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS),
+    Rule(shorten="shorten it, or move long material to a page of your own in playbook/"),
+]
 
 WEB_ADDRESS_PATTERN = (
     r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
@@ -70,7 +84,17 @@ or password before the host, no spaces, quotes, ``<``, ``>``, backslashes or
 backticks, so the address can go into Markdown and HTML without breaking out of
 its link. Other characters must be percent-encoded (``%C3%A5`` for ``å``)."""
 
-WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000)]
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000),
+    Rule(
+        "address",
+        form="invalid url {value}",
+        hint="write a full http:// or https:// address without spaces, quotes, <, > or [ ]; "
+        "percent-encode other characters (å is %C3%A5)",
+        shorten="use a shorter address",
+    ),
+]
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
@@ -197,6 +221,13 @@ AssetPath = Annotated[
     StringConstraints(
         pattern=r"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$", max_length=255
     ),
+    Rule(
+        "path",
+        form="{value} is not an allowed path: letters, digits, '.', '_', '-' and '/', "
+        "with no part starting with '.'",
+        hint="give a path relative to the content file, with / between folders, "
+        "e.g. brand/logo.svg",
+    ),
 ]
 """A file path relative to the content file: letters, digits, '.', '_', '-' and '/'.
 
@@ -240,7 +271,16 @@ class Site(_Strict):
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
     # No quotes, spaces or angle brackets: the URL is written into sitemap.xml and links.
     url: (
-        Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048)]
+        Annotated[
+            str,
+            StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048),
+            Rule(
+                "address",
+                form="invalid url {value}",
+                hint="write the full address, e.g. https://example.github.io/playbook/",
+                shorten="use a shorter address",
+            ),
+        ]
         | None
     ) = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
@@ -249,7 +289,15 @@ class Site(_Strict):
     """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
     repo_url: (
         Annotated[
-            str, StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048)
+            str,
+            StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048),
+            Rule(
+                "address",
+                form="invalid repository address {value}",
+                hint="write the repository's https address, e.g. https://github.com/acme/playbook "
+                "(or …/tree/BRANCH/FOLDER), without spaces, quotes, ? or #",
+                shorten="use a shorter address",
+            ),
         ]
         | None
     ) = None
@@ -355,7 +403,13 @@ class Metric(_Strict):
 
 
 StageRef = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"),
+    Rule(
+        "stage",
+        form="invalid stage {value}: a stage is written journey-id/stage-id",
+        hint="write e.g. customer-journey/awareness, with the ids of the journey and the stage",
+    ),
 ]
 """A stage in any journey, written journey-id/stage-id."""
 

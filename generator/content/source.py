@@ -62,8 +62,8 @@ class SourceMap:
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
         self.root = root
-        self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
-        """Per mapping node (by id), its entries by key: built on the first lookup, so that
+        self._keys: dict[yaml.Node, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+        """Per mapping node, its entries by key: built on the first lookup, so that
         reporting every key of a mapping is linear, not quadratic, in its size."""
 
     def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
@@ -90,9 +90,9 @@ class SourceMap:
 
     def _child(self, node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
         if isinstance(node, yaml.MappingNode):
-            entries = self._keys.get(id(node))
+            entries = self._keys.get(node)
             if entries is None:
-                entries = self._keys[id(node)] = {}
+                entries = self._keys[node] = {}
                 for key_node, value_node in node.value:
                     if isinstance(key_node, yaml.ScalarNode):
                         entries.setdefault(_scalar_key(key_node), (key_node, value_node))
@@ -133,8 +133,14 @@ def _item(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | No
 
 
 def _scalar_key(node: yaml.ScalarNode) -> Any:
+    """The key as the data has it: the parse turned `no:` into False and `1:` into 1."""
     if node.tag == _BOOL:
         return node.value.lower() in ("yes", "true", "on", "y")
+    if node.tag == _INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:  # 0o17, 1:20 (sexagesimal): rare enough to locate by the mapping
+            return node.value
     return node.value
 
 
@@ -148,8 +154,9 @@ class ParsedFile:
     """For merged overlays: ids an overlay removed, and where it says so."""
     base: Any = None
     """For merged overlays: the data of the base the last file extends (None otherwise)."""
-    suggestions: dict[int, str] = field(default_factory=dict)
-    """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
+    suggestions: dict[ContentPath, str] = field(default_factory=dict)
+    """For merged overlays: the path of a new item whose id is one edit from a base id -> that
+    base id."""
 
 
 def read_yaml(path: Path, *, display_name: str | None = None, cache: bool = False) -> ParsedFile:
@@ -218,7 +225,9 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do: "ö" before the bad byte is two bytes, one column.
+        # (The bytes before the first undecodable one are valid UTF-8.)
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
         issue = Issue(
             name,
             line,
@@ -232,6 +241,7 @@ def _decode(raw: bytes, name: str) -> str:
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

@@ -147,21 +147,23 @@ def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict
     """The text at ``loc`` as the base of an overlay has it, per language; None if no base has it.
 
     ``loc`` indexes the merged data; items are found in the base by their id. ``index``
-    caches each base list's items by id across calls (big playbooks have long lists).
+    caches each base list's items by id across calls (big playbooks have long lists), keyed
+    by the list's path in the merged data.
     """
     merged, base = parsed.data, parsed.base
     if base is None:
         return None
     index = {} if index is None else index
-    for part in loc:
+    for depth, part in enumerate(loc):
         if isinstance(part, int):
             item = merged[part] if isinstance(merged, list) and part < len(merged) else None
             wanted = item.get("id") if isinstance(item, dict) else None
             if not isinstance(wanted, str) or not isinstance(base, list):
                 return None
-            if id(base) not in index:
-                index[id(base)] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
-            base = index[id(base)].get(wanted)
+            where = loc[:depth]
+            if where not in index:
+                index[where] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
+            base = index[where].get(wanted)
             merged = item
         else:
             merged = merged.get(part) if isinstance(merged, dict) else None

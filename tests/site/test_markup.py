@@ -20,7 +20,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.model import Playbook
-from generator.site.markup import _page_url, md_inline, render_markdown
+from generator.site.markup import (
+    _page_url,
+    html_attr,
+    html_text,
+    md_inline,
+    render_markdown,
+    yaml_string,
+)
 from generator.site.render import render
 from tests.conftest import REPO
 
@@ -108,6 +115,23 @@ def test_no_markdown_trick_gets_live_markup_through(source, allow_html):
     assert not found.tags & forbidden, html
     assert not [a for a in found.attributes if a.startswith("on")], html
     assert found.script_urls == [], html
+
+
+def test_allow_html_keeps_the_allowed_attributes_and_drops_style():
+    # The docstring promises styles are removed; the tests only forbade the <style> tag, so an
+    # allowlist that let `style` through passed them (issue #30). A style attribute can cover
+    # the page (position: fixed) or load a tracking image (background: url(...)).
+    source = (
+        '<div class="note" style="position:fixed;inset:0" title="Tänk">\n\nÅtta\n\n</div>\n\n'
+        'Text <span style="color:red" lang="sv">röd</span> och '
+        '<img src="a.png" alt="ö" style="background:url(https://x.org/t.gif)" width="10">'
+    )
+    assert render_markdown(source, allow_html=True) == (
+        '<div class="playbook-markdown">\n'
+        '<div class="note" title="Tänk">\nÅtta\n</div>\n'
+        '<p>Text <span lang="sv">röd</span> och <img src="a.png" alt="ö" width="10"></p>\n'
+        "</div>"
+    )
 
 
 # Python-Markdown's attr_list reads "{: …}" or "{ #id .class key=value }" at the end of a
@@ -421,3 +445,79 @@ def test_links_to_other_pages_become_their_urls_as_mkdocs_would():
     assert _Tags(html).urls == ["../../../glossary/#a", "../other/", "../", "https://x.org/a.md"]
     about = render_markdown("[o](../../glossary.md#a)", page="stages/j/index.md")
     assert _Tags(about).urls == ["../../glossary/#a"]
+
+
+# Mutation testing (docs/testing.md) found each of these unchecked by the fast tests.
+RENDERED = {
+    "no image from another host, no second page title": (
+        "# Rubrik\n\nText ![bild](https://x.org/a.png)",
+        False,
+        "index.md",
+        "<p>Text </p>",
+        "Rubrik\n",
+    ),
+    "opt-in HTML keeps only the opt-in tags, and no comment": (
+        '<h1>Rubrik</h1>\n\n<nav>n</nav> <ins>i</ins> <u>u</u> <video src="v.mp4"></video> '
+        "<!-- hemligt -->",
+        True,
+        "index.md",
+        "<p>i <u>u</u> \n</p>",
+        "Rubrik\nn\n",
+    ),
+    "a class Material acts on is dropped, the others kept": (
+        '<div class="note wide mermaid">x</div>\n\n<div class="Mermaid">y</div>',
+        True,
+        "index.md",
+        '<div class="note wide">x</div>\n<div>y</div>',
+        "",
+    ),
+    "links get rel, and .md links become URLs unless absolute or mail": (
+        "[a](https://x.org/å) [m](mailto:a@b.md) [r](/rot.md) [s](s.md) [h](../../index.md#top)",
+        False,
+        "stages/j/s.md",
+        '<p><a href="https://x.org/å" rel="noopener noreferrer">a</a> '
+        '<a href="mailto:a@b.md" rel="noopener noreferrer">m</a> '
+        '<a href="/rot.md" rel="noopener noreferrer">r</a> '
+        '<a href="./" rel="noopener noreferrer">s</a> '
+        '<a href="../../../#top" rel="noopener noreferrer">h</a></p>',
+        "",
+    ),
+    "on the home page": (
+        "[h](index.md) [g](glossary.md#x)",
+        False,
+        "index.md",
+        '<p><a href="./" rel="noopener noreferrer">h</a> '
+        '<a href="glossary/#x" rel="noopener noreferrer">g</a></p>',
+        "",
+    ),
+    "an image's .md source becomes a URL too": (
+        '<img src="bild.md" alt="ö">',
+        True,
+        "stages/j/s.md",
+        '<p><img src="../bild/" alt="ö"></p>',
+        "",
+    ),
+    "blank lines stay inside code, and go between blocks": (
+        "Kod:\n\n    a\n\n    b\n\n\n\nText",
+        False,
+        "index.md",
+        "<p>Kod:</p>\n<pre><code>a&#10;&#10;b&#10;</code></pre>\n<p>Text</p>",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "source, allow_html, page, body, before", list(RENDERED.values()), ids=list(RENDERED)
+)
+def test_content_markdown_renders_to_exactly_this_html(source, allow_html, page, body, before):
+    html = render_markdown(source, allow_html=allow_html, page=page)
+    assert html == f'<div class="playbook-markdown">\n{before}{body}\n</div>'
+
+
+def test_text_is_escaped_exactly_for_attributes_elements_and_markdown():
+    assert html_attr("a\"b'c\r\nd <e> &") == "a&quot;b&#x27;c&#13;&#10;d &lt;e&gt; &amp;"
+    assert html_text(" a\"b'c\n <e> ") == "a&quot;b&#x27;c &lt;e&gt;"
+    assert md_inline("a\"b'c <e>") == "a\"b'c &lt;e&gt;"
+    # A C1 control or a noncharacter is not allowed raw in YAML (front matter): escaped.
+    assert yaml_string("Rubrik\x9b2J\ufffe å\n") == '"Rubrik\\u009b2J\\ufffe å"'

@@ -141,7 +141,7 @@ def test_repo_url_must_be_an_https_address(tmp_path, address):
     with pytest.raises(ContentError) as error:
         load_content(content)
     message = str(error.value)
-    assert ":2:" in message and "site.repo_url" in message
+    assert f"{content}:2:13: site.repo_url: invalid repository address" in message
     assert "invalid repository address" in message and "https://" in message
 
 
