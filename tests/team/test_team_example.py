@@ -41,8 +41,8 @@ def test_progress_json_gives_the_examples_numbers(monkeypatch):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["counts"] == {
-        "total": 11, "done": 3, "in_progress": 2, "not_applicable": 1, "not_started": 5,
-        "overdue": 1, "prompts": 3, "answered": 1, "percent": 30,
+        "total": 11, "done": 3, "applicable": 10, "in_progress": 2, "not_applicable": 1,
+        "not_started": 5, "overdue": 1, "prompts": 3, "answered": 1, "percent": 30,
     }  # fmt: skip
     welcome = data["journeys"][0]["stages"][0]
     assert welcome["id"] == "welcome"
