@@ -7,14 +7,22 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The page scripts' linter (ESLint), exactly as package-lock.json pins it. The unit tests
+# need nothing installed: Node's own test runner runs them (Node 20.19 or later).
+NODE_STAMP := node_modules/.installed
+NODE_TESTS := node --test tests/js/*.test.js
 
-.PHONY: site test test-quick lint goldens schema serve clean chromium screenshot
+.PHONY: site test test-quick test-js lint goldens schema serve clean chromium screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
 
 # playbook build builds the languages in parallel, one process each (--jobs).
 site: $(STAMP)
@@ -24,8 +32,12 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/playbook serve
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium test-js
 	$(BIN)/python -m pytest
+
+# Unit tests of the page scripts' logic (generator/site/theme/assets/playbook/lib/).
+test-js:
+	$(NODE_TESTS)
 
 # Browser tests drive Debian's chromium through Playwright. Where apt cannot give a real
 # chromium (macOS, Ubuntu's snap-only package, no root or sudo), Playwright's own chromium
@@ -42,13 +54,15 @@ chromium: $(STAMP)
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-# ruff (rules named in pyproject.toml) and mypy, both pinned in the test extras.
-lint: $(STAMP)
+# ruff (rules named in pyproject.toml) and mypy, both pinned in the test extras; ESLint
+# (eslint.config.js) for the page scripts, pinned in package-lock.json.
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+	node_modules/.bin/eslint
 
-test-quick: $(STAMP)
+test-quick: $(STAMP) test-js
 	$(BIN)/python -m pytest -m "not slow"
 
 # Regenerate the golden files after an intended change to templates or UI text.
@@ -64,4 +78,4 @@ schema: $(STAMP)
 	$(BIN)/playbook schema > content.schema.json
 
 clean:
-	rm -rf $(VENV) site .pytest_cache
+	rm -rf $(VENV) site .pytest_cache node_modules

@@ -69,6 +69,8 @@ class ScopeCount(TypedDict):
     """Items that apply (the ``{total}`` of the "{done} of {total} done" texts)."""
     size: int
     """Items in the scope, applicable or not: a scope without any shows no bar."""
+    complete: bool
+    """Something applies and all of it is done: a stage's mark shows a check."""
 
 
 class PageProgress(TypedDict):
@@ -96,6 +98,7 @@ def page_progress(
             "done": counted.done,
             "total": counted.applicable,
             "size": len(scope.keys),
+            "complete": counted.complete,
         }
     return {
         "data": {

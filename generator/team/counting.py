@@ -33,6 +33,11 @@ class Tally:
     def __add__(self, other: Tally) -> Tally:
         return Tally(self.done + other.done, self.applicable + other.applicable)
 
+    @property
+    def complete(self) -> bool:
+        """Something applies, and all of it is done (a stage's check mark)."""
+        return self.applicable > 0 and self.done == self.applicable
+
 
 def layered(team: str | None, own: bool | None) -> str:
     """An item's status with a reader's own tick (True), untick (False) or neither (None)

@@ -28,6 +28,7 @@ describe("one scope, the table the Python is checked against too", () => {
     test(row.case, () => {
       const counted = countScope(row.keys, teamItems(row.team), mapOf(row.own));
       assert.deepEqual(counted, { done: row.done, applicable: row.applicable });
+      assert.equal(isComplete(counted), row.complete);
     });
   }
 });

@@ -9,16 +9,16 @@ import pytest
 from generator.content.loader import load_content
 from generator.errors import ContentError, GeneratorError
 from generator.site.markup import html_attr
-from generator.site.render import render
 from generator.site.progress import page_progress
+from generator.site.render import render
 from generator.site.team_view import (
     editor_link,
     journey_fingerprint,
     journey_keys,
     team_view,
 )
-from generator.team.scopes import scopes
 from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
+from generator.team.scopes import scopes
 from tests.conftest import FIXTURES, make_project
 
 TODAY = date(2023, 11, 14)

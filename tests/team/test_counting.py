@@ -25,4 +25,6 @@ def test_one_item_counts_as_the_shared_table_says(row):
 def test_a_scope_sums_as_the_shared_table_says(row):
     # Python never sees a reader's ticks on a scope; they go on top of the team's status.
     states = {key: layered(row["team"].get(key), row["own"].get(key)) for key in row["keys"]}
-    assert tally(row["keys"], states) == Tally(row["done"], row["applicable"])
+    counted = tally(row["keys"], states)
+    assert counted == Tally(row["done"], row["applicable"])
+    assert counted.complete is row["complete"]
