@@ -1,7 +1,11 @@
 // Shared by the unit tests of the page scripts (node --test tests/js/).
 import { readFileSync } from "node:fs";
 
-export const LIB = new URL("../../generator/site/theme/assets/playbook/lib/", import.meta.url);
+/* The page's lib/ folder; PLAYBOOK_JS_LIB names a copy instead (tests/js/plant-bugs.js plants
+   bugs in a copy, never in the tree). */
+export const LIB = process.env.PLAYBOOK_JS_LIB
+  ? new URL("file://" + process.env.PLAYBOOK_JS_LIB.replace(/\/?$/, "/"))
+  : new URL("../../generator/site/theme/assets/playbook/lib/", import.meta.url);
 
 /** The lib module `name`, as the page imports it. */
 export function lib(name) {

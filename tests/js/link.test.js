@@ -57,6 +57,14 @@ test("a link round-trips through both codes", async () => {
   assert.equal(LINK_PREFIX, "#share=");
 });
 
+test("a link is compressed wherever the browser can compress", async () => {
+  assert.equal(typeof CompressionStream, "function");
+  const long = { v: 1, j: J, f: "0123abcd", t: Array.from({ length: 40 }, (_, i) => "welcome/item-" + i), a: {} };
+  const packed = await encodeLink(long);
+  assert.equal(packed.slice(0, 2), "1.");
+  assert.ok(packed.length < (await encodeLink(long, false)).length);
+});
+
 test("base64url round-trips every byte", () => {
   const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
   const text = toBase64Url(bytes);

@@ -33,7 +33,8 @@ test("what is not of the data's form is left out", () => {
     "null",
     null,
     '{"scopes": [], "items": []}',
-    '{"scopes": {"a": "j/s/a", "b": ["j/s/b", 7], "c": ["j/s/c"]}, "items": {"x": "done", "y": {"status": 1}, "z": {"status": "done", "owner": "ÅL"}}}',
+    '{"scopes": {"a": "j/s/a", "b": ["j/s/b", 7], "c": ["j/s/c"], "d": [null, "j/s/d"]}, ' +
+      '"items": {"x": "done", "y": {"status": 1}, "z": {"status": "done", "owner": "ÅL"}}}',
   ]);
   assert.deepEqual(plain(data.scopes), { c: ["j/s/c"] });
   assert.deepEqual(plain(data.items), { z: { status: "done", owner: "ÅL" } });

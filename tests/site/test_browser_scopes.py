@@ -85,7 +85,7 @@ def truth(project) -> dict[str, tuple[int, int]]:
 
 def test_the_command_counts_each_shared_item_once_per_stage_journey_and_playbook(truth):
     assert truth == {
-        "playbook": (3, 9),  # 11 items; 2 not applicable
+        "playbook": (3, 8),  # 10 items; 2 not applicable
         "journey:loop": (2, 5),  # 4 own + 3 shared, each once
         "journey:line": (2, 5),  # 3 own + 3 shared
         "before:line": (1, 1),
@@ -113,8 +113,11 @@ def shown(page) -> dict[str, set[tuple[int, int]]]:
     found: dict[str, set[tuple[int, int]]] = {}
     for scope, kind, *rest in page.evaluate(READ_NUMBERS):
         if kind == "bar":
-            done, applicable, text = int(rest[0]), int(rest[1]), rest[2]
+            value, maximum, text = int(rest[0]), int(rest[1]), rest[2]
+            done, applicable = (int(n) for n in text.removesuffix(" done").split(" of "))
             assert text == f"{done} of {applicable} done", (page.url, scope, text)
+            # A bar's max must be above 0: with nothing that applies it stays empty.
+            assert (value, maximum) == (done, applicable or 1), (page.url, scope, text)
         else:
             text = rest[0].strip()
             done, applicable = (int(n) for n in text.removeprefix("✓ ").split("/"))
