@@ -65,6 +65,28 @@ test("a link is compressed wherever the browser can compress", async () => {
   assert.ok(packed.length < (await encodeLink(long, false)).length);
 });
 
+// Made by the share-link code of playbook-share.js before issue #24 (its encode(), run in Node
+// on this payload): links people already sent must keep opening.
+const OLD_LINK =
+  "1.PY29DcIwFAZXib7alhOo8CpA8WK_EEN-JOfJURSlZBNYgQW8GBIIyrvibkWCrRSusGhCnEQfSu1pmaDQwKKsdnuqnYeCwB4xc-fG" +
+  "ns3UUmQtoecuDAyFj_CGE8dFu3EQcmK68aKl5R_jrECw678ytyT6u52Zb7DI9yI_ivw6DZF8ISk_sW1v";
+
+test("a link made before the script became modules opens the same", async () => {
+  const payload = await decodeLink(OLD_LINK);
+  assert.deepEqual(payload, {
+    v: 1,
+    j: "first-90-days",
+    f: "0123abcd",
+    t: ["welcome/share-timeline", "shared/every-contact/log-the-contact"],
+    a: { "welcome/what-first-week": "Å ä ö\nrad två" },
+  });
+  const read = readLink(payload, SHARE, normalized({}), mapOf({}));
+  assert.deepEqual(read.ticks, ["first-90-days/welcome/share-timeline", "shared/every-contact/log-the-contact"]);
+  assert.deepEqual(plain(read.answers), { "first-90-days/welcome/what-first-week": "Å ä ö\nrad två" });
+  assert.deepEqual([read.unknown, read.changed], [[], false]);
+  assert.equal(await encodeLink(payload, true), OLD_LINK);  // and the new code makes the same link
+});
+
 test("base64url round-trips every byte", () => {
   const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
   const text = toBase64Url(bytes);

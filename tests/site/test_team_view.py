@@ -64,7 +64,9 @@ def test_counts_leave_out_not_applicable_items(playbook):
     )
     progress = page_progress(["stage:loop/first"], scopes(playbook), view["states"])
     # The stage counts its two items and the shared checklist's two: one done, one n/a.
-    assert progress["counts"] == {"stage:loop/first": {"done": 1, "total": 3, "size": 4}}
+    assert progress["counts"] == {
+        "stage:loop/first": {"done": 1, "total": 3, "size": 4, "complete": False}
+    }
     assert progress["data"] == {
         "scopes": {
             "stage:loop/first": [
