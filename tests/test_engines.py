@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +19,8 @@ from tests.htmlscan import Page
 pytestmark = pytest.mark.slow
 
 ENGINES = ["mkdocs", "properdocs"]
+THEME_ASSETS = REPO / "generator/site/theme/assets"
+_IMPORT = re.compile(r"""(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}/[^"']+)["']""")
 
 
 def _build(content: Path, engine: str) -> Path:
@@ -52,6 +56,27 @@ def assert_multilingual_site(site: Path, languages: list[str], engine: str) -> N
         assert not_found.lang == code
     generator = Page(site / "index.html").find("meta", name="generator")[0]["content"]
     assert ("ProperDocs" in generator) == (engine == "properdocs"), generator
+    assert_page_scripts_are_published(site)
+
+
+def assert_page_scripts_are_published(site: Path) -> None:
+    """The page loads its script as an ES module from the site itself, and every module it
+    imports (and the search worker's) is published byte for byte as the theme has it: the
+    pages need no build step and no other host (#24)."""
+    stage = Page(site / "stages/customer-journey/awareness/index.html")
+    modules = [tag["src"] for tag in stage.find("script") if tag.get("type") == "module"]
+    assert modules == ["../../../assets/playbook/playbook.js"]
+    pending, seen = ["playbook/playbook.js", "javascripts/workers/playbook-search.js"], set()
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        published = site / "assets" / name
+        assert published.read_bytes() == (THEME_ASSETS / name).read_bytes(), name
+        for target in _IMPORT.findall(published.read_text("utf-8")):
+            pending.append(posixpath.normpath(posixpath.join(posixpath.dirname(name), target)))
+    assert "playbook/lib/counting.js" in seen and "playbook/lib/search.js" in seen, seen
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -149,8 +149,7 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
     ui = {label: UI_TEXT[key][text.language] for label, key in _LABELS.items()}
     model = next(j for j in playbook.journeys if j.id == journey.total.id)
     counts = journey.total.counts
-    applicable = counts.total - counts.not_applicable
-    done = UI_TEXT["progress"][text.language].format(done=counts.done, total=applicable)
+    done = UI_TEXT["progress"][text.language].format(done=counts.done, total=counts.applicable)
     percent = ui["percent"].format(percent=counts.percent)
     lines = [f"{text.peek(model.name)} ({model.id}): {done}, {percent}"]
     rows = [[ui["stage"], *(ui[column] for column in _COLUMNS), ui["answered"], ui["owners"]]]

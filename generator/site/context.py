@@ -27,6 +27,7 @@ from generator.site.pages import (
 )
 from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
 from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
+from generator.team.keys import before_scope, journey_scope, shared_scope, stage_scope
 
 
 def common(playbook: Playbook, text: Localizer) -> CommonData:
@@ -65,19 +66,12 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
                 "id": s.id,
                 "name": text(s.name),
                 "summary": text(s.summary),
-                "item_keys": [progress_key(journey.id, s.id, item.id) for item in s.checklist],
+                "scope": stage_scope(journey.id, s.id),
             }
             for s in journey.stages
         ],
-        # Keys the browser saves ticks under; progress bars count them.
-        "item_keys": [
-            progress_key(journey.id, JOURNEY_LEVEL, item.id) for item in journey.checklist
-        ]
-        + [
-            progress_key(journey.id, stage.id, item.id)
-            for stage in journey.stages
-            for item in stage.checklist
-        ],
+        "scope": journey_scope(journey.id),
+        "before_scope": before_scope(journey.id),
         # Written for the journey page, the one page that shows it.
         "about": _markdown(text(journey.about), allow_html, f"stages/{journey.id}/index.md")
         if journey.about
@@ -145,6 +139,7 @@ def stage_context(
             for prompt in stage.prompts
         ],
         "item_keys": [progress_key(journey.id, stage.id, item.id) for item in stage.checklist],
+        "scope": stage_scope(journey.id, stage.id),
         "facts": [fact_context(playbook, fact_id, text) for fact_id in stage.facts],
         "metrics": [_item(metric.id, metric.text, text) for metric in stage.metrics],
         "shared": [
@@ -166,6 +161,7 @@ def shared_context(shared: SharedChecklist, text: Localizer) -> SharedData:
     """A shared checklist; its ticks are saved under 'shared/<id>/<item>' on every stage."""
     return {
         "id": shared.id,
+        "scope": shared_scope(shared.id),
         "name": text(shared.name),
         "summary": text(shared.summary) if shared.summary else "",
         "checklist": [

@@ -13,8 +13,8 @@ from generator.content.model import EMOTION_MAX, MAP_LANES, Journey
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import html_text
 from generator.site.pages import ItemData, StageLink
-from generator.site.progress import progress_key
 from generator.site.ui import UI_TEXT
+from generator.team.keys import stage_scope
 
 COLUMN = 176
 """Width of one stage column in SVG units: 11rem of 16 px, as playbook.css sets it."""
@@ -48,8 +48,8 @@ class MapStage(TypedDict):
     id: str
     name: Localized
     number: int
-    item_keys: list[str]
-    """Progress keys of the stage's checklist: its progress bar in the column's head."""
+    scope: str
+    """The stage's scope: its done mark and progress bar in the column's head."""
 
 
 class MapRow(TypedDict):
@@ -112,7 +112,7 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
                 "id": s.id,
                 "name": text(s.name),
                 "number": number,
-                "item_keys": [progress_key(journey.id, s.id, i.id) for i in s.checklist],
+                "scope": stage_scope(journey.id, s.id),
             }
             for number, s in enumerate(stages, start=1)
         ],

@@ -30,8 +30,8 @@ class StageSummary(TypedDict):
     id: str
     name: Localized
     summary: Localized
-    item_keys: list[str]
-    """Progress keys of the stage's own checklist: its done state on maps and lists."""
+    scope: str
+    """The stage's scope (generator/team/scopes.py): its done state on maps and lists."""
 
 
 class SourceLink(TypedDict):
@@ -53,6 +53,7 @@ class TermLink(TypedDict):
 
 class SharedData(TypedDict):
     id: str
+    scope: str
     name: Localized
     summary: Localized | str
     checklist: list[ItemData]
@@ -65,7 +66,10 @@ class JourneyData(TypedDict):
     cyclic: bool
     loop_target: StageLink | None
     stages: list[StageSummary]
-    item_keys: list[str]
+    scope: str
+    """The journey's scope: its progress bar."""
+    before_scope: str
+    """The scope of its "before you start" checklist."""
     about: Localized | str
     checklist: list[ItemData]
     source: str | None
@@ -81,6 +85,9 @@ class StageData(TypedDict):
     checklist: list[ItemData]
     prompts: list[ItemData]
     item_keys: list[str]
+    """The keys of the stage's own checklist: what its reset clears."""
+    scope: str
+    """The stage's scope: its progress bar (its own items and its shared checklists')."""
     facts: list[FactData]
     metrics: list[ItemData]
     shared: list[SharedData]
@@ -133,6 +140,8 @@ class SummaryItem(TypedDict):
 
 class SummarySection(TypedDict):
     heading: str
+    scope: str
+    """The scope its progress line counts (a stage's counts its shared checklists' items)."""
     checklist: list[SummaryItem]
     prompts: list[SummaryItem]
 

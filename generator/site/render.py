@@ -34,7 +34,15 @@ from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_attr, html_text, md_inline, yaml_string
 from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
-from generator.site.progress import journey_export, known_keys
+from generator.site.progress import (
+    PageProgress,
+    journey_export,
+    known_keys,
+    no_progress,
+    page_progress,
+    share_ids,
+    stage_scopes,
+)
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_view import (
     TeamView,
@@ -43,11 +51,18 @@ from generator.site.team_view import (
     journey_fingerprint,
     journey_keys,
     no_team,
-    team_counts,
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.team.keys import (
+    PLAYBOOK_SCOPE,
+    before_scope,
+    journey_scope,
+    shared_scope,
+    stage_scope,
+)
 from generator.team.model import TeamStatus
+from generator.team.scopes import Scope, scopes
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.site", "templates"),
@@ -84,7 +99,6 @@ def _fallback_lang_block(text, indent: str = "") -> str:
 _ENV.filters["lang"] = _fallback_lang
 """``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
 _ENV.filters["lang_block"] = _fallback_lang_block
-_ENV.globals["team_counts"] = team_counts
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
@@ -118,11 +132,18 @@ def render(
         raise GeneratorError("render() needs today to judge the team's status on")
     default = playbook.default_language
     outputs = _Outputs()
+    found = scopes(playbook)
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
         view = team_view(playbook, team, today or date.min, language)
-        outputs[page_path("index", language, default)] = _home(playbook, language, view)
+
+        def progress(scope_ids: list[str], view: TeamView = view) -> PageProgress:
+            return page_progress(scope_ids, found, view["states"])
+
+        outputs[page_path("index", language, default)] = _home(
+            playbook, language, view, progress(_home_scopes(playbook))
+        )
         if team is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
                 playbook, team, today, language, view
@@ -142,25 +163,29 @@ def render(
             )
         for shared in playbook.checklists:
             outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
-                playbook, shared, language, view
+                playbook, shared, language, view, progress([shared_scope(shared.id)])
             )
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
+            in_journey = stage_scopes(playbook, journey)
+            journey_wide = [journey_scope(journey.id)] + _before(journey, found)
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language, view
+                playbook, journey, language, view, progress(journey_wide + in_journey)
             )
             # Each stage's data once, for its page and for the journey's print page.
             text = localizer(playbook, language)
             stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
             outputs[page_path(f"{folder}/print", language, default)] = _print(
-                playbook, journey, language, stages, view
+                playbook, journey, language, stages, view, progress(journey_wide + in_journey)
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
-                playbook, journey, language, view
+                playbook, journey, language, view, progress(in_journey)
             )
             for position, stage in enumerate(journey.stages):
+                data = stages[position]
+                shown = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, stages[position], view
+                    playbook, journey, position, language, data, view, progress(shown)
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=team is not None
@@ -171,6 +196,21 @@ def render(
     for path, export in render_exports(playbook, DOCS_DIR + "/downloads").items():
         outputs[path] = export
     return dict(outputs)
+
+
+def _home_scopes(playbook: Playbook) -> list[str]:
+    """The home page's bars and marks: the playbook's, each journey's and each stage's."""
+    found = [PLAYBOOK_SCOPE]
+    for journey in playbook.journeys:
+        found.append(journey_scope(journey.id))
+        found += [stage_scope(journey.id, stage.id) for stage in journey.stages]
+    return found
+
+
+def _before(journey: Journey, found: dict[str, Scope]) -> list[str]:
+    """The journey's "before you start" scope, if it has that checklist."""
+    scope_id = before_scope(journey.id)
+    return [scope_id] if scope_id in found else []
 
 
 class _Outputs(dict):
@@ -191,6 +231,7 @@ class _Outputs(dict):
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
     context.setdefault("team", no_team())
+    context.setdefault("progress", no_progress())
     # Follows from the texts the page shows: each carries its own "fell back" mark.
     context["untranslated_note"] = untranslated_note(playbook, text.language, context)
     return _ENV.get_template(template).render(context)
@@ -201,7 +242,9 @@ def _simple_page(template: str, playbook: Playbook, language: str, entries) -> s
     return _page(template, playbook, text, entries=entries(playbook, text))
 
 
-def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
+def _shared(
+    playbook: Playbook, shared, language: str, team: TeamView, progress: PageProgress
+) -> str:
     text = localizer(playbook, language)
     names = {f"{j.id}/{s.id}": (j, s) for j in playbook.journeys for s in j.stages}
     stages = [
@@ -222,6 +265,7 @@ def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
         stages=stages,
         source=source,
         team=team,
+        progress=progress,
     )
 
 
@@ -234,7 +278,7 @@ def _dashboard(
     )
 
 
-def _home(playbook: Playbook, language: str, team: TeamView) -> str:
+def _home(playbook: Playbook, language: str, team: TeamView, progress: PageProgress) -> str:
     text = localizer(playbook, language)
     return _page(
         "home.md.j2",
@@ -247,14 +291,18 @@ def _home(playbook: Playbook, language: str, team: TeamView) -> str:
         ],
         known=known_keys(playbook),
         team=team,
+        progress=progress,
         editor=editor_link(playbook.site.repo_url, team["active"]),
     )
 
 
-def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+def _journey(
+    playbook: Playbook, journey: Journey, language: str, team: TeamView, progress: PageProgress
+) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
     source = source_link(playbook, journey.source)
+    keys = journey_keys(playbook, journey)
     return _page(
         "journey.md.j2",
         playbook,
@@ -267,14 +315,17 @@ def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView
         source=source,
         export=journey_export(playbook, journey, text),
         team=team,
+        progress=progress,
         share={
-            "keys": journey_keys(playbook, journey),
+            "ids": share_ids(keys, journey),
             "fingerprint": journey_fingerprint(playbook, journey),
         },
     )
 
 
-def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+def _poster(
+    playbook: Playbook, journey: Journey, language: str, team: TeamView, progress: PageProgress
+) -> str:
     """The journey map alone, to print on one landscape sheet for a workshop wall.
 
     It gets the team's state like the journey page, so a printed wall map shows the
@@ -292,11 +343,17 @@ def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView)
         if updated
         else "",
         team=team,
+        progress=progress,
     )
 
 
 def _print(
-    playbook: Playbook, journey: Journey, language: str, stages: list, team: TeamView
+    playbook: Playbook,
+    journey: Journey,
+    language: str,
+    stages: list,
+    team: TeamView,
+    progress: PageProgress,
 ) -> str:
     text = localizer(playbook, language)
     return _page(
@@ -306,6 +363,7 @@ def _print(
         journey=journey_context(journey, text, allow_html=playbook.site.allow_html),
         stages=stages,
         team=team,
+        progress=progress,
     )
 
 
@@ -316,6 +374,7 @@ def _stage(
     language: str,
     stage: StageData,
     team: TeamView,
+    progress: PageProgress,
 ) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
@@ -329,4 +388,5 @@ def _stage(
         previous=previous,
         next=next_,
         team=team,
+        progress=progress,
     )

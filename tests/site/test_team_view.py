@@ -9,15 +9,16 @@ import pytest
 from generator.content.loader import load_content
 from generator.errors import ContentError, GeneratorError
 from generator.site.markup import html_attr
+from generator.site.progress import page_progress
 from generator.site.render import render
 from generator.site.team_view import (
     editor_link,
     journey_fingerprint,
     journey_keys,
-    team_counts,
     team_view,
 )
 from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
+from generator.team.scopes import scopes
 from tests.conftest import FIXTURES, make_project
 
 TODAY = date(2023, 11, 14)
@@ -38,7 +39,7 @@ def test_without_a_status_file_no_page_shows_a_team_state(playbook):
     assert "team.md" not in pages[".playbook/mkdocs.generated.yml"]
     assert not any("playbook-team" in text for text in pages.values())
     # The bars wait for the script, as before the status file existed.
-    assert '<div class="playbook-progress" data-items' in pages["playbook/index.md"]
+    assert '<div class="playbook-progress" data-scope="playbook"' in pages["playbook/index.md"]
     assert " hidden><progress" in pages["playbook/index.md"]
 
 
@@ -61,9 +62,24 @@ def test_counts_leave_out_not_applicable_items(playbook):
         TODAY,
         "en",
     )
-    assert team_counts(["loop/first/say-hello", "loop/first/know-names"], view) == {
-        "done": 1,
-        "total": 1,
+    progress = page_progress(["stage:loop/first"], scopes(playbook), view["states"])
+    # The stage counts its two items and the shared checklist's two: one done, one n/a.
+    assert progress["counts"] == {
+        "stage:loop/first": {"done": 1, "total": 3, "size": 4, "complete": False}
+    }
+    assert progress["data"] == {
+        "scopes": {
+            "stage:loop/first": [
+                "loop/first/say-hello",
+                "loop/first/know-names",
+                "shared/basics/answer-fast",
+                "shared/basics/say-thanks",
+            ]
+        },
+        "items": {
+            "loop/first/say-hello": {"status": "done"},
+            "loop/first/know-names": {"status": "not-applicable"},
+        },
     }
     assert view["items"]["loop/first/know-names"]["label"] == "Not applicable"
     assert team_view(playbook, None, TODAY, "en")["active"] is False
@@ -216,4 +232,5 @@ def test_every_page_with_the_teams_state_hands_it_to_the_script(playbook):
     with_items = [path for path, text in pages.items() if 'data-team="done"' in text]
     assert "playbook/stages/loop/print.md" in with_items
     for path in with_items:
-        assert 'class="playbook-team" data-done="loop/first/say-hello"' in pages[path], path
+        assert '"loop/first/say-hello": {"status": "done"}' in pages[path], path
+        assert 'class="playbook-team" data-only-here=' in pages[path], path

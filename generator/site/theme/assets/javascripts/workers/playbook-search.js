@@ -14,65 +14,31 @@
    So each plain word is replaced by its stem, stemmed again until it stops changing: a
    prefix of the stems of all its inflections ("lojalit*" finds both). The stem is also
    what Material then reports as matched and passes on in ?h=, and it is a prefix of the
-   word on the page, so the opened page highlights it (withGroupTerms below does the same
-   for a page listed only for its sections). A language without a lunr stemmer
-   (its index's pipeline has none) is searched as typed. */
+   word on the page, so the opened page highlights it (withGroupTerms does the same for a
+   page listed only for its sections). A language without a lunr stemmer (its index's
+   pipeline has none) is searched as typed.
+
+   The logic is an ES module, assets/playbook/lib/search.js, which Node's unit tests import.
+   This wrapper stays a classic worker script, because Material's worker needs
+   importScripts, which a module worker lacks; it loads the module with import() and
+   holds each query until the module is there. Where import() fails (a browser without it
+   in workers), queries run as typed, as Material's own worker runs them. */
 (function () {
   "use strict";
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
+  var logic = null;
   var stem = null;
   var config = {};
+  var ready = import("../../playbook/lib/search.js").then(
+    function (module) { logic = module; },
+    function () { logic = null; }
+  );
 
-  function stemmerFor(config) {
-    var language = (config.lang || ["en"])[0];
-    var pipeline = config.pipeline || [];
-    var lunr = self.lunr;
-    var namespace = language === "en" ? lunr : lunr && lunr[language];
-    if (!namespace || !namespace.stemmer || pipeline.indexOf("stemmer") < 0) return null;
-    return function (word) {
-      var stopped = namespace.stopWordFilter && !namespace.stopWordFilter(new lunr.Token(word));
-      if (stopped) return word;
-      var current = word;
-      for (var round = 0; round < 3; round++) {
-        var next = namespace.stemmer(new lunr.Token(current)).toString();
-        if (next === current || next.length < 2) break;
-        current = next;
-      }
-      return current;
-    };
-  }
-
-  function stemQuery(query) {
-    if (!stem) return query;
-    return query
-      .split(/(\s+)/)
-      .map(function (part) {
-        return /^[\p{L}\p{N}]+$/u.test(part) ? stem(part.toLowerCase()) : part;
-      })
-      .join("");
-  }
-
-  /* Material lists a page whose sections matched, but not the page itself, with no terms,
-     so its link's ?h= was empty: give it the terms its sections matched. */
-  var RESULT = 3;
-  function withGroupTerms(result) {
-    (result.items || []).forEach(function (group) {
-      var matched = {};
-      group.forEach(function (item) {
-        Object.keys(item.terms || {}).forEach(function (term) {
-          if (item.terms[term]) matched[term] = true;
-        });
-      });
-      group.forEach(function (item) {
-        if (item.terms && Object.keys(item.terms).length === 0) item.terms = matched;
-      });
-    });
-    return result;
-  }
   var post = self.postMessage.bind(self);
   self.postMessage = function (message, transfer) {
-    if (message && message.type === RESULT && message.data) withGroupTerms(message.data);
+    if (logic && message && message.type === RESULT && message.data) logic.withGroupTerms(message.data);
     return transfer ? post(message, transfer) : post(message);
   };
 
@@ -84,10 +50,15 @@
       type,
       function (event) {
         var message = event.data;
+        var that = this;
         if (message && message.type === QUERY && typeof message.data === "string") {
-          // Looked up until found: the language's stemmer loads during setup.
-          if (!stem && self.lunr) stem = stemmerFor(config);
-          return handler.call(this, { data: { type: QUERY, data: stemQuery(message.data) } });
+          ready.then(function () {
+            // Looked up until found: the language's stemmer loads during setup.
+            if (logic && !stem && self.lunr) stem = logic.stemmerFor(config, self.lunr);
+            var query = logic ? logic.stemQuery(message.data, stem) : message.data;
+            handler.call(that, { data: { type: QUERY, data: query } });
+          });
+          return undefined;
         }
         if (message && message.type === SETUP && message.data && message.data.config) {
           config = message.data.config;
