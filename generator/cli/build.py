@@ -131,6 +131,8 @@ def build(
     """
     report = generate(content, force=force, site_url=site_url)
     click.echo(f"Generated: {report.summary()}.")
+    for note in report.notes:
+        click.echo(note)
     for warning in report.warnings:
         click.echo(warning, err=True)
     started = time.perf_counter()

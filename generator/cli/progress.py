@@ -83,7 +83,7 @@ def progress(
             f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
             err=True,
         )
-    summary = summarize(playbook, loaded.status, today())
+    summary = summarize(playbook, loaded.status, today(playbook.site.time_zone))
     if as_json:
         _say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:

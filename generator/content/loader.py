@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             "with no part starting with '.'",
             "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
         )
+    if field == "time_zone" and loc[:1] == ("site",):
+        return _time_zone(value)
     if kind == "value_error" and field in ("code", "language") and isinstance(value, str):
         problem = language_problem(value)
         if problem:
@@ -212,6 +215,13 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         expected = error.get("ctx", {}).get("expected", "")
         return f"{brief(value)} is not allowed here", f"use one of: {expected}"
     return error["msg"], "run 'playbook schema' to see what each field allows"
+
+
+def _time_zone(value: Any) -> tuple[str, str]:
+    names = [name for name in zoneinfo.available_timezones() if "/" in name]
+    close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.8)
+    hint = "write an IANA time zone name, e.g. Europe/Stockholm, Europe/Oslo or UTC"
+    return f"unknown time zone {brief(value)}", (f"did you mean '{close[0]}'?" if close else hint)
 
 
 def _colour(value: Any) -> tuple[str, str]:

@@ -47,7 +47,9 @@ from generator.site.team_view import (
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.team.history import Change
 from generator.team.model import TeamStatus
+from generator.team.published import Published, published
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.site", "templates"),
@@ -103,6 +105,7 @@ def render(
     team: TeamStatus | None = None,
     today: date | None = None,
     pages_in: tuple[str, ...] | None = None,
+    history: tuple[Change, ...] = (),
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
@@ -110,7 +113,9 @@ def render(
     names) to list in the navigation after the journeys. ``site_url`` overrides
     ``site.url`` from the content (CI knows the Pages address; the content may not).
     ``team`` is the team's status file (progress.yaml), None when the project has none;
-    ``today`` the day it is judged on (what is overdue), which the caller picks.
+    ``today`` the day it is judged on (what is overdue), which the caller picks;
+    ``history`` its latest changes. The content's team.publish decides what of them the
+    pages show: they get only what ``published`` lets through.
     ``pages_in`` limits the pages to those languages (a one-language preview); the
     settings and downloads are always whole, so the navigation never differs.
     """
@@ -118,14 +123,17 @@ def render(
         raise GeneratorError("render() needs today to judge the team's status on")
     default = playbook.default_language
     outputs = _Outputs()
+    shown = published(team, playbook.team.publish, history)
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
-        view = team_view(playbook, team, today or date.min, language)
-        outputs[page_path("index", language, default)] = _home(playbook, language, view)
-        if team is not None and today is not None:
+        view = team_view(playbook, shown, today or date.min, language)
+        outputs[page_path("index", language, default)] = _home(
+            playbook, language, view, has_status_file=team is not None
+        )
+        if shown is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
-                playbook, team, today, language, view
+                playbook, shown, today, language, view
             )
         if playbook.glossary:
             outputs[page_path("glossary", language, default)] = _simple_page(
@@ -163,7 +171,7 @@ def render(
                     playbook, journey, position, language, stages[position], view
                 )
     outputs[GENERATED_CONFIG] = render_config(
-        playbook, extra_pages, site_url, content_name, team_page=team is not None
+        playbook, extra_pages, site_url, content_name, team_page=shown is not None
     )
     colors = palette_css(playbook.site.branding)
     if colors:
@@ -226,15 +234,15 @@ def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
 
 
 def _dashboard(
-    playbook: Playbook, status: TeamStatus, today: date, language: str, team: TeamView
+    playbook: Playbook, shown: Published, today: date, language: str, team: TeamView
 ) -> str:
     text = localizer(playbook, language)
     return _page(
-        "team.md.j2", playbook, text, board=dashboard(playbook, status, today, text), team=team
+        "team.md.j2", playbook, text, board=dashboard(playbook, shown, today, text), team=team
     )
 
 
-def _home(playbook: Playbook, language: str, team: TeamView) -> str:
+def _home(playbook: Playbook, language: str, team: TeamView, *, has_status_file: bool) -> str:
     text = localizer(playbook, language)
     return _page(
         "home.md.j2",
@@ -247,7 +255,8 @@ def _home(playbook: Playbook, language: str, team: TeamView) -> str:
         ],
         known=known_keys(playbook),
         team=team,
-        editor=editor_link(playbook.site.repo_url, team["active"]),
+        editor=editor_link(playbook.site.repo_url, has_status_file),
+        has_status_file=has_status_file,
     )
 
 

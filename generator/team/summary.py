@@ -9,10 +9,11 @@ which callers take from ``today()``.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from generator.content.model import ChecklistItem, Playbook
 from generator.team.keys import (
@@ -29,16 +30,20 @@ NEXT_OPEN = 3
 """How many open items a journey or stage lists as next."""
 
 
-def today() -> date:
-    """The date the team's state is judged on: SOURCE_DATE_EPOCH's day (UTC) if set, else today.
+def today(time_zone: str | None = None) -> date:
+    """The date the team's state is judged on: SOURCE_DATE_EPOCH's day if set, else today;
+    in ``time_zone`` (the content's ``site.time_zone``), else UTC for SOURCE_DATE_EPOCH and
+    the machine's own day for the clock.
 
     A build with SOURCE_DATE_EPOCH (reproducible builds, CI, tests) marks the same items
-    overdue on the site as ``playbook progress`` does with it.
+    overdue on the site as ``playbook progress`` does with it. The zone matters at night:
+    at 00:30 in Stockholm it is still yesterday in UTC, where GitHub's runners live.
     """
+    zone = ZoneInfo(time_zone) if time_zone else None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+        return datetime.fromtimestamp(int(epoch), zone or UTC).date()
+    return datetime.now(zone).date() if zone else date.today()
 
 
 @dataclass(frozen=True)
@@ -183,8 +188,18 @@ def item_state(key: str, item: ChecklistItem, status: TeamStatus, today: date) -
     )
 
 
-def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummary:
-    """The team's numbers for ``playbook`` on ``today``."""
+def summarize(
+    playbook: Playbook,
+    status: TeamStatus,
+    today: date,
+    answered: Collection[str] | None = None,
+) -> TeamSummary:
+    """The team's numbers for ``playbook`` on ``today``.
+
+    ``answered``: the prompts the team has answered, when ``status`` is the published
+    status that no longer holds the answers (team.publish: counts); else its answers.
+    """
+    answered = frozenset(status.answers if answered is None else answered)
     shared_on: dict[str, list] = {}
     for shared in playbook.checklists:
         for ref in shared.stages:
@@ -199,6 +214,7 @@ def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummar
                 [],
                 status,
                 today,
+                answered,
             )
         stages = []
         for stage in journey.stages:
@@ -206,7 +222,7 @@ def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummar
             for shared in shared_on.get(f"{journey.id}/{stage.id}", []):
                 items += keyed(SHARED_LEVEL, shared.id, shared.items)
             asked = [key for key, _ in keyed(journey.id, stage.id, stage.prompts)]
-            stages.append(_section(stage.id, items, asked, status, today))
+            stages.append(_section(stage.id, items, asked, status, today, answered))
         parts = ([before] if before else []) + stages
         total = _section(
             journey.id,
@@ -214,10 +230,11 @@ def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummar
             [progress_key(journey.id, st.id, p.id) for st in journey.stages for p in st.prompts],
             status,
             today,
+            answered,
         )
         journeys.append(JourneySummary(total, before, tuple(stages)))
     whole = _section(
-        "", checklist_items(playbook), [k for k, _ in prompts(playbook)], status, today
+        "", checklist_items(playbook), [k for k, _ in prompts(playbook)], status, today, answered
     )
     overdue = tuple(sorted((s for s in whole.items if s.overdue), key=_urgency))
     return TeamSummary(today, whole.counts, tuple(journeys), overdue)
@@ -233,6 +250,7 @@ def _section(
     prompts: list[str],
     status: TeamStatus,
     today: date,
+    answered: frozenset[str],
 ) -> Section:
     items = tuple(item_state(key, item, status, today) for key, item in _unique(pairs))
     by_state = {state: sum(1 for s in items if s.status == state) for state in ITEM_STATES}
@@ -244,7 +262,7 @@ def _section(
         not_started=by_state["not-started"],
         overdue=sum(1 for s in items if s.overdue),
         prompts=len(prompts),
-        answered=sum(1 for key in prompts if key in status.answers),
+        answered=sum(1 for key in prompts if key in answered),
     )
     owners = tuple(sorted({s.owner for s in items if s.owner}, key=str.casefold))
     ordered = sorted((s for s in items if s.open), key=_urgency)

@@ -20,6 +20,7 @@ from generator.content.model import LANGUAGE_CODES, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
 from generator.site.render import md_inline, render
+from generator.team.history import stamped_changes
 from generator.team.loader import validate_status
 from tests.conftest import FIXTURES
 from tests.htmlscan import Page
@@ -35,7 +36,13 @@ def _render_small():
     site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
     playbook = playbook.model_copy(update={"site": site})
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
-    return render(playbook, extra_pages=("about.md",), team=status, today=date(2023, 11, 14))
+    return render(
+        playbook,
+        extra_pages=("about.md",),
+        team=status,
+        today=date(2023, 11, 14),
+        history=stamped_changes(status),
+    )
 
 
 @pytest.fixture(scope="module")
