@@ -22,8 +22,8 @@ from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
 from generator.site.site_config import GENERATED_CONFIG, brand_file
+from generator.team.history import Change, latest_changes
 from generator.team.loader import LoadedStatus, read_team_status
-from generator.team.history import latest_changes
 from generator.team.model import STATUS_FILE
 from generator.team.published import FULL, WHAT_IS_SHOWN
 from generator.team.schema import status_schema
@@ -62,7 +62,7 @@ def generate(
         only_language = None
     status = load_status(content, playbook)
     publish = playbook.team.publish
-    history = ()
+    history: tuple[Change, ...] = ()
     if status.file and publish == FULL:
         # Only under full: the other settings must not even read who changed what.
         history = latest_changes(root, status.status, playbook.site.time_zone)

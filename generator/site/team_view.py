@@ -17,8 +17,8 @@ from generator.content.model import Journey, Playbook
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import html_text
 from generator.site.ui import UI_TEXT
-from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, keyed, prompts
 from generator.team.history import Change
+from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, keyed, prompts
 from generator.team.model import STATUS_FILE
 from generator.team.published import Published
 from generator.team.summary import ItemState, Section, TeamSummary, item_state, summarize
@@ -80,9 +80,7 @@ def no_team() -> TeamView:
     }
 
 
-def team_view(
-    playbook: Playbook, shown: Published | None, today: date, language: str
-) -> TeamView:
+def team_view(playbook: Playbook, shown: Published | None, today: date, language: str) -> TeamView:
     """The team's state for the pages in ``language``; ``shown`` is what team.publish lets
     the site show of the status file (generator/team/published.py), None for nothing."""
     if shown is None:
@@ -239,7 +237,9 @@ _FIELD_WORDS = {
 }
 
 
-def history_rows(playbook: Playbook, changes: tuple[Change, ...], text: Localizer) -> list[HistoryRow]:
+def history_rows(
+    playbook: Playbook, changes: tuple[Change, ...], text: Localizer
+) -> list[HistoryRow]:
     """The latest changes as the team page lists them; changes to ids the content no longer
     has are left out, as orphaned entries are."""
     texts = {key: item.text for key, item in checklist_items(playbook)}
@@ -249,14 +249,13 @@ def history_rows(playbook: Playbook, changes: tuple[Change, ...], text: Localize
     for change in changes:
         if change.key not in texts:
             continue
-        words = [UI_TEXT[_FIELD_WORDS[name]][language] for name in change.fields if name in _FIELD_WORDS]
+        words = [
+            UI_TEXT[_FIELD_WORDS[name]][language] for name in change.fields if name in _FIELD_WORDS
+        ]
         status = UI_TEXT[_STATUS_WORDS[change.status]][language] if change.status else ""
         if status and "status" not in change.fields:
             status = ""
-        if status and words:
-            change_text = f"{status}: {', '.join(words)}"
-        else:
-            change_text = status or ", ".join(words)
+        change_text = " · ".join(part for part in (status, ", ".join(words)) if part)
         rows.append(
             {
                 # In the site's time zone when it has one (history.latest_changes).

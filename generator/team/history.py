@@ -106,8 +106,8 @@ def git_changes(project_dir: Path) -> tuple[Change, ...] | None:
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    commits = [_commit(record) for record in log.split(_RECORD) if record.strip()]
-    commits = [commit for commit in commits if commit is not None]
+    parsed = [_commit(record) for record in log.split(_RECORD) if record.strip()]
+    commits = [commit for commit in parsed if commit is not None]
     if not commits:
         return None
     # One more commit than shown, so the oldest shown has its "before"; without it, the
