@@ -47,6 +47,14 @@ from generator.team.intake import (
 from generator.team.loader import status_path
 from generator.team.summary import today
 
+_BODY_PROBLEMS = {
+    "too_large": "intake_too_large",
+    "no_block": "intake_no_block",
+    "two_blocks": "intake_two_blocks",
+    "fence": "intake_fence",
+}
+"""Why a body is not the site's form (BodyProblem.reason) -> the ui_text that says so."""
+
 SNIPPET_NAME = "changes.yaml"
 """The snippet's name in messages (its lines are the code block's)."""
 
@@ -132,7 +140,7 @@ def _decide(
     try:
         snippet = extract_snippet(issue.body)
     except BodyProblem as problem:
-        text = ui[f"intake_{problem.reason}"]
+        text = ui[_BODY_PROBLEMS[problem.reason]]
         return "invalid", text.format(
             size=f"{problem.size:,}", limit=f"{MAX_BODY_CHARS:,}", marker=f"`{MARKER}`"
         ) + "\n"
