@@ -24,9 +24,16 @@ def _client_workflow(tmp_path: Path, package: str = "journey-playbook==0.1.0") -
     return target
 
 
-@pytest.fixture(params=["pages", "release", "client"])
+TEAM_WORKFLOWS = {
+    "team-intake": REPO / ".github/workflows/team-intake.yml",
+    "nightly": REPO / ".github/workflows/nightly.yml",
+}
+
+
+@pytest.fixture(params=["pages", "release", "client", *TEAM_WORKFLOWS])
 def workflow(request, tmp_path) -> Path:
-    return {"pages": PAGES, "release": RELEASE}.get(request.param) or _client_workflow(tmp_path)
+    shipped = {"pages": PAGES, "release": RELEASE, **TEAM_WORKFLOWS}
+    return shipped.get(request.param) or _client_workflow(tmp_path)
 
 
 def test_workflow_validates_against_the_github_schema(workflow):
