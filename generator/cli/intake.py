@@ -65,7 +65,7 @@ SNIPPET_NAME = "changes.yaml"
 @click.option(
     "--sender",
     is_flag=True,
-    help="Only print the issue author's login (checked), for the permission look-up.",
+    help="Only print login=AUTHOR (checked), for the permission look-up.",
 )
 @click.option(
     "--permission",
@@ -98,7 +98,7 @@ def intake(
 
     \b
     Example (what the team-intake workflow runs):
-        playbook progress intake "$GITHUB_EVENT_PATH" --sender
+        playbook progress intake "$GITHUB_EVENT_PATH" --sender >> "$GITHUB_OUTPUT"
         playbook progress intake "$GITHUB_EVENT_PATH" --permission permission.json --out intake/
     """
     try:
@@ -106,7 +106,7 @@ def intake(
     except IntakeError as error:
         raise GeneratorError(str(error)) from None
     if sender:
-        click.echo(issue.login)
+        click.echo(f"login={issue.login}")
         return
     if permission is None or out is None:
         raise GeneratorError("give --permission FILE and --out DIR (or --sender)")

@@ -185,7 +185,6 @@ def test_an_author_without_write_access_is_refused_and_nothing_changes(origin, t
     run, workspace = _intake(origin, tmp_path, _body(), login=login)
     _assert_nothing_changed(origin, run, tmp_path)
     assert run.outputs["intake"]["result"] == "refused"
-    assert "Commit and push progress.yaml" in run.skipped
     (comment,) = run.gh("issue", "comment")
     assert comment["body"].startswith(
         "Bara den som har skrivbehörighet till det här repositoriet kan ändra teamets läge "
@@ -294,7 +293,7 @@ def test_a_protected_branch_gets_a_comment_and_the_issue_stays_open(origin, tmp_
     hook.chmod(0o755)
     run, _ = _intake(origin, tmp_path, _body())
     assert len(_origin_log(origin)) == 1
-    assert run.outputs["push"]["pushed"] == "false"
+    assert run.outputs["intake"]["pushed"] == "false"
     assert run.failed == ["Answer the issue"]  # the run shows red
     assert run.gh("workflow") == [] and run.gh("issue", "close") == []
     (comment,) = run.gh("issue", "comment")
@@ -303,10 +302,43 @@ def test_a_protected_branch_gets_a_comment_and_the_issue_stays_open(origin, tmp_
     )
 
 
+@pytest.mark.slow
+def test_two_issues_sent_together_both_land(origin, tmp_path):
+    # Another issue's run pushes after this run's checkout: this run's first push is
+    # refused (not a fast-forward), so it fetches, merges again and pushes on top.
+    workspace = _checkout(origin, tmp_path)
+    other = tmp_path / "other"
+    subprocess.run(["git", "clone", "-q", str(origin), str(other)], check=True)
+    (other / "progress.yaml").write_text(
+        STATUS + "  short/-/gather-team:\n    status: done\n", encoding="utf-8"
+    )
+    _git(other, "commit", "-q", "-am", "Team status from #11")
+    _git(other, "push", "-q", "origin", "main")
+    run = run_job(
+        INTAKE, "intake", workspace, _event(_body()), tmp=tmp_path / "runner",
+        permissions={"asa-k": "write"},
+    )  # fmt: skip
+    assert run.failed == [], run.logs
+    assert run.outputs["intake"] == {"result": "merged", "number": "12", "pushed": "true"}
+    log = _origin_log(origin)
+    assert [message.splitlines()[0] for message in log] == [
+        "Team status from #12: 2 added, 0 updated", "Team status from #11", "Project"
+    ]  # fmt: skip
+    status = yaml.safe_load(_origin_status(origin))
+    assert set(status["items"]) == {
+        "loop/first/know-names", "short/-/gather-team", "loop/first/say-hello"
+    }  # fmt: skip
+    assert run.gh("issue", "close")[0]["args"][2] == "12"
+
+
 def test_the_intake_runs_one_issue_at_a_time_with_the_least_permissions():
     workflow = yaml.safe_load(INTAKE.read_text(encoding="utf-8"))
     assert workflow["on"] == {"issues": {"types": ["opened"]}}
-    assert workflow["concurrency"] == {"group": "team-intake", "cancel-in-progress": False}
+    # One group per issue: a shared group would cancel all but one waiting run.
+    assert workflow["concurrency"] == {
+        "group": "team-intake-${{ github.event.issue.number }}",
+        "cancel-in-progress": False,
+    }
     assert workflow["permissions"] == {}
     assert workflow["jobs"]["intake"]["permissions"] == {
         "contents": "write", "issues": "write", "actions": "write"
@@ -409,8 +441,10 @@ def test_the_nightly_starts_pages_and_summarises_what_is_overdue_in_the_site_tim
 ):
     workspace = _checkout(origin, tmp_path)
     content = workspace / "content.yaml"
+    text = content.read_text(encoding="utf-8")
     content.write_text(
-        content.read_text(encoding="utf-8").replace("Europe/Oslo", zone), encoding="utf-8"
+        text.replace("    - {code: en}\n", f"    - {{code: en}}\n  time_zone: {zone}\n"),
+        encoding="utf-8",
     )
     (workspace / "progress.yaml").write_text(NIGHTLY_STATUS, encoding="utf-8")
     run = run_job(

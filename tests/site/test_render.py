@@ -75,6 +75,7 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Site.updated",  # the poster's date: tests/site/test_journey_map.py (a new line here would
     # move every line the error tests of this fixture point at)
     "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
+    "Site.time_zone",  # the day render is given: tests/fork/test_team_workflows.py (nightly)
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",
