@@ -39,7 +39,6 @@ MAX_BLOB_BYTES = 2 * 1024 * 1024
 _FIELD_ORDER = {"items": ("status", "owner", "due", "note"), "answers": ("text",)}
 _GIT_TIMEOUT = 30
 _SEPARATOR = "\x1f"
-_RECORD = "\x1e"
 _CO_AUTHOR = re.compile(r"^\s*(?P<name>[^<>\n]*?)\s*(<[^<>\n]*>)?\s*$")
 
 
@@ -97,16 +96,17 @@ def git_changes(project_dir: Path) -> tuple[Change, ...] | None:
         log = _git(
             project_dir,
             "log",
+            "-z",  # commits end in NUL, which no name or message can hold
             f"-n{MAX_COMMITS + 1}",
             "--no-textconv",
             f"--format=%H{_SEPARATOR}%aI{_SEPARATOR}%an{_SEPARATOR}"
-            f"%(trailers:key=Co-authored-by,valueonly,separator=%x1f){_RECORD}",
+            "%(trailers:key=Co-authored-by,valueonly,separator=%x1f)",
             "--",
             STATUS_FILE,
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    parsed = [_commit(record) for record in log.split(_RECORD) if record.strip()]
+    parsed = [_commit(record) for record in log.split("\0") if record.strip()]
     commits = [commit for commit in parsed if commit is not None]
     if not commits:
         return None
