@@ -25,8 +25,10 @@ from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
 from generator.site.site_config import GENERATED_CONFIG, brand_file
 from generator.site_folder import check_site_folder, replace_folder, umask
+from generator.team.history import Change, latest_changes
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
+from generator.team.published import FULL, WHAT_IS_SHOWN
 from generator.team.schema import status_schema
 from generator.team.summary import today
 from generator.terminal import terminal_safe
@@ -63,6 +65,11 @@ def generate(
     if only_language not in playbook.language_codes:
         only_language = None
     status = load_status(content, playbook)
+    publish = playbook.team.publish
+    history: tuple[Change, ...] = ()
+    if status.file and publish == FULL:
+        # Only under full: the other settings must not even read who changed what.
+        history = latest_changes(root, status.status, playbook.site.time_zone)
     extra_pages = find_hand_written_pages(root, playbook)
     outputs: dict[PurePosixPath, str | bytes] = dict(
         render(
@@ -71,8 +78,9 @@ def generate(
             site_url=site_url,
             content_name=content.name,
             team=status.status if status.file else None,
-            today=today(),
+            today=today(playbook.site.time_zone),
             pages_in=(only_language,) if only_language else None,
+            history=history,
         )
     )
     outputs.update(read_brand_files(playbook, parsed, root))
@@ -101,7 +109,18 @@ def generate(
     report.languages = build_order(playbook)
     # Orphaned status entries are not shown on the site: say so rather than drop them silently.
     report.warnings += [f"warning: {orphan}" for orphan in status.orphans]
+    report.notes.append(publish_note(status, publish))
     return report
+
+
+def publish_note(status: LoadedStatus, publish: str) -> str:
+    """What the site shows of the team's status file, as `playbook build` says it."""
+    if not status.file:
+        return f"Team status: no {STATUS_FILE}, so the site shows no team status."
+    return (
+        f"Team status ({status.file}), team.publish: {publish}: the site shows "
+        f"{WHAT_IS_SHOWN[publish]}."
+    )
 
 
 def page_language(key: str, playbook: Playbook) -> str | None:

@@ -54,6 +54,8 @@ class WriteReport:
     """What the inputs hold that did not stop the write (e.g. orphaned status entries)."""
     languages: list[str] = field(default_factory=list)
     """The site's languages, the default first: what a build of the written pages builds."""
+    notes: list[str] = field(default_factory=list)
+    """What the caller should hear about the inputs (e.g. what the site shows of the team)."""
 
     @property
     def changed(self) -> bool:

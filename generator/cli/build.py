@@ -137,6 +137,8 @@ def build(
     check_site_folder(site_dir.absolute() if site_dir else root / "site", given=bool(site_dir))
     report = generate(content, force=force, site_url=site_url)
     say(f"Generated: {report.summary()}.")
+    for note in report.notes:
+        say(note)
     for warning in report.warnings:
         say(warning, err=True)
     started = time.perf_counter()

@@ -14,15 +14,24 @@ from pathlib import Path
 import click
 
 from generator.cli.common import content_option, say, user_errors
+from generator.cli.intake import intake
 from generator.content.loader import load_content
 from generator.content.model import Playbook
 from generator.errors import GeneratorError
 from generator.project import load_status
 from generator.site.localize import Localizer, localizer
+from generator.site.markup import md_inline
 from generator.site.ui import UI_TEXT
 from generator.team.importer import ImportReport, import_status, nothing_imported
 from generator.team.loader import status_path
-from generator.team.summary import ItemState, JourneySummary, Section, summarize, today
+from generator.team.summary import (
+    ItemState,
+    JourneySummary,
+    Section,
+    TeamSummary,
+    summarize,
+    today,
+)
 
 _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
 
@@ -35,16 +44,28 @@ _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
     is_flag=True,
     help="Print only the overdue items; exit 1 if there are any (for CI).",
 )
+@click.option(
+    "--markdown",
+    is_flag=True,
+    help="With --overdue: the overdue items as Markdown, with their texts in the site's "
+    "language, for a CI job summary.",
+)
 @click.option("--lang", default=None, help="Language of the table (default: the content's).")
 @click.pass_context
 @user_errors
 def progress(
-    ctx: click.Context, content: Path, as_json: bool, overdue: bool, lang: str | None
+    ctx: click.Context,
+    content: Path,
+    as_json: bool,
+    overdue: bool,
+    markdown: bool,
+    lang: str | None,
 ) -> None:
     """Show the team's status from progress.yaml: per journey and stage, what is done, in
     progress, not applicable, not started and overdue, who owns it, and what is next.
 
-    Items are judged overdue on today's date (SOURCE_DATE_EPOCH's, if set).
+    Items are judged overdue on today's date (SOURCE_DATE_EPOCH's, if set), in the
+    content's site.time_zone.
 
     \b
     Example:
@@ -52,10 +73,13 @@ def progress(
         playbook progress --lang en
         playbook progress --json > team-status.json
         playbook progress --overdue   # in CI: exit 1 when anything is overdue
+        playbook progress --overdue --markdown >> "$GITHUB_STEP_SUMMARY"
         playbook progress import shared-changes.yaml
     """
     if ctx.invoked_subcommand is not None:
         return
+    if markdown and (not overdue or as_json):
+        raise click.UsageError("--markdown goes with --overdue (and not with --json)")
     playbook = load_content(content, display_name=str(content))
     language = lang or playbook.default_language
     if language not in playbook.language_codes:
@@ -72,7 +96,7 @@ def progress(
             f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
             err=True,
         )
-    summary = summarize(playbook, loaded.status, today())
+    summary = summarize(playbook, loaded.status, today(playbook.site.time_zone))
     if as_json:
         say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:
@@ -81,12 +105,18 @@ def progress(
             if number:
                 say()
             say("\n".join(journey_table(playbook, journey, text)))
+    if markdown:
+        say(overdue_markdown(playbook, summary, localizer(playbook, language)))
+        sys.exit(1 if summary.overdue else 0)
     if overdue:
         if summary.overdue:
             say(overdue_line(summary.overdue), err=as_json)
             sys.exit(1)
         if not as_json:
             say(f"No overdue items on {summary.today.isoformat()}.")
+
+
+progress.add_command(intake)
 
 
 @progress.command("import")
@@ -142,6 +172,41 @@ def overdue_line(items: tuple[ItemState, ...]) -> str:
         f"{item.key} ({item.owner + ', ' if item.owner else ''}due {item.due})" for item in items
     )
     return f"{len(items)} overdue: {named}"
+
+
+def overdue_markdown(playbook: Playbook, summary: TeamSummary, text: Localizer) -> str:
+    """The overdue items as Markdown for a job summary: a heading with the day they are
+    judged on, then each item's text, where it is, its owner and due date."""
+    language = text.language
+    heading = UI_TEXT["overdue_heading"][language].format(date=summary.today.isoformat())
+    lines = [f"### {md_inline(heading)}", ""]
+    if not summary.overdue:
+        return "\n".join([*lines, md_inline(UI_TEXT["team_none_overdue"][language]), ""])
+    places = _places(playbook, text)
+    for item in summary.overdue:
+        details = [item.owner] if item.owner else []
+        if item.due:
+            details.append(UI_TEXT["cli_progress_due"][language].format(date=item.due.isoformat()))
+        where = places.get(item.key.rsplit("/", 1)[0], "")
+        lines.append(
+            f"- **{md_inline(text.peek(item.item.text))}**"
+            + (f" ({md_inline(where)})" if where else "")
+            + (f": {md_inline(', '.join(details))}" if details else "")
+        )
+    return "\n".join([*lines, ""])
+
+
+def _places(playbook: Playbook, text: Localizer) -> dict[str, str]:
+    """'journey/stage' (the first two parts of a key) -> 'Journey › Stage' in words."""
+    places = {}
+    for journey in playbook.journeys:
+        name = text.peek(journey.name)
+        places[f"{journey.id}/-"] = f"{name} › {UI_TEXT['before_you_start'][text.language]}"
+        for stage in journey.stages:
+            places[f"{journey.id}/{stage.id}"] = f"{name} › {text.peek(stage.name)}"
+    for shared in playbook.checklists:
+        places[f"shared/{shared.id}"] = text.peek(shared.name)
+    return places
 
 
 def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) -> list[str]:

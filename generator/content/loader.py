@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import typing
+import zoneinfo
 from pathlib import Path
 from typing import Any
 
@@ -163,6 +164,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             f"expected a list, got {kind_of(value)}",
             "write each entry on its own line after '- '",
         )
+    if field == "time_zone" and loc[:1] == ("site",):
+        return _time_zone(value)
     if kind == "value_error" and field in ("code", "language") and isinstance(value, str):
         problem = language_problem(value)
         if problem:
@@ -191,6 +194,13 @@ def _field_at(loc: tuple) -> FieldInfo | None:
         return None
     model = _model_at(loc[: names[-1]])
     return model.model_fields.get(loc[names[-1]]) if model is not None else None
+
+
+def _time_zone(value: Any) -> tuple[str, str]:
+    names = [name for name in zoneinfo.available_timezones() if "/" in name]
+    close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.8)
+    hint = "write an IANA time zone name, e.g. Europe/Stockholm, Europe/Oslo or UTC"
+    return f"unknown time zone {brief(value)}", (f"did you mean '{close[0]}'?" if close else hint)
 
 
 def _colour(value: Any) -> tuple[str, str]:

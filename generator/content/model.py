@@ -7,9 +7,11 @@ silently ignored text. Each field's docstring becomes its description in the JSO
 
 from __future__ import annotations
 
+import functools
 import re
+import zoneinfo
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -253,6 +255,42 @@ class Branding(_Strict):
     """Footer text, e.g. '© {client} 2026'."""
 
 
+def _known_time_zone(name: str) -> str:
+    # An allowlist: the IANA names this machine's zone database has (never a path).
+    if name not in _time_zones():
+        raise ValueError("unknown time zone")
+    return name
+
+
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+TimeZone = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*$", max_length=64),
+    AfterValidator(_known_time_zone),
+    WithJsonSchema(
+        {"type": "string", "description": "An IANA time zone name, e.g. Europe/Stockholm."}
+    ),
+]
+"""An IANA time zone name that zoneinfo knows, e.g. Europe/Oslo or UTC."""
+
+PUBLISH_MODES: tuple[str, ...] = ("full", "counts", "none")
+"""What the site shows of the team's status file: see Team.publish."""
+
+
+class Team(_Strict):
+    """What the published site shows of the team's status file (progress.yaml)."""
+
+    publish: Literal["full", "counts", "none"] = "full"
+    """full: statuses, owners, due dates, notes, answers and the latest changes; counts:
+    statuses, due dates, overdue marks and the numbers, without owners, notes, answers or
+    history; none: nothing of the team's state (only each reader's own ticks).
+    `playbook init` writes counts for a new client project."""
+
+
 class Site(_Strict):
     """Settings for the whole site."""
 
@@ -320,6 +358,10 @@ class Site(_Strict):
     """The host of your GitHub Enterprise Server, e.g. github.acme.com, when ``repo_url`` is
     there: named here, on its own line, so that a change of where answers go is plain to see
     in a review."""
+    time_zone: TimeZone | None = None
+    """The team's time zone, e.g. Europe/Stockholm (an IANA name): what day it is when the
+    site and `playbook progress` judge what is overdue. Without it, the day is the
+    machine's (UTC on GitHub's runners)."""
 
 
 class ChecklistItem(_Strict):
@@ -543,6 +585,8 @@ class Playbook(_Strict):
     """Terms explained on the glossary page."""
     sources: list[Source] = Field(default_factory=list)
     """Sources listed on the sources page."""
+    team: Team = Field(default_factory=Team)
+    """What the site publishes of the team's status file: team.publish full, counts or none."""
 
     @property
     def default_language(self) -> str:

@@ -19,6 +19,7 @@ from generator.generated import gitignore_lines
 from generator.languages import language_problem
 from generator.site.markup import md_inline, yaml_string
 from generator.site.ui import INIT_TEXT
+from generator.team.intake import LABEL
 
 DISTRIBUTION = "journey-playbook"
 """The tool's name on a package index (pyproject's project.name)."""
@@ -55,6 +56,8 @@ FILES = {
     "README.md": "README.md.j2",
     ".gitignore": "gitignore.j2",
     ".github/workflows/pages.yml": "pages.yml.j2",
+    ".github/workflows/team-intake.yml": "team-intake.yml.j2",
+    ".github/workflows/nightly.yml": "nightly.yml.j2",
 }
 
 # What a pip requirement may hold here; it is written into a Makefile and a workflow, where
@@ -107,12 +110,23 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
         "package": package,
         "example_name": first["example_stage_name"],
         "example_item": first["example_item"],
+        "time_zone": first["time_zone"],
         "generated_paths": gitignore_lines(),
+        "label": LABEL,
     }
     return {
         path: _ENV.get_template(template).render(context) if template else tool_mkdocs_yml()
         for path, template in FILES.items()
     }
+
+
+def own_workflow(path: str) -> str:
+    """The repository's own copy of a team workflow (team-intake.yml, nightly.yml): what a
+    client gets, installing the tool from the checkout itself ('.'). One template, so the
+    shipped workflow and the client's cannot drift (tests/fork/test_team_workflows.py)."""
+    template = FILES[path]
+    assert template is not None
+    return _ENV.get_template(template).render(package=".", label=LABEL)
 
 
 def tool_mkdocs_yml() -> str:
@@ -221,4 +235,8 @@ def next_steps(folder: Path, result: InitResult) -> list[str]:
             "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main"
         ),
         "On GitHub: Settings -> Pages -> Source: GitHub Actions (the next push to main publishes)",
+        (
+            "The site shows the team's progress as counts only (no owners, notes or answers); "
+            "to show everything, set team.publish: full in content.yaml (or none for nothing)"
+        ),
     ]

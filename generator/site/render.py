@@ -54,6 +54,7 @@ from generator.site.team_view import (
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.team.history import Change
 from generator.team.keys import (
     PLAYBOOK_SCOPE,
     before_scope,
@@ -62,6 +63,7 @@ from generator.team.keys import (
     stage_scope,
 )
 from generator.team.model import TeamStatus
+from generator.team.published import Published, published
 from generator.team.scopes import Scope, scopes
 
 _ENV = jinja2.Environment(
@@ -117,6 +119,7 @@ def render(
     team: TeamStatus | None = None,
     today: date | None = None,
     pages_in: tuple[str, ...] | None = None,
+    history: tuple[Change, ...] = (),
 ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path relative to the project root.
 
@@ -124,7 +127,9 @@ def render(
     names) to list in the navigation after the journeys. ``site_url`` overrides
     ``site.url`` from the content (CI knows the Pages address; the content may not).
     ``team`` is the team's status file (progress.yaml), None when the project has none;
-    ``today`` the day it is judged on (what is overdue), which the caller picks.
+    ``today`` the day it is judged on (what is overdue), which the caller picks;
+    ``history`` its latest changes. The content's team.publish decides what of them the
+    pages show: they get only what ``published`` lets through.
     ``pages_in`` limits the pages to those languages (a one-language preview); the
     settings and downloads are always whole, so the navigation never differs.
     """
@@ -132,21 +137,26 @@ def render(
         raise GeneratorError("render() needs today to judge the team's status on")
     default = playbook.default_language
     outputs = _Outputs()
+    shown = published(team, playbook.team.publish, history)
     found = scopes(playbook)
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
-        view = team_view(playbook, team, today or date.min, language)
+        view = team_view(playbook, shown, today or date.min, language)
 
         def progress(scope_ids: list[str], view: TeamView = view) -> PageProgress:
             return page_progress(scope_ids, found, view["states"])
 
         outputs[page_path("index", language, default)] = _home(
-            playbook, language, view, progress(_home_scopes(playbook))
+            playbook,
+            language,
+            view,
+            progress(_home_scopes(playbook)),
+            has_status_file=team is not None,
         )
-        if team is not None and today is not None:
+        if shown is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
-                playbook, team, today, language, view
+                playbook, shown, today, language, view
             )
         if playbook.glossary:
             outputs[page_path("glossary", language, default)] = _simple_page(
@@ -183,12 +193,12 @@ def render(
             )
             for position, stage in enumerate(journey.stages):
                 data = stages[position]
-                shown = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
+                on_page = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, data, view, progress(shown)
+                    playbook, journey, position, language, data, view, progress(on_page)
                 )
     outputs[GENERATED_CONFIG] = render_config(
-        playbook, extra_pages, site_url, content_name, team_page=team is not None
+        playbook, extra_pages, site_url, content_name, team_page=shown is not None
     )
     colors = palette_css(playbook.site.branding)
     if colors:
@@ -270,15 +280,22 @@ def _shared(
 
 
 def _dashboard(
-    playbook: Playbook, status: TeamStatus, today: date, language: str, team: TeamView
+    playbook: Playbook, shown: Published, today: date, language: str, team: TeamView
 ) -> str:
     text = localizer(playbook, language)
     return _page(
-        "team.md.j2", playbook, text, board=dashboard(playbook, status, today, text), team=team
+        "team.md.j2", playbook, text, board=dashboard(playbook, shown, today, text), team=team
     )
 
 
-def _home(playbook: Playbook, language: str, team: TeamView, progress: PageProgress) -> str:
+def _home(
+    playbook: Playbook,
+    language: str,
+    team: TeamView,
+    progress: PageProgress,
+    *,
+    has_status_file: bool,
+) -> str:
     text = localizer(playbook, language)
     return _page(
         "home.md.j2",
@@ -292,7 +309,8 @@ def _home(playbook: Playbook, language: str, team: TeamView, progress: PageProgr
         known=known_keys(playbook),
         team=team,
         progress=progress,
-        editor=editor_link(playbook.site.repo_url, team["active"]),
+        editor=editor_link(playbook.site.repo_url, has_status_file),
+        has_status_file=has_status_file,
     )
 
 

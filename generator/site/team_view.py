@@ -10,15 +10,17 @@ judged on come in; no I/O, no clock.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, datetime
 from typing import TypedDict
 
 from generator.content.model import Journey, Playbook
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import html_text
 from generator.site.ui import UI_TEXT
+from generator.team.history import Change
 from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, keyed, prompts
-from generator.team.model import STATUS_FILE, TeamStatus
+from generator.team.model import STATUS_FILE
+from generator.team.published import Published
 from generator.team.summary import ItemState, Section, TeamSummary, item_state, summarize
 
 _STATUS_WORDS = {
@@ -45,9 +47,12 @@ class TeamItem(TypedDict):
 
 
 class TeamView(TypedDict):
-    """What a page needs of the team's state; ``active`` is false without a status file."""
+    """What a page needs of the team's state; ``active`` is false without a status file
+    (or when team.publish is none)."""
 
     active: bool
+    publish: str
+    """full, counts or none: what the status file's owners, notes and answers become."""
     today: str
     items: dict[str, TeamItem]
     """By progress key: every item the status file has an entry for."""
@@ -63,6 +68,7 @@ def no_team() -> TeamView:
     """The view of a project without a status file: pages show only this browser's ticks."""
     return {
         "active": False,
+        "publish": "none",
         "today": "",
         "items": {},
         "answers": {},
@@ -71,12 +77,12 @@ def no_team() -> TeamView:
     }
 
 
-def team_view(
-    playbook: Playbook, status: TeamStatus | None, today: date, language: str
-) -> TeamView:
-    """The team's state for the pages in ``language``; ``status`` None: no status file."""
-    if status is None:
+def team_view(playbook: Playbook, shown: Published | None, today: date, language: str) -> TeamView:
+    """The team's state for the pages in ``language``; ``shown`` is what team.publish lets
+    the site show of the status file (generator/team/published.py), None for nothing."""
+    if shown is None:
         return no_team()
+    status = shown.status
     ui = UI_TEXT
     items: dict[str, TeamItem] = {}
     for key, item in checklist_items(playbook):
@@ -97,6 +103,7 @@ def team_view(
     answers = {k: a.text for k, a in status.answers.items() if k in known_prompts}
     return {
         "active": True,
+        "publish": shown.mode,
         "today": today.isoformat(),
         "items": items,
         "answers": {k: html_text_lines(text.rstrip("\n")) for k, text in answers.items()},
@@ -156,15 +163,25 @@ class DashboardJourney(TypedDict):
     total: DashboardRow
 
 
+class HistoryRow(TypedDict):
+    when: str
+    who: str
+    what: Localized
+    change: str
+    """The new status and what else changed, in words ('In progress: owner, due date')."""
+
+
 class Dashboard(TypedDict):
     today: str
     journeys: list[DashboardJourney]
     overdue: list[DashboardItem]
+    history: list[HistoryRow]
+    """The latest changes, newest first (team.publish: full only)."""
 
 
-def dashboard(playbook: Playbook, status: TeamStatus, today: date, text: Localizer) -> Dashboard:
+def dashboard(playbook: Playbook, shown: Published, today: date, text: Localizer) -> Dashboard:
     """The team page: per journey and stage, the numbers ``playbook progress --json`` prints."""
-    summary: TeamSummary = summarize(playbook, status, today)
+    summary: TeamSummary = summarize(playbook, shown.status, today, shown.answered)
     language = text.language
     journeys: list[DashboardJourney] = []
     for model, journey in zip(playbook.journeys, summary.journeys, strict=True):
@@ -194,7 +211,49 @@ def dashboard(playbook: Playbook, status: TeamStatus, today: date, text: Localiz
         "today": today.isoformat(),
         "journeys": journeys,
         "overdue": [_item(state, text) for state in summary.overdue],
+        "history": history_rows(playbook, shown.history, text),
     }
+
+
+_FIELD_WORDS = {
+    "owner": "team_field_owner",
+    "due": "team_field_due",
+    "note": "team_field_note",
+    "text": "team_field_answer",
+}
+
+
+def history_rows(
+    playbook: Playbook, changes: tuple[Change, ...], text: Localizer
+) -> list[HistoryRow]:
+    """The latest changes as the team page lists them; changes to ids the content no longer
+    has are left out, as orphaned entries are."""
+    texts = {key: item.text for key, item in checklist_items(playbook)}
+    texts.update({key: prompt.text for key, prompt in prompts(playbook)})
+    language = text.language
+    rows: list[HistoryRow] = []
+    for change in changes:
+        if change.key not in texts:
+            continue
+        words = [
+            UI_TEXT[_FIELD_WORDS[name]][language] for name in change.fields if name in _FIELD_WORDS
+        ]
+        status = UI_TEXT[_STATUS_WORDS[change.status]][language] if change.status else ""
+        if status and "status" not in change.fields:
+            status = ""
+        change_text = " · ".join(part for part in (status, ", ".join(words)) if part)
+        rows.append(
+            {
+                # In the site's time zone when it has one (history.latest_changes).
+                "when": change.when.strftime("%Y-%m-%d %H:%M")
+                if isinstance(change.when, datetime)
+                else change.when.isoformat(),
+                "who": change.who,
+                "what": text(texts[change.key]),
+                "change": change_text,
+            }
+        )
+    return rows
 
 
 def _row(name: Localized | str, link: str, section: Section, text: Localizer) -> DashboardRow:

@@ -11,9 +11,11 @@ comes in as ``today``, which callers take from ``today()``.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from generator.content.model import ChecklistItem, Playbook
 from generator.team.counting import tally
@@ -38,16 +40,20 @@ JSON_VERSION = 1
 field changes meaning or goes, so a script reading it can tell."""
 
 
-def today() -> date:
-    """The date the team's state is judged on: SOURCE_DATE_EPOCH's day (UTC) if set, else today.
+def today(time_zone: str | None = None) -> date:
+    """The date the team's state is judged on: SOURCE_DATE_EPOCH's day if set, else today;
+    in ``time_zone`` (the content's ``site.time_zone``), else UTC for SOURCE_DATE_EPOCH and
+    the machine's own day for the clock.
 
     A build with SOURCE_DATE_EPOCH (reproducible builds, CI, tests) marks the same items
-    overdue on the site as ``playbook progress`` does with it.
+    overdue on the site as ``playbook progress`` does with it. The zone matters at night:
+    at 00:30 in Stockholm it is still yesterday in UTC, where GitHub's runners live.
     """
+    zone = ZoneInfo(time_zone) if time_zone else None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC).date()
-    return date.today()
+        return datetime.fromtimestamp(int(epoch), zone or UTC).date()
+    return datetime.now(zone).date() if zone else date.today()
 
 
 @dataclass(frozen=True)
@@ -202,12 +208,22 @@ def item_state(key: str, item: ChecklistItem, status: TeamStatus, today: date) -
     )
 
 
-def summarize(playbook: Playbook, status: TeamStatus, today: date) -> TeamSummary:
-    """The team's numbers for ``playbook`` on ``today``."""
+def summarize(
+    playbook: Playbook,
+    status: TeamStatus,
+    today: date,
+    answered: Collection[str] | None = None,
+) -> TeamSummary:
+    """The team's numbers for ``playbook`` on ``today``.
+
+    ``answered``: the prompts the team has answered, when ``status`` is the published
+    status that no longer holds the answers (team.publish: counts); else its answers.
+    """
+    done_prompts = frozenset(status.answers if answered is None else answered)
     found = scopes(playbook)
 
     def section(section_id: str, scope_id: str, asked: list[str]) -> Section:
-        return _section(section_id, found[scope_id], asked, status, today)
+        return _section(section_id, found[scope_id], asked, status, today, done_prompts)
 
     journeys = []
     for journey in playbook.journeys:
@@ -237,6 +253,7 @@ def _section(
     prompts: list[str],
     status: TeamStatus,
     today: date,
+    answered: frozenset[str],
 ) -> Section:
     items = tuple(item_state(key, item, status, today) for key, item in scope.items)
     by_state = {state: sum(1 for s in items if s.status == state) for state in ITEM_STATES}
@@ -250,7 +267,7 @@ def _section(
         not_started=by_state["not-started"],
         overdue=sum(1 for s in items if s.overdue),
         prompts=len(prompts),
-        answered=sum(1 for key in prompts if key in status.answers),
+        answered=sum(1 for key in prompts if key in answered),
     )
     owners = tuple(sorted({s.owner for s in items if s.owner}, key=str.casefold))
     ordered = sorted((s for s in items if s.open), key=_urgency)

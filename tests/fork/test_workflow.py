@@ -24,9 +24,16 @@ def _client_workflow(tmp_path: Path, package: str = "journey-playbook==0.1.0") -
     return target
 
 
-@pytest.fixture(params=["pages", "release", "client"])
+TEAM_WORKFLOWS = {
+    "team-intake": REPO / ".github/workflows/team-intake.yml",
+    "nightly": REPO / ".github/workflows/nightly.yml",
+}
+
+
+@pytest.fixture(params=["pages", "release", "client", *TEAM_WORKFLOWS])
 def workflow(request, tmp_path) -> Path:
-    return {"pages": PAGES, "release": RELEASE}.get(request.param) or _client_workflow(tmp_path)
+    shipped = {"pages": PAGES, "release": RELEASE, **TEAM_WORKFLOWS}
+    return shipped.get(request.param) or _client_workflow(tmp_path)
 
 
 def test_workflow_validates_against_the_github_schema(workflow):
@@ -78,7 +85,9 @@ def test_pages_workflow_tests_checks_translations_builds_and_deploys_only_from_m
     triggers = workflow["on"]  # quoted in the file: YAML 1.1 would read a bare `on` as true
     assert triggers["push"]["branches"] == ["main"] and "pull_request" in triggers
     deploy = workflow["jobs"]["deploy"]
-    assert "refs/heads/main" in deploy["if"] and "push" in deploy["if"]
+    # workflow_dispatch too: the team-intake and nightly workflows start it (issue #25).
+    assert deploy["if"] == "github.event_name != 'pull_request' && github.ref == 'refs/heads/main'"
+    assert "workflow_dispatch" in triggers
     runs = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     order = [
         "python -m pytest",

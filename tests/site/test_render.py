@@ -20,6 +20,7 @@ from generator.content.model import LANGUAGE_CODES, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
 from generator.site.render import md_inline, render
+from generator.team.history import stamped_changes
 from generator.team.loader import validate_status
 from tests.conftest import FIXTURES
 from tests.htmlscan import Page
@@ -35,7 +36,13 @@ def _render_small():
     site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
     playbook = playbook.model_copy(update={"site": site})
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
-    return render(playbook, extra_pages=("about.md",), team=status, today=date(2023, 11, 14))
+    return render(
+        playbook,
+        extra_pages=("about.md",),
+        team=status,
+        today=date(2023, 11, 14),
+        history=stamped_changes(status),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +76,7 @@ NOT_IN_GOLDEN_FIXTURE = {
     # move every line the error tests of this fixture point at)
     "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
     "Site.github_enterprise",  # tests/site/test_team_view.py
+    "Site.time_zone",  # the day render is given: tests/fork/test_team_workflows.py (nightly)
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",

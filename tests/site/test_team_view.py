@@ -18,6 +18,7 @@ from generator.site.team_view import (
     team_view,
 )
 from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
+from generator.team.published import published
 from generator.team.scopes import scopes
 from tests.conftest import FIXTURES, make_project
 
@@ -58,7 +59,10 @@ def test_render_needs_the_day_to_judge_a_status_on(playbook):
 def test_counts_leave_out_not_applicable_items(playbook):
     view = team_view(
         playbook,
-        status(**{"loop/first/say-hello": "done", "loop/first/know-names": "not-applicable"}),
+        published(
+            status(**{"loop/first/say-hello": "done", "loop/first/know-names": "not-applicable"}),
+            "full",
+        ),
         TODAY,
         "en",
     )
