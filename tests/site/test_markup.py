@@ -128,7 +128,7 @@ def test_allow_html_keeps_the_allowed_attributes_and_drops_style():
     )
     assert render_markdown(source, allow_html=True) == (
         '<div class="playbook-markdown">\n'
-        '<div class="note" title="Tänk">\nÅtta\n</div>\n'
+        '<div class="user-content-note" title="Tänk">\nÅtta\n</div>\n'
         '<p>Text <span lang="sv">röd</span> och <img src="a.png" alt="ö" width="10"></p>\n'
         "</div>"
     )
@@ -464,11 +464,12 @@ RENDERED = {
         "<p>i <u>u</u> \n</p>",
         "Rubrik\nn\n",
     ),
-    "a class Material acts on is dropped, the others kept": (
+    "every class from content gets a prefix, so none is one Material or the script acts on": (
         '<div class="note wide mermaid">x</div>\n\n<div class="Mermaid">y</div>',
         True,
         "index.md",
-        '<div class="note wide">x</div>\n<div>y</div>',
+        '<div class="user-content-note user-content-wide user-content-mermaid">x</div>\n'
+        '<div class="user-content-Mermaid">y</div>',
         "",
     ),
     "links get rel, and .md links become URLs unless absolute or mail": (

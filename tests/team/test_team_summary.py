@@ -111,6 +111,7 @@ def _counts(total, done, in_progress, not_applicable, not_started, overdue, prom
     return {
         "total": total,
         "done": done,
+        "applicable": total - not_applicable,
         "in_progress": in_progress,
         "not_applicable": not_applicable,
         "not_started": not_started,
@@ -153,11 +154,14 @@ def test_the_json_of_playbook_progress_has_every_key_in_a_stable_order(small_pla
     fast, thanks = _item("shared/basics/answer-fast"), _item("shared/basics/say-thanks")
     touch = _item("short/meet/list-touchpoints")
     assert summary.as_data() == {
+        "version": 1,
         "today": "2026-11-26",
+        "scope": "playbook",
         "counts": _counts(7, 1, 1, 0, 5, 2, 2, 1, 14),
         "journeys": [
             {
                 "id": "loop",
+                "scope": "journey:loop",
                 "counts": _counts(5, 1, 1, 0, 3, 1, 1, 1, 20),
                 "owners": ["anna", "Bo"],
                 "next_open": [know, fast, thanks],
@@ -165,12 +169,14 @@ def test_the_json_of_playbook_progress_has_every_key_in_a_stable_order(small_pla
                 "stages": [
                     {
                         "id": "first",
+                        "scope": "stage:loop/first",
                         "counts": _counts(4, 1, 1, 0, 2, 1, 1, 1, 25),
                         "owners": ["anna", "Bo"],
                         "next_open": [know, fast, thanks],
                     },
                     {
                         "id": "second",
+                        "scope": "stage:loop/second",
                         "counts": _counts(1, 0, 0, 0, 1, 0, 0, 0, 0),
                         "owners": [],
                         "next_open": [_item("loop/second/follow-up")],
@@ -179,11 +185,13 @@ def test_the_json_of_playbook_progress_has_every_key_in_a_stable_order(small_pla
             },
             {
                 "id": "short",
+                "scope": "journey:short",
                 "counts": _counts(4, 0, 0, 0, 4, 1, 1, 0, 0),
                 "owners": ["Åsa"],
                 "next_open": [gather, touch, fast],
                 "before_you_start": {
                     "id": "-",
+                    "scope": "before:short",
                     "counts": _counts(1, 0, 0, 0, 1, 1, 0, 0, 0),
                     "owners": ["Åsa"],
                     "next_open": [gather],
@@ -191,18 +199,29 @@ def test_the_json_of_playbook_progress_has_every_key_in_a_stable_order(small_pla
                 "stages": [
                     {
                         "id": "meet",
+                        "scope": "stage:short/meet",
                         "counts": _counts(3, 0, 0, 0, 3, 0, 1, 0, 0),
                         "owners": [],
                         "next_open": [touch, fast, thanks],
                     },
                     {
                         "id": "decide",
+                        "scope": "stage:short/decide",
                         "counts": _counts(0, 0, 0, 0, 0, 0, 0, 0, 0),
                         "owners": [],
                         "next_open": [],
                     },
                 ],
             },
+        ],
+        "checklists": [
+            {
+                "id": "basics",
+                "scope": "shared:basics",
+                "counts": _counts(2, 0, 0, 0, 2, 0, 0, 0, 0),
+                "owners": [],
+                "next_open": [fast, thanks],
+            }
         ],
         "overdue": [gather, know],
     }

@@ -44,7 +44,7 @@ export function snippet(found, stamp, heading) {
   return lines.join("\n") + "\n";
 }
 
-/** The moment a snippet is dated with, to the second: 2026-11-20T13:30:00Z. */
+/** The moment a snippet is dated with, to the second, e.g. 2025-01-31T13:30:00Z. */
 export function stampOf(date) {
   return date.toISOString().replace(/\.\d+Z$/, "Z");
 }
