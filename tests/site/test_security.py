@@ -297,6 +297,8 @@ def test_init_options_cannot_escape_their_context(tmp_path):
     base = tmp_path / "bases#1/base.yaml"
     base.parent.mkdir()
     base.write_text("site: {title: Bas}\n", encoding="utf-8")
+    from generator.fork.init import FILES
+
     result = init_project(
         tmp_path / "c",
         name='Acme "<b>" #1 $(x)',
@@ -310,7 +312,7 @@ def test_init_options_cannot_escape_their_context(tmp_path):
     assert content["extends"] == "../bases#1/base.yaml"
     assert content["site"]["client"] == 'Acme "<b>" #1 $(x)'
     assert "<b>" not in (tmp_path / "c/README.md").read_text(encoding="utf-8")
-    assert len(result.written) == 6
+    assert len(result.written) == len(FILES) == 8  # the three workflows among them
 
 
 def test_init_checks_every_file_before_writing_any(tmp_path):
