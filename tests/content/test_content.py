@@ -12,7 +12,11 @@ from generator.content.loader import load_content
 from tests.conftest import REPO
 
 SEEDS = next(
-    (parent / "shared" / "seeds" for parent in REPO.parents if (parent / "shared" / "seeds").is_dir()),
+    (
+        parent / "shared" / "seeds"
+        for parent in REPO.parents
+        if (parent / "shared" / "seeds").is_dir()
+    ),
     REPO.parent / "shared" / "seeds",
 )
 """The five source articles: ../shared/seeds beside the repository, or beside a folder above it
