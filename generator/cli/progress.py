@@ -236,11 +236,12 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
 
 _LABELS = {
     "stage": "cli_progress_stage",
-    "done": "cli_progress_done",
-    "in_progress": "cli_progress_in_progress",
-    "not_applicable": "cli_progress_not_applicable",
-    "not_started": "cli_progress_not_started",
-    "overdue": "cli_progress_overdue",
+    # The status names are the site's own keys, so a status has one name per language (#28).
+    "done": "team_status_done",
+    "in_progress": "team_status_in_progress",
+    "not_applicable": "team_status_not_applicable",
+    "not_started": "team_status_not_started",
+    "overdue": "team_overdue",
     "answered": "cli_progress_answered",
     "owners": "cli_progress_owners",
     "total": "cli_progress_total",

@@ -130,6 +130,10 @@ def stage_context(
         ),
         "number": position + 1,
         "count": len(journey.stages),
+        # Its own key, not the plural heading 'stages': "Stage 3 of 7", never "Stages 3/7" (#28).
+        "counter": UI_TEXT["stage_number"][text.language].format(
+            number=position + 1, count=len(journey.stages)
+        ),
         "checklist": [
             _item(item.id, item.text, text, progress_key(journey.id, stage.id, item.id))
             for item in stage.checklist

@@ -82,6 +82,8 @@ class StageData(TypedDict):
     description: Localized
     number: int
     count: int
+    counter: str
+    """'Stage 3 of 7' in the page's language (ui_text key stage_number)."""
     checklist: list[ItemData]
     prompts: list[ItemData]
     item_keys: list[str]

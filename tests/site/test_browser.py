@@ -77,8 +77,8 @@ def test_checkboxes_are_labelled_and_keyboard_operable(page, site):
     first = page.get_by_role(
         "checkbox",
         name=(
-            "Show on every page and in the order confirmation how customers can reach customer "
-            "service and support."
+            "Show on every page of your website how customers can reach customer service and "
+            "support."
         ),
     )
     first.focus()
@@ -189,10 +189,12 @@ def test_stage_exports_as_markdown(page, site, tmp_path):
     assert download.value.suggested_filename == "customer-journey-after-purchase-en.md"
     assert text.startswith("# After purchase\n")
     assert (
-        "- [x] Show on every page and in the order confirmation how customers can reach customer service and support."
+        "- [x] Show on every page of your website how customers can reach customer service and support."
         in text
     )
-    assert "- [ ] Write a complaints routine with deadlines you actually keep." in text
+    assert (
+        "- [ ] Write a procedure for handling complaints, with deadlines you actually meet." in text
+    )
     assert (
         "1. What happens today, step by step, when a customer's product stops working?\n   > We call back within a day."
         in text

@@ -131,7 +131,7 @@ def test_import_previews_what_it_would_do_before_doing_it(page, site, tmp_path):
         "answers here that are removed or changed: 1",
     ]
     expect(dialog.locator("[data-count=unknown]")).to_have_text(
-        "Ids this playbook does not have, which will be ignored: 2"
+        "IDs this playbook does not have, which will be ignored: 2"
     )
     assert stored(page) == MINE  # nothing happens before the reader chooses
     expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()

@@ -16,7 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.content.loader import load_content
-from generator.content.model import LANGUAGE_CODES, Playbook
+from generator.content.model import LANGUAGE_CODES, Language, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
 from generator.site.render import md_inline, render
@@ -231,6 +231,31 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
     ]
     assert docs == {
         f"playbook/{page}{suffix}.md" for page in pages for suffix in ("", ".nb", ".en")
+    }
+
+
+def test_the_stage_counter_says_stage_n_of_m_in_every_language():
+    # Issue #28: the breadcrumb reused the plural heading and read "Stages 1/2", "Phasen 1/2".
+    playbook = load_content(FIXTURES / "small.yaml")
+    languages = [Language(code=code, default=code == "sv") for code in LANGUAGE_CODES]
+    playbook = playbook.model_copy(
+        update={"site": playbook.site.model_copy(update={"languages": languages})}
+    )
+    outputs = {p.as_posix(): text for p, text in render(playbook).items()}
+    counters = {
+        code: outputs[f"playbook/stages/loop/second{'' if code == 'sv' else '.' + code}.md"]
+        .split("\n")[6]
+        .rsplit(" · ", 1)[1]
+        for code in LANGUAGE_CODES
+    }
+    assert counters == {
+        "sv": "Steg 2 av 2",
+        "nb": "Steg 2 av 2",
+        "nn": "Steg 2 av 2",
+        "da": "Trin 2 af 2",
+        "fi": "Vaihe 2/2",
+        "de": "Phase 2 von 2",
+        "en": "Stage 2 of 2",
     }
 
 

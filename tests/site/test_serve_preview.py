@@ -104,7 +104,7 @@ def test_a_removed_stage_leaves_no_page_behind(serving):
 def test_preview_note_names_the_other_languages_in_the_readers_language():
     assert preview_note("sv", ["sv", "nb", "en"]) == (
         "Förhandsvisningen visar bara svenska. För att se ett annat språk, kör playbook "
-        "serve --lang med språkets kod: nb (norska), en (engelska)."
+        "serve --lang med språkets kod: nb (norskt bokmål), en (engelska)."
     )
 
 

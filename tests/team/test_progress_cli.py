@@ -34,7 +34,7 @@ def test_the_table_is_in_the_default_language(project):
     lines = result.stdout.splitlines()
     assert lines[0] == "Slingan (loop): 1 av 4 klara, 25 %"
     assert lines[1].split() == [
-        "Steg", "Klara", "Pågår", "Ej", "aktuella", "Ej", "påbörjade", "Försenade", "Svar",
+        "Steg", "Klar", "Pågår", "Ej", "aktuell", "Ej", "påbörjad", "Försenad", "Svar",
         "Ansvariga",
     ]  # fmt: skip
     assert lines[2].split() == ["1.", "Första", "1", "1", "1", "1", "0", "1/1", "AK,", "Åsa"]
