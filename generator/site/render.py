@@ -16,7 +16,9 @@ import jinja2
 from generator.content.model import Journey, Playbook
 from generator.errors import GeneratorError
 from generator.generated import DOCS_DIR
+from generator.site.accessibility import statement
 from generator.site.context import (
+    chooser_context,
     common,
     comparison_context,
     glossary_context,
@@ -29,6 +31,7 @@ from generator.site.context import (
     stage_context,
 )
 from generator.site.exports import map_svg_name, render_exports
+from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_attr, html_text, md_inline, yaml_string
@@ -47,6 +50,7 @@ from generator.site.team_view import (
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.site.workshop import agenda
 from generator.team.model import TeamStatus
 
 _ENV = jinja2.Environment(
@@ -138,8 +142,16 @@ def render(
         if len(playbook.journeys) > 1:
             text = localizer(playbook, language)
             outputs[page_path("comparison", language, default)] = _page(
-                "comparison.md.j2", playbook, text, table=comparison_context(playbook, text)
+                "comparison.md.j2",
+                playbook,
+                text,
+                table=comparison_context(playbook, text),
+                chooser=chooser_context(playbook, text),
             )
+        text = localizer(playbook, language)
+        outputs[page_path("accessibility", language, default)] = _page(
+            "accessibility.md.j2", playbook, text, statement=statement(playbook, text)
+        )
         for shared in playbook.checklists:
             outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
                 playbook, shared, language, view
@@ -157,6 +169,9 @@ def render(
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language, view
+            )
+            outputs[page_path(f"{folder}/workshop", language, default)] = _workshop(
+                playbook, journey, text, view
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
@@ -241,10 +256,8 @@ def _home(playbook: Playbook, language: str, team: TeamView) -> str:
         playbook,
         text,
         description=text(playbook.site.description),
-        journeys=[
-            journey_context(journey, text, allow_html=playbook.site.allow_html)
-            for journey in playbook.journeys
-        ],
+        cards=[journey_card(playbook, journey, text) for journey in playbook.journeys],
+        comparison=len(playbook.journeys) > 1,
         known=known_keys(playbook),
         team=team,
         editor=editor_link(playbook.site.repo_url, team["active"]),
@@ -291,6 +304,20 @@ def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView)
         content_date=UI_TEXT["content_date"][language].format(date=updated.isoformat())
         if updated
         else "",
+        team=team,
+    )
+
+
+def _workshop(playbook: Playbook, journey: Journey, text: Localizer, team: TeamView) -> str:
+    """How to run a half-day workshop with ``journey``: the agenda follows its stages."""
+    return _page(
+        "workshop.md.j2",
+        playbook,
+        text,
+        journey={"id": journey.id, "name": text(journey.name), "count": len(journey.stages)},
+        participants=text(journey.workshop.participants) if journey.workshop.participants else "",
+        focus=text(journey.workshop.focus) if journey.workshop.focus else "",
+        agenda=agenda(journey, text),
         team=team,
     )
 

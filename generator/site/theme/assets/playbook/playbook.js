@@ -155,6 +155,39 @@
       mark.hidden = false;
     });
     markOwn(state);
+    updateStartLinks(state);
+  }
+
+  /* A home-page card's "start here" (issue #29): the first stage until something is done,
+     then the first open item among the keys the card's progress bar counts, in their order
+     (data-targets says where each is ticked); once none is open, the journey page. */
+  function updateStartLinks(state) {
+    all("a.playbook-start[data-targets]").forEach(function (link) {
+      var card = link.closest(".playbook-card");
+      var bar = card && card.querySelector(".playbook-progress");
+      if (!bar) return;
+      var targets = JSON.parse(link.getAttribute("data-targets"));
+      var keys = keysOf(bar).filter(function (key) { return targets[key]; });
+      if (!link.hasAttribute("data-start")) {
+        link.setAttribute("data-start", link.getAttribute("href"));
+        link.setAttribute("data-start-text", link.textContent);
+      }
+      var started = keys.some(function (key) { return isDone(key, state); });
+      var open = keys.filter(function (key) {
+        var status = effective(key, state);
+        return status !== "done" && status !== "not-applicable";
+      })[0];
+      if (!started) {
+        link.setAttribute("href", link.getAttribute("data-start"));
+        link.textContent = link.getAttribute("data-start-text");
+      } else if (open) {
+        link.setAttribute("href", targets[open][0]);
+        link.textContent = fill(link.getAttribute("data-continue"), { stage: targets[open][1] });
+      } else {
+        link.setAttribute("href", link.getAttribute("data-done-href"));
+        link.textContent = link.getAttribute("data-done");
+      }
+    });
   }
 
   /* Shows the page as the state has it: after a reset, an undo or an import. */
