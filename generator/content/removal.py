@@ -96,6 +96,7 @@ def cascade(merger: Any, data: Any, base: Any, layer: Any) -> tuple[Any, list[Dr
                 _by_id(journeys, answer.get("journey")) if isinstance(answer, dict) else None
             ),
             describe=lambda answer: f"{answer.get('id')} -> {answer.get('journey')}",
+            field="journey",
         )
         kept = edit.get(("chooser", q))  # the filter above may have copied and shortened it
         for a, answer in enumerate(_items(kept, "answers")):
@@ -178,17 +179,24 @@ class _Editor:
         self.layer = layer
         self.dropped: list[Dropped] = []
 
-    def filter(self, path: tuple, key: str, removal_of, describe=str) -> None:
+    def filter(self, path: tuple, key: str, removal_of, describe=str, field="") -> None:
         """Drop the entries of the list at ``path``/``key`` for which ``removal_of`` finds one;
-        ``describe`` says what each dropped entry was, for ``playbook diff``."""
+        ``describe`` says what each dropped entry was, for ``playbook diff``.
+
+        ``field``: the list merges by id and its entries refer through this field, so base and
+        overlay entries sit in one list and each is judged by who wrote its reference; otherwise
+        a list the overlay writes is its own."""
         mapping = self.get(path)
         values = mapping.get(key) if isinstance(mapping, dict) else None
-        if not isinstance(values, list) or _written_by(self.merger, mapping, key, self.layer):
+        if not isinstance(values, list):
+            return
+        if not field and _written_by(self.merger, mapping, key, self.layer):
             return
         keep = []
         for value in values:
             removal = removal_of(value)
-            if removal is None:
+            own = field and _written_by(self.merger, value, field, self.layer)
+            if removal is None or own:
                 keep.append(value)
             else:
                 self.dropped.append(

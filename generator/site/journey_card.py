@@ -117,7 +117,7 @@ def drawing(journey: Journey, text: Localizer) -> str:
         x2, y2 = x(len(stages)), y(target.emotion)
         shapes.append(
             f'<path class="playbook-curve__loop" d="M{x1:g} {y1:g} L{x2:g} {y2:g}"/>'
-            f'<circle class="playbook-curve__loop-point" cx="{x2:g}" cy="{y2:g}" r="{RADIUS - 3}"/>'
+            f'<circle class="playbook-curve__loop-point" cx="{x2:g}" cy="{y2:g}" r="{RADIUS}"/>'
             f'<text class="playbook-card__number playbook-card__number--loop" x="{x2:g}" '
             f'y="{y2 + 4:g}" text-anchor="middle">{back + 1}</text>'
         )
