@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from generator.content.loader import load_content
-from tests.content.test_overlay import diff_of, errors_of, write
 from tests.conftest import FIXTURES
+from tests.content.test_overlay import diff_of, errors_of, write
 
 SMALL = (FIXTURES / "small.yaml").read_text(encoding="utf-8")
 

@@ -35,9 +35,9 @@ def pages(default):
 
 def _html(page: str) -> str:
     body = page.split("\n---\n", 1)[1]
-    return markdown.Markdown(extensions=["tables", "attr_list", "md_in_html", "admonition"]).convert(
-        body
-    )
+    return markdown.Markdown(
+        extensions=["tables", "attr_list", "md_in_html", "admonition"]
+    ).convert(body)
 
 
 # The agenda ------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def test_the_agenda_names_each_stage_and_asks_its_own_questions(pages):
     ) in page
     # The journey's "before you start" list comes first, linked to the journey page.
     assert (
-        "<tr><td>9:30–9:45</td><td>15 min</td><td><a href=\"../#checklist\">Before you start</a>"
+        '<tr><td>9:30–9:45</td><td>15 min</td><td><a href="../#checklist">Before you start</a>'
         in page
     )
 
@@ -178,7 +178,9 @@ def test_each_journey_has_a_card_with_its_name_when_to_use_map_and_start_link(de
         '<svg class="playbook-card__map" viewBox="0 0 320 72" role="img" aria-label="5 stages in '
         'order, from Need recognition to Post-purchase evaluation."'
     ) in card
-    start = re.search(r'<a class="md-button md-button--primary playbook-start" ([^>]*)>([^<]*)</a>', card)
+    start = re.search(
+        r'<a class="md-button md-button--primary playbook-start" ([^>]*)>([^<]*)</a>', card
+    )
     assert start.group(2) == "Start here: Need recognition"
     assert 'href="stages/purchase-process/need-recognition/"' in start.group(1)
     assert '<a class="playbook-card__workshop" href="stages/purchase-process/workshop/">' in card
@@ -186,14 +188,14 @@ def test_each_journey_has_a_card_with_its_name_when_to_use_map_and_start_link(de
 
 def test_a_journey_without_a_when_to_use_line_shows_its_summary(pages):
     page = pages["playbook/index.en.md"]
-    assert '<p class="playbook-card__when">Goes round.</p>' in _render_small()["playbook/index.en.md"]
+    assert (
+        '<p class="playbook-card__when">Goes round.</p>' in _render_small()["playbook/index.en.md"]
+    )
     assert "Goes round." not in page
 
 
 def _render_small():
-    return {
-        p.as_posix(): t for p, t in render(load_content(FIXTURES / "small.yaml")).items()
-    }
+    return {p.as_posix(): t for p, t in render(load_content(FIXTURES / "small.yaml")).items()}
 
 
 def test_the_drawing_is_the_emotion_curve_where_stages_are_scored(pages):
@@ -211,7 +213,9 @@ def test_the_drawing_is_the_emotion_curve_where_stages_are_scored(pages):
 def test_every_start_target_is_an_anchor_on_the_page_it_points_to(default, pages):
     home = pages["playbook/index.en.md"]
     for card in default.journeys:
-        block = re.search(rf'id="{card.id}">.*?</li>\n</ul>|id="{card.id}">.*?\n</li>', home, re.S)[0]
+        block = re.search(rf'id="{card.id}">.*?</li>\n</ul>|id="{card.id}">.*?\n</li>', home, re.S)[
+            0
+        ]
         bar = re.search(r'<div class="playbook-progress" data-items="([^"]*)"', block).group(1)
         targets = json.loads(unescape(re.search(r"data-targets='([^']*)'", block).group(1)))
         assert set(bar.split()) <= set(targets), card.id
@@ -223,7 +227,9 @@ def test_every_start_target_is_an_anchor_on_the_page_it_points_to(default, pages
                 if stage == card.id
                 else f"playbook/stages/{card.id}/{stage}.en.md"
             )
-            assert f'id="{anchor}"' in pages[page_path] or f"{{ #{anchor} }}" in pages[page_path], key
+            assert f'id="{anchor}"' in pages[page_path] or f"{{ #{anchor} }}" in pages[page_path], (
+                key
+            )
 
 
 def test_the_how_to_block_points_to_the_chooser_the_guides_and_sharing(pages):
@@ -245,7 +251,9 @@ def test_the_chooser_comes_before_the_table_and_answers_with_model_reason_and_so
         "- **To businesses that compare suppliers:** "
         "[The buyer's journey](stages/buyers-journey/index.md)\n\n    The buyer's journey ends when"
     ) in page
-    assert "*Source: [Kundereisen er mer enn kjøpsreisen](sources.md#agency-buyers-journey)*" in page
+    assert (
+        "*Source: [Kundereisen er mer enn kjøpsreisen](sources.md#agency-buyers-journey)*" in page
+    )
 
 
 # The accessibility statement -------------------------------------------------------------------
