@@ -150,8 +150,8 @@ def test_the_workshop_guide_links_its_poster_worksheets_and_journey(pages):
     page = pages["playbook/stages/six-phases/workshop.nb.md"]
     assert "- [Kartet over reisen som plakat](poster.md): " in page
     assert "- [Arbeidsark for alle stegene](print.md): " in page
-    assert "- [Eksporter hele reisen som Markdown](index.md): " in page
-    assert "- [Del endringene mine](../../index.md#share): " in page
+    assert "til referatet: [Eksporter hele reisen som Markdown](index.md)\n" in page
+    assert "til en kollegas nettleser: [Del endringene mine](../../index.md#share)\n" in page
     # The model's own advice comes from the content; the frame from the interface text.
     assert "Begynn med å bli enige om hva en konvertering er for dere" in page
     assert "Teamets status" not in page  # no status file, so no team page to send anyone to
