@@ -131,7 +131,13 @@ def test_the_keyboard_reaches_every_card_link_in_reading_order(browser, site):
             if len(reached) == len(expected):
                 break
         assert reached == expected
-        page.keyboard.press("Shift+Tab")  # back from the last card's guide to its start link
+        for _ in range(10):  # back up to the last card's start link
+            if (
+                page.evaluate("document.activeElement.textContent")
+                == "Start here: Need recognition"
+            ):
+                break
+            page.keyboard.press("Shift+Tab")
         assert page.evaluate("document.activeElement.textContent") == "Start here: Need recognition"
         page.keyboard.press("Enter")
         page.wait_for_url(site + "en/stages/purchase-process/need-recognition/")
