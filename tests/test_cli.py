@@ -34,7 +34,7 @@ def test_generate_then_check_passes_and_writes_nothing_more(small_project):
 
 def test_generate_check_fails_when_content_changed(small_project):
     generated = run("generate", "-c", str(small_project))
-    assert generated.exit_code == 0 and "Generated: 58 created" in generated.output
+    assert generated.exit_code == 0 and "Generated: 67 created" in generated.output
     text = small_project.read_text(encoding="utf-8")
     small_project.write_text(text.replace("Säg hej", "Säg hejsan"), encoding="utf-8")
     result = run("generate", "--check", "-c", str(small_project))

@@ -291,6 +291,54 @@ class Team(_Strict):
     `playbook init` writes counts for a new client project."""
 
 
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+"""An e-mail address of plain ASCII letters, digits and ``._%+-``: it goes into a mailto:
+link and into Markdown, so nothing that could end either is allowed."""
+
+EmailAddress = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+
+
+class SupervisoryBody(_Strict):
+    """The public body a reader may turn to when a reported barrier is not dealt with."""
+
+    name: Text
+    """Its name, as the reader should look for it."""
+    url: WebAddress | None = None
+    """Its web page about accessibility complaints (http or https)."""
+
+
+class AccessibilityIssue(_Strict):
+    """A barrier on this site that the tool does not know about, e.g. a PDF of your own."""
+
+    id: Id
+    """Stable id, so an overlay can change or remove it."""
+    text: Text
+    """What does not work, and for whom."""
+    workaround: Text | None = None
+    """How a reader can get round it meanwhile."""
+
+
+class Accessibility(_Strict):
+    """What only the publisher knows for the accessibility statement page.
+
+    The page itself says what the tool was tested for and lists the problems the tool
+    knows of; nothing here is needed for the page to be true."""
+
+    compliance: Literal["partial", "none", "full"] | None = None
+    """How far the whole site meets WCAG 2.1 level AA, as the publisher has assessed it:
+    partial or none (full is refused while the tool itself lists known issues). Left out, the
+    page says that the publisher has not stated it."""
+    contact_email: EmailAddress | None = None
+    """Where readers report a barrier or ask for content in another form."""
+    contact_url: WebAddress | None = None
+    """A contact form or page for the same (http or https)."""
+    supervisory_body: SupervisoryBody | None = None
+    """The body that handles complaints when a report is not dealt with: for a public-sector
+    site, the supervisory authority of its country. Left out, the page does not name one."""
+    issues: list[AccessibilityIssue] = Field(default_factory=list)
+    """Barriers of this site that the statement lists after the tool's own."""
+
+
 class Site(_Strict):
     """Settings for the whole site."""
 
@@ -324,7 +372,8 @@ class Site(_Strict):
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
     updated: date | None = None
-    """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
+    """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters,
+    and the date the accessibility statement gives as its preparation date."""
     repo_url: (
         Annotated[
             str,
@@ -344,7 +393,8 @@ class Site(_Strict):
     on another branch than main. "Share my changes" then links to the status file
     (progress.yaml) in GitHub's web editor, with the reader's unshared answers in the address:
     so it must be on github.com, or on the GitHub Enterprise host named in
-    ``github_enterprise``. https only."""
+    ``github_enterprise``. https only. The accessibility statement links to its issues for
+    reporting a barrier."""
     github_enterprise: (
         Annotated[
             str,
@@ -362,6 +412,8 @@ class Site(_Strict):
     """The team's time zone, e.g. Europe/Stockholm (an IANA name): what day it is when the
     site and `playbook progress` judge what is overdue. Without it, the day is the
     machine's (UTC on GitHub's runners)."""
+    accessibility: Accessibility = Field(default_factory=Accessibility)
+    """Contact, compliance status and supervisory body for the accessibility statement page."""
 
 
 class ChecklistItem(_Strict):
@@ -535,6 +587,15 @@ class Stage(_Strict):
     """Journey map: what the team could improve or offer here."""
 
 
+class JourneyWorkshop(_Strict):
+    """What the workshop guide says about this model in particular."""
+
+    participants: Text | None = None
+    """Who should be in the room for this model, beyond the guide's general advice."""
+    focus: Text | None = None
+    """Where this model's workshop should spend its time, or what to agree first."""
+
+
 class Journey(_Strict):
     """An ordered sequence of stages, e.g. the customer journey."""
 
@@ -544,6 +605,9 @@ class Journey(_Strict):
     """Journey name."""
     summary: Text
     """What this journey describes, in a sentence or two."""
+    when_to_use: Text | None = None
+    """One line on when this model fits, shown on its card on the home page (default: the
+    summary)."""
     cyclic: bool = False
     """True when the last stage leads back to an earlier one (the journey never ends)."""
     loops_to: Id | None = None
@@ -565,6 +629,35 @@ class Journey(_Strict):
     """Id of the source the model comes from, linked from the journey page."""
     checklist: list[ChecklistItem] = Field(default_factory=list)
     """'Before you start': actions for the whole journey, shown on its page."""
+    workshop: JourneyWorkshop = Field(default_factory=JourneyWorkshop)
+    """What the journey's workshop guide adds for this model: who to invite, what to focus on."""
+
+
+class ChooserAnswer(_Strict):
+    """One answer to a chooser question, pointing to the journey that fits it."""
+
+    id: Id
+    """Stable id, unique within its question."""
+    answer: Text
+    """The answer as a reader would give it, e.g. 'To other businesses'."""
+    journey: Id
+    """Id of the journey this answer points to."""
+    reason: Text
+    """Why that model fits, drawn from its source and no stronger than the source."""
+    source: Id | None = None
+    """Id of the source the reason rests on, linked from the answer."""
+
+
+class ChooserQuestion(_Strict):
+    """A question on the comparison page that helps a reader pick a journey model."""
+
+    id: Id
+    """Stable id: the question's anchor on the comparison page."""
+    question: Text
+    """The question, e.g. 'Do you sell to businesses or to consumers?'."""
+    answers: list[ChooserAnswer] = Field(min_length=1)
+    """The answers, each pointing to a journey. When an overlay removes a journey, the
+    answers that point to it go too."""
 
 
 class Playbook(_Strict):
@@ -587,6 +680,10 @@ class Playbook(_Strict):
     """Sources listed on the sources page."""
     team: Team = Field(default_factory=Team)
     """What the site publishes of the team's status file: team.publish full, counts or none."""
+
+
+    chooser: list[ChooserQuestion] = Field(default_factory=list)
+    """Questions on the comparison page that point a reader to the journey model that fits."""
 
     @property
     def default_language(self) -> str:

@@ -3,12 +3,14 @@
 When an overlay says ``remove: true`` for a journey, a stage, a fact or a source,
 every place in the base that names it lets go of it: shared checklists' stage
 lists, ``corresponds_to``, ``loops_to`` (the journey then loops to its first
-stage), stages' ``facts`` and optional ``source`` fields. A consultant never has
+stage), stages' ``facts``, the model chooser's answers that point to a removed
+journey, and optional ``source`` fields. A consultant never has
 to restate a list of the base to remove something; ``playbook diff`` lists each
 reference that went.
 
 What cannot let go is an error at the overlay's ``remove`` line, with the line to
-write instead: a fact needs its source, a journey needs a stage, a playbook a journey.
+write instead: a fact needs its source, a journey needs a stage, a playbook a journey,
+a chooser question an answer.
 
 References the overlay itself writes are left alone: naming what the same file
 removes is a contradiction, reported by the checks at that line.
@@ -89,6 +91,20 @@ def cascade(
         edit.drop(("checklists", i), "source", _by_id(sources, shared.get("source")))
     for t, term in enumerate(_items(data, "glossary")):
         edit.drop(("glossary", t), "source", _by_id(sources, term.get("source")))
+    for q, _ in enumerate(_items(data, "chooser")):
+        # An answer that points to a removed journey would send the reader nowhere.
+        edit.filter(
+            ("chooser", q),
+            "answers",
+            lambda answer: (
+                _by_id(journeys, answer.get("journey")) if isinstance(answer, dict) else None
+            ),
+            describe=lambda answer: f"{answer.get('id')} -> {answer.get('journey')}",
+            field="journey",
+        )
+        kept = edit.get(("chooser", q))  # the filter above may have copied and shortened it
+        for a, answer in enumerate(_items(kept, "answers")):
+            edit.drop(("chooser", q, "answers", a), "source", _by_id(sources, answer.get("source")))
     for j, journey in enumerate(_items(data, "journeys")):
         edit.drop(
             ("journeys", j),
@@ -131,6 +147,18 @@ def _unresolvable(merger, edit: _Editor, journeys: dict, stages: dict, sources: 
                 "replace its entry with  "
                 f"- {{id: {journey.get('id')}, remove: true}}",
             )
+    for question in _items(data, "chooser"):
+        where = f"chooser[{question.get('id')}].answers"
+        gone = next((d.removal for d in edit.dropped if d.path == where), None)
+        if gone is not None and question.get("answers") == []:
+            _issue(
+                merger,
+                gone,
+                f"this leaves the chooser question '{question.get('id')}' without an answer, "
+                "and a question needs at least one",
+                "remove the question too: under 'chooser:' in this file write  "
+                f"- {{id: {question.get('id')}, remove: true}}",
+            )
     if journeys and data.get("journeys") == []:
         _issue(
             merger,
@@ -155,22 +183,30 @@ class _Editor:
         self.layer = layer
         self.dropped: list[Dropped] = []
 
-    def filter(self, path: tuple, key: str, removal_of) -> None:
-        """Drop the entries of the list at ``path``/``key`` for which ``removal_of`` finds one."""
-        mapping = self._get(path)
+    def filter(self, path: tuple, key: str, removal_of, describe=str, field="") -> None:
+        """Drop the entries of the list at ``path``/``key`` for which ``removal_of`` finds one;
+        ``describe`` says what each dropped entry was, for ``playbook diff``.
+
+        ``field``: the list merges by id and its entries refer through this field, so base and
+        overlay entries sit in one list and each is judged by who wrote its reference; otherwise
+        a list the overlay writes is its own."""
+        mapping = self.get(path)
         values = mapping.get(key) if isinstance(mapping, dict) else None
-        if not isinstance(values, list) or self.written_here(path, key):
+        if not isinstance(values, list):
+            return
+        if not field and self.written_here(path, key):
             return
         keep = []
         kept: list[int] = []
         for index, value in enumerate(values):
             removal = removal_of(value)
-            if removal is None:
+            own = field and self.written_here((*path, key, index), field)
+            if removal is None or own:
                 keep.append(value)
                 kept.append(index)
             else:
                 self.dropped.append(
-                    Dropped(format_path(path + (key,), self.root), str(value), removal)
+                    Dropped(format_path(path + (key,), self.root), describe(value), removal)
                 )
         if len(keep) != len(values):
             target, node = self._copy_along(path)
@@ -182,7 +218,7 @@ class _Editor:
 
     def drop(self, path: tuple, key: str, removal: Removal | None) -> None:
         """Delete ``key`` from the mapping at ``path``, which names what ``removal`` removed."""
-        mapping = self._get(path)
+        mapping = self.get(path)
         if removal is None or not isinstance(mapping, dict) or key not in mapping:
             return
         if self.written_here(path, key):
@@ -203,7 +239,7 @@ class _Editor:
         origin = node.key or node.origin if node is not None else None
         return origin is not None and origin.parsed is self.layer
 
-    def _get(self, path: tuple) -> Any:
+    def get(self, path: tuple) -> Any:
         node = self.root
         for part in path:
             node = node[part]

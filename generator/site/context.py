@@ -11,6 +11,7 @@ from generator.site.glossary import terms_on_page
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import render_markdown
 from generator.site.pages import (
+    ChooserQuestionData,
     CommonData,
     ComparisonCell,
     ComparisonRow,
@@ -101,6 +102,29 @@ def comparison_context(playbook: Playbook, text: Localizer) -> ComparisonTable:
         }
         rows.append(row)
     return {"columns": [text(j.name) for j in playbook.journeys], "rows": rows}
+
+
+def chooser_context(playbook: Playbook, text: Localizer) -> list[ChooserQuestionData]:
+    """The model chooser: each question with its answers, each pointing to a journey."""
+    journeys = {journey.id: journey for journey in playbook.journeys}
+    return [
+        {
+            "id": question.id,
+            "question": text(question.question),
+            "answers": [
+                {
+                    "id": answer.id,
+                    "answer": text(answer.answer),
+                    "journey": answer.journey,
+                    "journey_name": text(journeys[answer.journey].name),
+                    "reason": text(answer.reason),
+                    "source": source_link(playbook, answer.source),
+                }
+                for answer in question.answers
+            ],
+        }
+        for question in playbook.chooser
+    ]
 
 
 def map_description(journey: Journey, text: Localizer) -> Localized:

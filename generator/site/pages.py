@@ -128,6 +128,21 @@ class ComparisonTable(TypedDict):
     rows: list[ComparisonRow]
 
 
+class ChooserAnswerData(TypedDict):
+    id: str
+    answer: Localized
+    journey: str
+    journey_name: Localized
+    reason: Localized
+    source: SourceLink | None
+
+
+class ChooserQuestionData(TypedDict):
+    id: str
+    question: Localized
+    answers: list[ChooserAnswerData]
+
+
 class KnownKeys(TypedDict):
     """Every progress key of the site, so an import can tell which ids it does not know."""
 

@@ -16,7 +16,9 @@ import jinja2
 from generator.content.model import Journey, Playbook
 from generator.errors import GeneratorError
 from generator.generated import DOCS_DIR
+from generator.site.accessibility import statement
 from generator.site.context import (
+    chooser_context,
     common,
     comparison_context,
     glossary_context,
@@ -29,6 +31,7 @@ from generator.site.context import (
     stage_context,
 )
 from generator.site.exports import map_svg_name, render_exports
+from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
 from generator.site.markup import html_attr, html_text, md_inline, yaml_string
@@ -62,6 +65,7 @@ from generator.team.keys import (
     shared_scope,
     stage_scope,
 )
+from generator.site.workshop import agenda
 from generator.team.model import TeamStatus
 from generator.team.published import Published, published
 from generator.team.scopes import Scope, scopes
@@ -169,8 +173,16 @@ def render(
         if len(playbook.journeys) > 1:
             text = localizer(playbook, language)
             outputs[page_path("comparison", language, default)] = _page(
-                "comparison.md.j2", playbook, text, table=comparison_context(playbook, text)
+                "comparison.md.j2",
+                playbook,
+                text,
+                table=comparison_context(playbook, text),
+                chooser=chooser_context(playbook, text),
             )
+        text = localizer(playbook, language)
+        outputs[page_path("accessibility", language, default)] = _page(
+            "accessibility.md.j2", playbook, text, statement=statement(playbook, text)
+        )
         for shared in playbook.checklists:
             outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
                 playbook, shared, language, view, progress([shared_scope(shared.id)])
@@ -190,6 +202,9 @@ def render(
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
                 playbook, journey, language, view, progress(in_journey)
+            )
+            outputs[page_path(f"{folder}/workshop", language, default)] = _workshop(
+                playbook, journey, text, view
             )
             for position, stage in enumerate(journey.stages):
                 data = stages[position]
@@ -302,10 +317,8 @@ def _home(
         playbook,
         text,
         description=text(playbook.site.description),
-        journeys=[
-            journey_context(journey, text, allow_html=playbook.site.allow_html)
-            for journey in playbook.journeys
-        ],
+        cards=[journey_card(playbook, journey, text) for journey in playbook.journeys],
+        comparison=len(playbook.journeys) > 1,
         known=known_keys(playbook),
         team=team,
         progress=progress,
@@ -362,6 +375,20 @@ def _poster(
         else "",
         team=team,
         progress=progress,
+    )
+
+
+def _workshop(playbook: Playbook, journey: Journey, text: Localizer, team: TeamView) -> str:
+    """How to run a half-day workshop with ``journey``: the agenda follows its stages."""
+    return _page(
+        "workshop.md.j2",
+        playbook,
+        text,
+        journey={"id": journey.id, "name": text(journey.name), "count": len(journey.stages)},
+        participants=text(journey.workshop.participants) if journey.workshop.participants else "",
+        focus=text(journey.workshop.focus) if journey.workshop.focus else "",
+        agenda=agenda(journey, text),
+        team=team,
     )
 
 

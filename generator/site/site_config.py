@@ -115,6 +115,9 @@ def _nav(
         nav.append({UI_TEXT["team_title"][text.language]: "team.md"})
     for journey in playbook.journeys:
         section: list = [f"stages/{journey.id}/index.md"]
+        # The guide before the stages: how to run the workshop the stages are made for.
+        guide = UI_TEXT["workshop_title"][text.language]
+        section.append({guide: f"stages/{journey.id}/workshop.md"})
         section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
         nav.append({title(journey.name): section})
     if len(playbook.journeys) > 1:
@@ -125,6 +128,7 @@ def _nav(
     if playbook.sources:
         nav.append({UI_TEXT["sources"][text.language]: "sources.md"})
     nav.extend(extra_pages)
+    nav.append({UI_TEXT["a11y_title"][text.language]: "accessibility.md"})
     return nav
 
 

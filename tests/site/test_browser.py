@@ -300,7 +300,9 @@ def test_journey_map_scrolls_inside_itself_at_360_px_in_light_and_dark(browser, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["sv", "nb", "en"])
-@pytest.mark.parametrize("path", ["", JOURNEY, STAGE])
+@pytest.mark.parametrize(
+    "path", ["", JOURNEY, STAGE, JOURNEY + "workshop/", "comparison/", "accessibility/"]
+)
 def test_axe_finds_no_serious_violations(browser, site, lang, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 

@@ -400,6 +400,10 @@ def test_hostile_snippets_in_plain_fields_stay_text(snippet, other):
 
 _ACTIVE = {"script", "style", "iframe", "object", "embed", "form", "link", "meta", "base", "svg"}
 
+_DRAWN = re.compile(r'<svg class="playbook-card__map" viewBox="0 0 320 72" role="img" .*?</svg>')
+"""The home page's small journey maps: SVG the generator draws from numbers (#29). Content
+can never write this: plain fields are escaped, and descriptions lose every <svg> to nh3."""
+
 
 @settings(max_examples=100, deadline=None, derandomize=True)
 @given(
@@ -430,7 +434,7 @@ def test_descriptions_are_markdown_but_never_active_markup(descriptions):
     outputs = render(_playbook(["Text"], descriptions))
     for path, text in outputs.items():
         if path.suffix == ".md":
-            found = to_html(text)
+            found = to_html(_DRAWN.sub("", text))
             assert not found.tags & _ACTIVE, (path, found.tags & _ACTIVE)
             assert not [a for a in found.attributes if a.startswith("on")], path
             assert found.script_urls == [], path

@@ -16,7 +16,7 @@ import pytest
 from pydantic import BaseModel
 
 from generator.content.loader import load_content
-from generator.content.model import LANGUAGE_CODES, Language, Playbook
+from generator.content.model import LANGUAGE_CODES, Accessibility, Language, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
 from generator.site.render import md_inline, render
@@ -28,12 +28,41 @@ from tests.site.test_markup import _site_markdown, _split_front_matter
 
 GOLDEN = Path(__file__).parent / "golden" / "small"
 
+ACCESSIBILITY = {
+    "compliance": "partial",
+    "contact_email": "tillganglighet@example.org",
+    "contact_url": "https://example.org/kontakt?ämne=x".replace("ä", "%C3%A4"),
+    "supervisory_body": {
+        "name": {"sv": "Tillsynsorganet <b> & co", "nb": "Tilsynet", "en": "The supervisor"},
+        "url": "https://example.org/tillsyn",
+    },
+    "issues": [
+        {
+            "id": "scanned-pdf",
+            "text": {
+                "sv": "PDF:en är skannad.",
+                "nb": "PDF-en er skannet.",
+                "en": "The PDF is scanned.",
+            },
+            "workaround": {"sv": "Be om texten.", "en": "Ask for the text."},
+        },
+        {"id": "video", "text": {"sv": "Filmen saknar text *än*.", "nb": "Filmen mangler tekst."}},
+    ],
+}
+"""Set in _render_small, like repo_url: a new line in the fixture's site block would move
+the lines the error tests of the fixture point at."""
+
 
 def _render_small():
     # With a team status file, so the goldens show each kind of team state (issue #15);
     # 2023-11-14 is the day CI builds on (SOURCE_DATE_EPOCH), after know-names was due.
     playbook = load_content(FIXTURES / "small.yaml")
-    site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
+    site = playbook.site.model_copy(
+        update={
+            "repo_url": "https://github.com/example/small/tree/main/client",
+            "accessibility": Accessibility.model_validate(ACCESSIBILITY),
+        }
+    )
     playbook = playbook.model_copy(update={"site": site})
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
     return render(
@@ -77,6 +106,13 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
     "Site.github_enterprise",  # tests/site/test_team_view.py
     "Site.time_zone",  # the day render is given: tests/fork/test_team_workflows.py (nightly)
+    "Site.accessibility",  # ACCESSIBILITY above, set in _render_small for the same reason
+    *(f"Accessibility.{name}" for name in ACCESSIBILITY),
+    "SupervisoryBody.name",
+    "SupervisoryBody.url",
+    "AccessibilityIssue.id",
+    "AccessibilityIssue.text",
+    "AccessibilityIssue.workaround",
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",
@@ -225,9 +261,16 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
         "sources",
         "comparison",
         "team",
+        "accessibility",
         "checklists/basics",
-        *(f"stages/loop/{page}" for page in ("index", "print", "poster", "first", "second")),
-        *(f"stages/short/{page}" for page in ("index", "print", "poster", "meet", "decide")),
+        *(
+            f"stages/loop/{page}"
+            for page in ("index", "print", "poster", "workshop", "first", "second")
+        ),
+        *(
+            f"stages/short/{page}"
+            for page in ("index", "print", "poster", "workshop", "meet", "decide")
+        ),
     ]
     assert docs == {
         f"playbook/{page}{suffix}.md" for page in pages for suffix in ("", ".nb", ".en")
@@ -308,7 +351,10 @@ def test_loops_to_sends_the_last_stage_to_an_earlier_one(tmp_path):
     assert "Next stage: [Second](second.md) ↺" in last
     first = pages["playbook/stages/loop/first.en.md"]
     assert "This is the first stage of the journey." in first
-    assert "↺ [Second](stages/loop/second.md)" in pages["playbook/index.en.md"]
+    home = pages["playbook/index.en.md"]
+    assert (
+        '<a href="stages/loop/second/"><span aria-hidden="true">↺</span> Back to Second</a>' in home
+    )
 
 
 def test_two_outputs_for_one_path_are_an_error_not_a_lost_page():

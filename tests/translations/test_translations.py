@@ -13,9 +13,9 @@ from tests.conftest import run_cli as run
 def test_coverage_per_language_lists_missing_with_line(small_project):
     result = run("translations", "-c", str(small_project))
     assert result.exit_code == 0
-    assert "sv  100.0 %  (42/42)  (default)" in result.output
-    assert "nb   95.2 %  (40/42)" in result.output
-    assert "en   92.9 %  (39/42)" in result.output
+    assert "sv  100.0 %  (50/50)  (default)" in result.output
+    assert "nb   96.0 %  (48/50)" in result.output
+    assert "en   94.0 %  (47/50)" in result.output
     assert (
         f"{small_project}:35:19: journeys[loop].stages[second].checklist[follow-up].text: "
         "missing en translation"

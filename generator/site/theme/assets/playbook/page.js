@@ -8,6 +8,7 @@
 import { countScope, isComplete, statusOf, teamStatus } from "./lib/counting.js";
 import { get, splitKeys } from "./lib/maps.js";
 import { readPageData, scopeKeys } from "./lib/page-data.js";
+import { nextStep } from "./lib/start.js";
 import { emptyState, parseStored, storedText } from "./lib/state.js";
 import { fill } from "./lib/text.js";
 
@@ -123,6 +124,34 @@ export function updateProgress(state) {
     mark.hidden = false;
   }
   markOwn(state);
+  updateStartLinks(state);
+}
+
+/** Each home-page card's start link, as lib/start.js decides (the first visit keeps the
+    link the build wrote, so the page works without the script). */
+function updateStartLinks(state) {
+  for (const link of all("a.playbook-start[data-targets]")) {
+    const bar = link.closest(".playbook-card")?.querySelector(".playbook-progress[data-scope]");
+    if (!bar) continue;
+    if (!link.hasAttribute("data-start")) {
+      link.setAttribute("data-start", link.getAttribute("href"));
+      link.setAttribute("data-start-text", link.textContent);
+    }
+    const targets = JSON.parse(link.getAttribute("data-targets"));
+    const keys = scopeKeys(data, bar.getAttribute("data-scope"));
+    const step = nextStep(keys, targets, data.items, state.ticks);
+    if (step.kind === "start") {
+      link.setAttribute("href", link.getAttribute("data-start"));
+      link.textContent = link.getAttribute("data-start-text");
+    } else if (step.kind === "continue") {
+      const [href, stage] = targets[step.key];
+      link.setAttribute("href", href);
+      link.textContent = fill(link.getAttribute("data-continue"), { stage });
+    } else {
+      link.setAttribute("href", link.getAttribute("data-done-href"));
+      link.textContent = link.getAttribute("data-done");
+    }
+  }
 }
 
 /** Shows the page as the state has it: after a tick, a reset, an undo or an import. */
