@@ -681,7 +681,6 @@ class Playbook(_Strict):
     team: Team = Field(default_factory=Team)
     """What the site publishes of the team's status file: team.publish full, counts or none."""
 
-
     chooser: list[ChooserQuestion] = Field(default_factory=list)
     """Questions on the comparison page that point a reader to the journey model that fits."""
 

@@ -57,6 +57,7 @@ from generator.site.team_view import (
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.site.workshop import agenda
 from generator.team.history import Change
 from generator.team.keys import (
     PLAYBOOK_SCOPE,
@@ -65,7 +66,6 @@ from generator.team.keys import (
     shared_scope,
     stage_scope,
 )
-from generator.site.workshop import agenda
 from generator.team.model import TeamStatus
 from generator.team.published import Published, published
 from generator.team.scopes import Scope, scopes
