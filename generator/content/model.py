@@ -72,6 +72,12 @@ its link. Other characters must be percent-encoded (``%C3%A5`` for ``å``)."""
 
 WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000)]
 
+# The site's and the repository's address: no quotes, spaces or angle brackets, since they
+# are written into sitemap.xml and links. Written without escaping the quote (`\"`): a JSON
+# Schema validator reads patterns as ECMA-262 in unicode mode, where that escape is an error.
+SITE_URL_PATTERN = r"""^https?://[^\s"'<>\\`{}|^]+$"""
+REPO_URL_PATTERN = r"""^https://[^\s"'<>\\`{}|^#?]+$"""
+
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
         "Text in several languages: a map {sv: ..., nb: ..., en: ..., da: ...}. "
@@ -238,20 +244,15 @@ class Site(_Strict):
     allow_html: bool = False
     """Let raw HTML in descriptions through as live markup. Off by default: any
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
-    # No quotes, spaces or angle brackets: the URL is written into sitemap.xml and links.
     url: (
-        Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048)]
-        | None
+        Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=2048)] | None
     ) = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
     updated: date | None = None
     """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
     repo_url: (
-        Annotated[
-            str, StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048)
-        ]
-        | None
+        Annotated[str, StringConstraints(pattern=REPO_URL_PATTERN, max_length=2048)] | None
     ) = None
     """The repository that holds this project, e.g. https://github.com/acme/playbook, or
     https://github.com/acme/playbook/tree/main/client when the content file is in a folder
