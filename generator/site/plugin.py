@@ -87,33 +87,61 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
-        from generator.errors import GeneratorError
-        from generator.project import generate
         from generator.site.site_config import GENERATED_CONFIG
-        from generator.team.loader import status_path
 
         content = Path(config.config_file_path).parent / self.config.content
-        try:
-            stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
-        except FileNotFoundError:
-            raise PluginError(f"playbook: content file not found: {content}") from None
-        if stamp == self._generated_from:
-            return  # mkdocs-static-i18n re-runs on_config for every language
-        try:
-            # In a one-language preview (serve --lang) only that language's pages are rendered.
-            report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
-        except GeneratorError as error:
-            raise PluginError(f"playbook: {error}") from None
-        self._generated_from = stamp
-        if GENERATED_CONFIG.as_posix() in report.created + report.updated:
+        report = self._generate(content)
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
             # The navigation or languages changed, but this run loaded the old ones.
             raise PluginError(
                 f"playbook: {content.name} changed the site's settings "
                 f"({GENERATED_CONFIG} was updated); run the command again"
             )
 
+    def _generate(self, content: Path):
+        """Generate the pages from ``content`` unless they already follow from it; the
+        report, or None when nothing was generated."""
+        from generator.errors import GeneratorError
+        from generator.project import generate
+        from generator.team.loader import status_path
+
+        try:
+            stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
+        except FileNotFoundError:
+            raise PluginError(f"playbook: content file not found: {content}") from None
+        if stamp == self._generated_from:
+            return None  # mkdocs-static-i18n re-runs on_config for every language
+        try:
+            # In a one-language preview (serve --lang) only that language's pages are rendered.
+            report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
+        except GeneratorError as error:
+            raise PluginError(f"playbook: {error}") from None
+        self._generated_from = stamp
+        return report
+
+    def _generate_before_loading(self, content: Path, build) -> None:
+        """serve's rebuild: generate first, then let mkdocs load the settings and build.
+
+        mkdocs serve loads mkdocs.yml (and the generated settings it inherits) before the
+        build's on_config, where the pages are otherwise generated: a save that changed the
+        navigation then met the old one, and the rebuild ended in 'ERROR … Aborted with a
+        BuildError!' before the next one used the new settings (issue #27). Generating
+        here, before the load, makes that one rebuild with the new navigation.
+        """
+        from generator.site.site_config import GENERATED_CONFIG
+
+        try:
+            report = self._generate(content)
+        except PluginError:
+            report = None  # the build's own on_config reports the content error
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
+            log.info("playbook: the navigation or languages changed; rebuilding every page")
+        build()
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         from generator.team.loader import status_path
+
+        from generator.project import ALREADY_GENERATED
 
         # Reload when the content or the team status changes; on_config then regenerates.
         content = Path(config.config_file_path).parent / self.config.content
@@ -125,6 +153,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         from generator.site.site_config import GENERATED_CONFIG
 
         server.watch(str(Path(config.config_file_path).parent / GENERATED_CONFIG))
+        if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
+            build = server.builder
+            server.builder = lambda: self._generate_before_loading(content, build)
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
