@@ -6,22 +6,32 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# Two stamps: building needs the package alone; the tests and lint also need the test
+# tools (pytest, Playwright, mypy, ProperDocs, ...), which take most of the install time.
+SITE_STAMP := $(VENV)/.installed-site
+STAMP      := $(VENV)/.installed
 
 .PHONY: site test test-quick lint goldens schema serve clean chromium screenshot
+
+$(SITE_STAMP): pyproject.toml
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then touch $@; else \
+	  $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -e . && \
+	  touch $@; fi
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(SITE_STAMP)
 
 # playbook build builds the languages in parallel, one process each (--jobs).
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(BIN)/playbook build
 	@echo "Or 'make serve' for a live preview that regenerates when you save content.yaml."
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/playbook serve
 
 test: $(STAMP) chromium
@@ -60,7 +70,7 @@ screenshot: $(STAMP)
 	$(BIN)/python -m tests.screenshot site .github/screenshot-map.png
 
 # Regenerate content.schema.json after a change to generator/content/model.py.
-schema: $(STAMP)
+schema: $(SITE_STAMP)
 	$(BIN)/playbook schema > content.schema.json
 
 clean:
