@@ -11,7 +11,7 @@ from generator.content.loader import load_content
 from generator.content.overlay import MergedSource, Overlay, load_with_extends
 from generator.content.show import show_yaml
 from generator.errors import GeneratorError
-from generator.fork.diff import accept_upstream, changes, drift, unrecorded
+from generator.fork.diff import accept_upstream, changes, drift, drift_details, unrecorded
 from generator.fork.init import init_project, next_steps
 from generator.languages import ui_languages
 from generator.site.exports import render_exports
@@ -23,13 +23,20 @@ from generator.writer import replace_atomically
 @click.option(
     "--accept", is_flag=True, help="Record the base's current texts, clearing drift warnings."
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Show changed texts whole, the base's and yours, and for upstream drift the base "
+    "text you accepted beside today's.",
+)
 @user_errors
-def diff_command(content: Path, accept: bool) -> None:
+def diff_command(content: Path, accept: bool, full: bool) -> None:
     """List what the overlay changes relative to its base, and any upstream drift.
 
     \b
     Example:
         playbook diff -c client/content.yaml
+        playbook diff --full     # whole texts, old and new
         playbook diff --accept   # after reviewing upstream changes
     """
     overlay = load_with_extends(content, display_name=str(content))
@@ -37,11 +44,11 @@ def diff_command(content: Path, accept: bool) -> None:
         click.echo(f"{content} does not extend a base: nothing to compare.")
         return
     for change in changes(overlay.base, overlay.merged.data):
-        click.echo(str(change))
+        click.echo(change.describe(full))
     for dropped in overlay.dropped:
         click.echo(str(dropped))
-    for path in drift(content, overlay.base, overlay.merged.data):
-        click.echo(f"! upstream changed {path} since you accepted it")
+    for drifted in drift_details(content, overlay.base, overlay.merged.data):
+        click.echo(drifted.describe(full))
     if accept:
         count = accept_upstream(content, overlay.base, overlay.merged.data)
         click.echo(f"Accepted the base's current text for {count} overridden values.")

@@ -244,9 +244,7 @@ class Site(_Strict):
     allow_html: bool = False
     """Let raw HTML in descriptions through as live markup. Off by default: any
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
-    url: (
-        Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=2048)] | None
-    ) = None
+    url: Annotated[str, StringConstraints(pattern=SITE_URL_PATTERN, max_length=2048)] | None = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
     updated: date | None = None

@@ -139,9 +139,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         build()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
-        from generator.team.loader import status_path
-
         from generator.project import ALREADY_GENERATED
+        from generator.team.loader import status_path
 
         # Reload when the content or the team status changes; on_config then regenerates.
         content = Path(config.config_file_path).parent / self.config.content
