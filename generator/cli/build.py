@@ -69,7 +69,9 @@ def validate(content: Path, strict: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
 @site_url_option
 @user_errors
-def generate_command(content: Path, check: bool, force: bool, site_url: str | None) -> None:
+def generate_command(
+    content: Path, check: bool, force: bool, site_url: str | None, pages_repository: str | None
+) -> None:
     """Write the Markdown pages into playbook/ (only files whose bytes changed).
 
     \b
@@ -77,7 +79,9 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
         playbook generate
         playbook generate --check   # in CI: fails if playbook/ is out of date
     """
-    report = generate(content, check=check, force=force, site_url=site_url)
+    report = generate(
+        content, check=check, force=force, site_url=site_url, pages_repository=pages_repository
+    )
     if check:
         if report.changed:
             for path in report.created + report.updated + report.removed:
@@ -118,6 +122,7 @@ def build(
     force: bool,
     jobs: int | None,
     site_url: str | None,
+    pages_repository: str | None,
     engine: str,
 ) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
@@ -129,7 +134,7 @@ def build(
         playbook build --jobs 1      # every language in one process
         playbook build --engine properdocs
     """
-    report = generate(content, force=force, site_url=site_url)
+    report = generate(content, force=force, site_url=site_url, pages_repository=pages_repository)
     click.echo(f"Generated: {report.summary()}.")
     for warning in report.warnings:
         click.echo(warning, err=True)

@@ -105,19 +105,49 @@ def show_command(content: Path, show_base: bool) -> None:
     metavar="REQUIREMENT",
     help="Where the client's Makefile and CI install Journey Playbook from, e.g. "
     "'journey-playbook==1.0.0' or 'journey-playbook @ git+https://…@COMMIT'. "
-    "Default: this installed version, when an index or a public git URL serves it.",
+    "Default: this very tool: its version on the package index, its commit on a public "
+    "git remote, or else its wheel, copied into vendor/ with a checksum.",
+)
+@click.option(
+    "--vendor",
+    is_flag=True,
+    help="Copy this tool's wheel into vendor/ (checked with sha256sum before each install), "
+    "even when a package index or a git URL could serve it.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="The workflow fails while any translation is missing. Default: it publishes while "
+    "the translation is under way, warning with the count; stale translations fail it.",
 )
 @user_errors
-def init(folder: Path, name: str, base: str, languages: str, package: str | None) -> None:
+def init(
+    folder: Path,
+    name: str,
+    base: str,
+    languages: str,
+    package: str | None,
+    vendor: bool,
+    strict: bool,
+) -> None:
     """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
 
     \b
     Example:
         playbook init acme --name "Acme AB" --languages sv,en
+        playbook init acme --name "Acme ApS" --languages da,en --strict
         cd acme && make site
     """
     codes = [code.strip() for code in languages.split(",") if code.strip()]
-    result = init_project(folder, name=name, extends=base, languages=codes, package=package)
+    result = init_project(
+        folder,
+        name=name,
+        extends=base,
+        languages=codes,
+        package=package,
+        vendor=vendor,
+        strict=strict,
+    )
     for path in result.written:
         click.echo(f"created {path}")
     click.echo("Steps left before the site is published:")

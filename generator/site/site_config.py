@@ -5,12 +5,14 @@ mkdocs.yml inherits, so nobody writes the same fact twice. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
 from generator.content.model import Playbook, Translations
+from generator.errors import GeneratorError
 from generator.languages import lunr_language
 from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
@@ -93,6 +95,29 @@ def render_config(
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster on big navs
     body = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body
+
+
+_REPOSITORY = re.compile(r"^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$")
+
+
+def github_pages_url(repository: str | None) -> str | None:
+    """GitHub Pages' address of ``OWNER/REPO`` without a custom domain, or None if not given.
+
+    ``https://owner.github.io/repo/``; the repository named ``owner.github.io`` is the
+    owner's own site at the root. Derived, not asked of GitHub, so a workflow's first run
+    gets the address before Pages is enabled (issue #27). Host names are lowercase.
+    """
+    if not repository:
+        return None
+    match = _REPOSITORY.match(repository.strip())
+    if match is None or match.group(2) in (".", ".."):
+        raise GeneratorError(
+            f"--pages-repository {repository!r} is not OWNER/REPO as GitHub names a repository"
+        )
+    owner, name = match.group(1).lower(), match.group(2)
+    if name.lower() == f"{owner}.github.io":
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/"
 
 
 def search_language(code: str) -> str:
