@@ -71,7 +71,9 @@ def test_export_opens_in_nordic_excel_bom_semicolon_and_headers_in_its_language(
     )
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # without a BOM Excel shows å, æ and ø garbled
-    assert raw.decode("utf-8-sig").splitlines()[0] == "sti;språk;kildetekst;oversettelse"
+    assert raw.decode("utf-8-sig").splitlines()[0] == (
+        "sti;språk;status;kildespråk;kildetekst;oversettelse"
+    )
     comma = tmp_path / "nb-comma.csv"
     ok(
         "translations",
@@ -85,8 +87,8 @@ def test_export_opens_in_nordic_excel_bom_semicolon_and_headers_in_its_language(
         "-c",
         str(small_project),
     )
-    assert (
-        comma.read_text(encoding="utf-8-sig").splitlines()[0] == "sti,språk,kildetekst,oversettelse"
+    assert comma.read_text(encoding="utf-8-sig").splitlines()[0] == (
+        "sti,språk,status,kildespråk,kildetekst,oversettelse"
     )
 
 
@@ -96,7 +98,13 @@ def test_export_of_the_default_language_lists_every_text_for_proofreading(small_
     assert result.exit_code == 0, result.output
     rows = rows_of(out, ";")
     assert len(rows) == 42 and {r["språk"] for r in rows} == {"sv"}
-    assert ("site.title", "Liten resa") in [(r["sökväg"], r["källtext"]) for r in rows]
+    # Each beside itself, to correct in place: no other text is its source.
+    assert {r["status"] for r in rows} == {"korrekturläs"} and {r["källspråk"] for r in rows} == {
+        "sv"
+    }
+    assert ("site.title", "Liten resa", "Liten resa") in [
+        (r["sökväg"], r["källtext"], r["översättning"]) for r in rows
+    ]
 
 
 def test_import_changes_only_the_translated_values_and_keeps_comments(small_project, tmp_path):
@@ -286,8 +294,10 @@ def test_yaml_1_1_lookalikes_import_as_text(small_project, tmp_path, value):
     assert load_content(small_project).journeys[0].stages[1].checklist[0].text.get("en") == value
 
 
-def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_path):
-    before, lock_before = small_project.read_bytes(), lock_of(small_project)
+def test_each_unusable_row_is_listed_and_the_rest_is_imported(small_project, tmp_path):
+    # Issue #27: one bad row used to refuse the whole file; now each is named with its
+    # reason, the valid rows are imported, and the command exits 1.
+    before = small_project.read_text(encoding="utf-8")
     table = tmp_path / "en.csv"
     table.write_text(
         "path,language,source,translation\n"
@@ -306,7 +316,16 @@ def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_p
     assert (
         "row 3: site.title: the en text is translated and confirmed, so no export lists it" in out
     )
-    assert "row 4: " + SUMMARY + ": 'sv' is the default language, which a CSV cannot change" in out
+    summary_line = next(
+        number
+        for number, line in enumerate(before.splitlines(), start=1)
+        if "summary: Bara på svenska." in line
+    )
+    assert (
+        f"row 4: {SUMMARY}: a proofreading change to 'sv', the default language of this "
+        "content, is not imported from a spreadsheet: every translation is checked against "
+        f"it, so edit it in {small_project}:{summary_line}:18"
+    ) in out
     assert (
         "row 5: journeys[loop].stages[secnd].summary: no text in" in out
         and f"did you mean {SUMMARY}?" in out
@@ -314,10 +333,35 @@ def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_p
     assert "row 6: " + FOLLOW_UP + ": 'fr' is not a language of this playbook" in out
     assert "row 7: site.languages: no text in" in out
     assert "row 8: " + SUMMARY + ": the same text is also on row 2" in out
-    assert "6 rows cannot be imported; nothing was written." in out
-    assert "row 2" not in out.replace("on row 2", "")
-    assert small_project.read_bytes() == before and lock_of(small_project) == lock_before
+    assert out.splitlines()[-1] == (
+        "6 rows not imported (listed above); the other rows were. Fix those rows and import "
+        "the file again: rows already imported are skipped."
+    )
+    assert "row 2:" not in out
+    assert "Imported 1 translations" in out
+    stage = load_content(small_project).journeys[0].stages[1]
+    assert stage.summary.get("en") == "Only in Swedish." and stage.summary.get("sv") == (
+        "Bara på svenska."
+    )
+    assert f"{SUMMARY} en" in lock_of(small_project)
     assert "Traceback" not in out
+
+
+def test_a_file_where_every_row_is_refused_writes_nothing(small_project, tmp_path):
+    before, lock_before = small_project.read_bytes(), lock_of(small_project)
+    table = tmp_path / "en.csv"
+    table.write_text(
+        "path,language,source,translation\n"
+        f"{FOLLOW_UP},fr,Följ upp,Suivre\n"
+        "site.title,en,Liten resa,Other\n",
+        encoding="utf-8",
+    )
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "2 rows cannot be imported, and no other row has anything to import; nothing was written."
+    )
+    assert small_project.read_bytes() == before and lock_of(small_project) == lock_before
 
 
 def test_formula_cells_are_neutralised_on_export_and_restored_on_import(small_project, tmp_path):
@@ -359,7 +403,7 @@ def test_import_confirms_against_the_source_the_translator_saw(small_project, tm
     result = run("translations", "-c", str(small_project), "import", str(table))
     assert result.exit_code == 0 and "Imported 1 translations" in result.output
     assert [line for line in stale_lines(small_project) if SUMMARY in line]
-    assert f"{SUMMARY} (en): the default text changed after this file was exported" in result.output
+    assert f"{SUMMARY} (en): its source text changed after this file was exported" in result.output
 
 
 def test_a_row_without_its_source_is_not_confirmed(small_project, tmp_path):
