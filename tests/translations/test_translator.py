@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_content
+from generator.translations.coverage import source_hash
 from generator.translations.spreadsheet import neutralise
 from tests.conftest import FIXTURES, make_project
 from tests.conftest import run_cli as run
@@ -535,3 +536,114 @@ def test_a_translation_that_yaml_would_read_as_a_non_string_stays_text(
     from generator.content.loader import load_content
 
     assert load_content(small_project).journeys[0].stages[1].summary.get("en") == translation
+
+
+LONG_EN = (
+    "Only in Swedish so far, and written here at length on purpose: a text longer than a "
+    "hundred characters reads best as a folded block, wrapped near eighty columns."
+)
+
+
+def test_imported_texts_read_like_the_rest_of_the_file(small_project, tmp_path):
+    # Issue #27: long or multi-line texts became one line with \n escapes, and a new language
+    # was appended after the others whatever the file's order.
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(
+        text.replace("{sv: Säg hej, nb: Si hei, en: Say hello}", "{sv: Säg hej, en: Say hello}"),
+        encoding="utf-8",
+    )
+    table = tmp_path / "back.csv"
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(
+            [
+                ["path", "language", "source", "translation"],
+                [SUMMARY, "en", "Bara på svenska.", LONG_EN],
+                [
+                    "journeys[loop].stages[second].description",
+                    "en",
+                    "Bara svenska här.",
+                    "First line, å.\n\nA second paragraph.",
+                ],
+                [
+                    "journeys[loop].stages[first].checklist[say-hello].text",
+                    "nb",
+                    "Säg hej",
+                    "Si hei",
+                ],
+            ]
+        )
+    ok("translations", "-c", str(small_project), "import", str(table))
+    lines = small_project.read_text(encoding="utf-8").splitlines()
+    start = lines.index("      - id: second")
+    assert lines[start : start + 14] == [
+        "      - id: second",
+        '        name: {sv: "Andra <steget> & #1", nb: Andre, en: Second}',
+        "        summary:",
+        "          sv: Bara på svenska.",
+        "          en: >-",
+        "            Only in Swedish so far, and written here at length on purpose: a text longer",
+        "            than a hundred characters reads best as a folded block, wrapped near eighty",
+        "            columns.",
+        "        description:",
+        "          sv: Bara svenska här.",
+        "          en: |-",
+        "            First line, å.",
+        "",
+        "            A second paragraph.",
+    ]
+    assert "            text: {sv: Säg hej, nb: Si hei, en: Say hello}" in lines
+    stage = load_content(small_project).journeys[0].stages[1]
+    assert stage.summary.get("en") == LONG_EN
+    assert stage.description.get("en") == "First line, å.\n\nA second paragraph."
+
+
+def test_the_lock_names_each_sources_language_and_old_locks_still_read(small_project, tmp_path):
+    table = tmp_path / "en.csv"
+    table.write_text(
+        f"path,language,source,translation\n{FOLLOW_UP},en,Följ upp,Follow up\n", "utf-8"
+    )
+    ok("translations", "-c", str(small_project), "import", str(table))
+    lock = json.loads((small_project.parent / "translations.lock").read_text("utf-8"))
+    assert lock["version"] == 2
+    assert lock["confirmed"] == {f"{FOLLOW_UP} en": "sv:" + source_hash("Följ upp")}
+    # Format 1 (bare hashes, against the default language) reads as before.
+    lock["confirmed"] = {f"{FOLLOW_UP} en": source_hash("Följ upp")}
+    del lock["version"]
+    (small_project.parent / "translations.lock").write_text(json.dumps(lock), "utf-8")
+    assert stale_lines(small_project) == []
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("Följ upp", "Följ upp snart"), "utf-8")
+    assert [line for line in stale_lines(small_project) if FOLLOW_UP in line]
+    # A newer format is refused, not misread.
+    lock["version"] = 3
+    (small_project.parent / "translations.lock").write_text(json.dumps(lock), "utf-8")
+    refused = run("translations", "-c", str(small_project))
+    assert refused.exit_code == 1
+    assert "is of format 3, written by a newer Journey Playbook" in refused.output
+
+
+def test_the_report_counts_texts_and_words_left_per_language(small_project):
+    report = ok("translations", "-c", str(small_project)).output.splitlines()
+    # Words of the source texts: "Bara på svenska." 3, "Bara svenska här." 3, "Följ upp" 2.
+    assert "en   92.9 %  (39/42)  left: 3 missing, 8 words" in report
+    assert "nb   95.2 %  (40/42)  left: 2 missing, 6 words" in report
+
+
+def test_allow_missing_warns_with_the_count_and_fails_only_on_stale(small_project, monkeypatch):
+    result = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: 2 texts are not yet translated into nb (6 words left); its pages show them "
+        "in another language meanwhile",
+        "warning: 3 texts are not yet translated into en (8 words left); its pages show them "
+        "in another language meanwhile",
+    ]
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    annotated = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert "::warning::3 texts are not yet translated into en" in annotated.stderr
+    assert run("translations", "--strict", "-c", str(small_project)).exit_code == 1
+    text = small_project.read_text(encoding="utf-8")
+    ok("translations", "confirm", "-c", str(small_project))
+    small_project.write_text(text.replace("Säg hej", "Säg hej då"), "utf-8")
+    stale = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert stale.exit_code == 1 and "2 stale translations (--strict)." in stale.stderr
