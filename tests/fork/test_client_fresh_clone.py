@@ -46,9 +46,7 @@ def _fresh_venv(folder: Path) -> Path:
 def _run_steps(project: Path, venv_bin: Path) -> dict[str, subprocess.CompletedProcess]:
     results = {}
     for name, command, step_env in workflow_steps(project / ".github/workflows/pages.yml"):
-        env = {
-            k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")
-        }
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
         env.pop("PLAYBOOK_ALREADY_GENERATED", None)
         env.update(step_env)
         env.update(
@@ -78,6 +76,8 @@ def _run_steps(project: Path, venv_bin: Path) -> dict[str, subprocess.CompletedP
 
 def test_a_danish_client_from_a_local_checkout_publishes_from_a_fresh_clone(tmp_path):
     tool = _clone(REPO, tmp_path / "tool")  # origin: a local path, no public remote
+    # Run from tmp_path: `python -m` puts the working folder first on sys.path, and the
+    # code must be the clone's (PYTHONPATH), not this checkout's.
     base = tmp_path / "made" / "base.yaml"
     base.parent.mkdir()
     base.write_text(
@@ -88,7 +88,7 @@ def test_a_danish_client_from_a_local_checkout_publishes_from_a_fresh_clone(tmp_
     init = subprocess.run(
         [sys.executable, "-m", "generator", "init", str(tmp_path / "made"),
          "--name", "Kunde ApS", "--languages", "da,en", "--extends", str(base)],
-        env=env, capture_output=True, text=True, check=False,
+        env=env, cwd=tmp_path, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert init.returncode == 0, init.stderr
     commit = _git(tool, "rev-parse", "HEAD").strip()
@@ -116,7 +116,14 @@ def test_a_danish_client_from_a_local_checkout_publishes_from_a_fresh_clone(tmp_
     assert f"Successfully installed journey-playbook-0.1.0+g{commit[:12]}" in install
     warning = results["Translations (stale ones fail, missing ones are a warning)"].stderr
     missing = re.search(r"warning: (\d+) texts are not yet translated into da", warning)
-    assert missing and int(missing.group(1)) > 20, warning
+    coverage = re.search(
+        r"^da +[\d.]+ %  \((\d+)/(\d+)\)  \(default\)  left: (\d+) missing",
+        results["Translations (stale ones fail, missing ones are a warning)"].stdout,
+        re.M,
+    )
+    assert missing and coverage, warning
+    translated, total, left = (int(n) for n in coverage.groups())
+    assert left == int(missing.group(1)) == total - translated and left > total / 2
 
     home = (client / "site/index.html").read_text(encoding="utf-8")
     assert '<html lang="da"' in home and "Kunde ApS" in home
@@ -133,13 +140,14 @@ def test_a_vendored_wheel_that_does_not_match_its_checksum_is_never_installed(tm
     init = subprocess.run(
         [sys.executable, "-m", "generator", "init", str(made), "--name", "Kunde ApS",
          "--languages", "da,en"],
-        env=env, capture_output=True, text=True, check=False,
+        env=env, cwd=tmp_path, capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert init.returncode == 0, init.stderr
     wheel = next((made / "vendor").glob("*.whl"))
     wheel.write_bytes(wheel.read_bytes() + b"\0")  # a pull request swapped the wheel
     install = next(
-        command for name, command, _ in workflow_steps(made / ".github/workflows/pages.yml")
+        command
+        for name, command, _ in workflow_steps(made / ".github/workflows/pages.yml")
         if name == "Install"
     )
     result = subprocess.run(
