@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.html_size import collapse_whitespace
+from generator.site.marks import mark_header
 from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
 from generator.site.site_files import (
     copy_sitemaps,
@@ -229,13 +230,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
-            output = collapse_whitespace(output)
+            output = collapse_whitespace(mark_header(output, _site_name_lang(config), None))
             self._not_found_pages[str(config.theme.get("language"))] = output
         return output
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         if self._dirty:
             self._built_pages.add(page.url)
+        # Only a generated page's: its front matter is the generator's, never a person's.
+        title = page.meta.get("playbook_title_html") if "playbook_generated" in page.meta else None
+        output = mark_header(
+            output, _site_name_lang(config), title if isinstance(title, str) else None
+        )
         return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -296,6 +302,15 @@ def _build_only(config: MkDocsConfig, language: str) -> None:
         )
     i18n.current_language = language  # read by its on_config, which runs after this one
     i18n.building = True  # its on_post_build then builds no other language
+
+
+def _site_name_lang(config: MkDocsConfig) -> str | None:
+    """The language of the site name in this build's language, when it is another one."""
+    languages = config.extra.get("playbook_site_lang") or {}
+    found = (
+        languages.get(str(config.theme.get("language"))) if isinstance(languages, dict) else None
+    )
+    return found if isinstance(found, str) and found.isalpha() else None
 
 
 def _mtime(path: Path) -> int | None:

@@ -56,6 +56,13 @@ def render_config(
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
+    # Material prints the site name in the header as plain text: the playbook plugin marks
+    # it where it is in another language than the page (generator/site/marks.py).
+    site_name_lang = {
+        code: picked.foreign
+        for code in playbook.language_codes
+        if (picked := localizer(playbook, code)(playbook.site.title)).foreign
+    }
     config: dict[str, Any] = {
         "site_name": html_text(default_text(playbook.site.title)),
         "site_description": html_text(default_text(playbook.site.description)),
@@ -83,9 +90,14 @@ def render_config(
                     "languages": languages,
                 }
             },
+            # Headings keep their HTML in the table of contents, so a heading in another
+            # language (a glossary term not yet translated) keeps its lang there too.
+            "material/typeset",
             {"playbook": {"content": content_name}},
         ],
     }
+    if site_name_lang:
+        config["extra"] = {"playbook_site_lang": site_name_lang}
     if site_url or playbook.site.url:
         config["site_url"] = site_url or playbook.site.url
     _apply_branding(playbook, config, languages)
@@ -131,9 +143,15 @@ def _nav(
     playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...], team_page: bool = False
 ) -> list:
     # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
-    # so a stage called "Andra <steget>" would otherwise become markup.
+    # so a stage called "Andra <steget>" would otherwise become markup. The same makes a
+    # title in another language than the page's carry its lang there (issue #27).
     def title(value: Translations) -> str:
-        return html_text(text(value))
+        picked = text(value)
+        return (
+            f'<span lang="{picked.foreign}">{html_text(picked)}</span>'
+            if picked.foreign
+            else html_text(picked)
+        )
 
     nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
     if team_page:

@@ -196,7 +196,7 @@ def dashboard(playbook: Playbook, status: TeamStatus, today: date, text: Localiz
             name = text(stage.name)
             rows.append(
                 _row(
-                    derived(f"{number + 1}. {name}", name),
+                    derived(f"{number + 1}. {name}", name, foreign=name.foreign),
                     f"stages/{model.id}/{stage.id}.md",
                     section,
                     text,

@@ -19,7 +19,8 @@ from generator.content.loader import load_content
 from generator.content.model import LANGUAGE_CODES, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
-from generator.site.render import md_inline, render
+from generator.site.markup import md_inline
+from generator.site.render import render
 from generator.team.loader import validate_status
 from tests.conftest import FIXTURES
 from tests.htmlscan import Page
