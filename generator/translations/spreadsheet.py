@@ -69,9 +69,16 @@ def header(column: str, language: str) -> str:
     return UI_TEXT[f"csv_{column}"][language]
 
 
+_STATUS_TEXT = {
+    "translate": "csv_status_translate",
+    "proofread": "csv_status_proofread",
+    "stale": "csv_status_stale",
+}
+
+
 def status_label(status: str, language: str) -> str:
     """A translation row's status in ``language``: 'translate' -> 'oversæt' in Danish."""
-    return UI_TEXT[f"csv_status_{status}"][language]
+    return UI_TEXT[_STATUS_TEXT[status]][language]
 
 
 def write_table(columns: list[str], rows, language: str, delimiter: str | None = None) -> str:
