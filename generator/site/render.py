@@ -175,6 +175,13 @@ class _Outputs(dict):
         super().__setitem__(path, text)
 
 
+class PageText(str):
+    """A rendered page that knows the languages it falls back to (for ``playbook
+    translations``, which lists the pages where a translator's work shows)."""
+
+    fallbacks: frozenset[str] = frozenset()
+
+
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
     context.setdefault("team", no_team())
@@ -185,7 +192,11 @@ def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context["untranslated_slot"] = marks.NOTE_SLOT
     page = _ENV.get_template(template).render(context)
     note = untranslated_note(playbook, text.language, fallbacks)
-    return page.replace(marks.NOTE_SLOT, f'!!! warning "{html_text(note)}"\n\n' if note else "")
+    rendered = PageText(
+        page.replace(marks.NOTE_SLOT, f'!!! warning "{html_text(note)}"\n\n' if note else "")
+    )
+    rendered.fallbacks = frozenset(fallbacks)
+    return rendered
 
 
 def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
