@@ -79,6 +79,7 @@ def test_version():
         "diff",
         "show",
         "init",
+        "upgrade",
         "export",
     ],
 )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from generator import __version__
 from generator.cli.common import content_option, delimiter_option, user_errors
 from generator.content.loader import load_content
 from generator.content.overlay import MergedSource, Overlay, load_with_extends
@@ -13,6 +14,7 @@ from generator.content.show import show_yaml
 from generator.errors import GeneratorError
 from generator.fork.diff import accept_upstream, changes, drift, drift_details, unrecorded
 from generator.fork.init import init_project, next_steps
+from generator.fork.upgrade import apply_upgrade, plan_upgrade
 from generator.languages import ui_languages
 from generator.site.exports import render_exports
 from generator.writer import replace_atomically
@@ -153,6 +155,51 @@ def init(
     click.echo("Steps left before the site is published:")
     for number, step in enumerate(next_steps(folder, result), start=1):
         click.echo(f"  {number}. {step}")
+
+
+@click.command()
+@content_option
+@click.option("--write", is_flag=True, help="Apply the changes (without it, only show them).")
+@click.option(
+    "--package",
+    default=None,
+    metavar="REQUIREMENT",
+    help="Install Journey Playbook from this pip requirement instead of this very tool.",
+)
+@click.option(
+    "--vendor/--no-vendor",
+    default=None,
+    help="Copy this tool's wheel into vendor/, or stop doing so (default: as the project does).",
+)
+@user_errors
+def upgrade(content: Path, write: bool, package: str | None, vendor: bool | None) -> None:
+    """Bring what 'playbook init' wrote (Makefile, workflow, .gitignore, mkdocs.yml, schema
+    lines, the install source) up to this version of Journey Playbook; never the content.
+
+    Shows the changes as a diff; --write applies them. See CHANGELOG.md for what changed.
+
+    \b
+    Example:
+        playbook upgrade            # what would change
+        playbook upgrade --write    # apply it
+    """
+    plan = plan_upgrade(content, package=package, vendor=vendor)
+    if not plan.changed:
+        click.echo(f"Up to date with Journey Playbook {__version__}: nothing to upgrade.")
+        return
+    for diff in plan.diffs:
+        click.echo(diff, nl=False)
+    if not write:
+        click.echo(
+            f"{len(plan.changes)} file(s) would change; nothing was written. Run "
+            "'playbook upgrade --write' to apply this, then commit the changes."
+        )
+        return
+    done = apply_upgrade(plan)
+    click.echo(
+        f"Upgraded {len(done)} file(s) to Journey Playbook {__version__}: {', '.join(done)}. "
+        "Commit them."
+    )
 
 
 @click.command("export")
