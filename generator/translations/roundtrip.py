@@ -176,8 +176,12 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
     for row in to_write + to_confirm:
         if row.source_language == row.language:
             continue  # proofread against itself: there is no other text it follows
-        lock[f"{row.path} {row.language}"] = lock_entry(row.source_language, row.source)
-        if row.source != current[row.path][1].get(row.source_language):
+        source = current[row.path][1].get(row.source_language)
+        if _same(row.source, source):
+            # Recorded against the text itself: a cell loses a Markdown text's last line break.
+            lock[f"{row.path} {row.language}"] = lock_entry(row.source_language, source or "")
+        else:
+            lock[f"{row.path} {row.language}"] = lock_entry(row.source_language, row.source)
             report.still_stale.append(
                 f"{table_path}: row {row.number}: {row.path} ({row.language})"
             )
@@ -221,12 +225,12 @@ def _check_rows(
         seen[(path, language)] = number
         text = texts[path][1]
         row.source_language = _source_language(cells, row, text, playbook)
-        if value != text.get(language):
+        if not _same(value, text.get(language)):
             to_write.append(row)
         elif (
             (path, language) in exportable
             and row.source_language != language
-            and row.source == text.get(row.source_language)
+            and _same(row.source, text.get(row.source_language))
         ):
             to_confirm.append(row)  # a stale translation, checked against today's source and kept
         else:
@@ -252,7 +256,7 @@ def _source_language(cells: dict[str, str], row: _Row, text, playbook: Playbook)
     if row.language != playbook.default_language:
         return playbook.default_language
     for code in (*playbook.language_codes, *LANGUAGE_CODES):
-        if code != row.language and text.get(code) == row.source:
+        if code != row.language and _same(row.source, text.get(code)):
             return code
     return shown_language(playbook, text, row.language)
 
@@ -276,7 +280,7 @@ def _row_problem(
             f"(use one of {', '.join(playbook.language_codes)})"
         )
     loc, text = texts[row.path]
-    if text.get(row.language) == row.value:
+    if _same(row.value, text.get(row.language)):
         return None
     file, line, column = parsed.source.locate(loc + (row.language,))
     if row.language == default and text.get(default) is not None:
@@ -315,10 +319,16 @@ def _verify(rows: list[_Row], playbook: Playbook, parsed: ParsedFile, table_path
         f"{table_path}: row {row.number}: {row.path}: the content would not read back as "
         f"this translation; nothing was written"
         for row in rows
-        if row.path not in texts or texts[row.path][1].get(row.language) != row.value
+        if row.path not in texts or not _same(row.value, texts[row.path][1].get(row.language))
     ]
     if wrong:
         raise CsvError("\n".join(wrong))
+
+
+def _same(cell: str, text: str | None) -> bool:
+    """A cell holds this text: cells are read without their outer white space, and a
+    Markdown text's last line break does not survive a spreadsheet."""
+    return text is not None and cell == text.strip()
 
 
 def _texts_by_path(playbook: Playbook, parsed: ParsedFile):

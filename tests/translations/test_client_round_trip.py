@@ -232,3 +232,25 @@ def test_an_excel_error_in_the_source_column_is_named_with_its_column(tmp_path):
     assert f"{table}: row 2: {LOOP}: row 2, column C (source) holds the spreadsheet error " in (
         result.output
     )
+
+
+def test_a_multi_line_source_survives_the_spreadsheet_without_going_stale(tmp_path):
+    # A Markdown source in a YAML block ends with a line break, which no spreadsheet cell
+    # keeps: the translation is still recorded against that text, not reported stale.
+    content = _client(tmp_path, "da,en")
+    _edit_base(
+        content,
+        'en: "Here it **starts**."',
+        "en: |\n            Here it **starts**.\n\n            A second paragraph.",
+    )
+    rows = _export(content, "da")
+    row = next(r for r in rows if r[0] == FIRST_DESCRIPTION)
+    assert row[4] == "Here it **starts**.\n\nA second paragraph.\n"
+    table = _as_danish_excel_saves(
+        [rows[0], [*row[:4], row[4].strip(), "Her **begynder** det.\n\nEt afsnit mere."]],
+        tmp_path / "da.csv",
+    )
+    result = run("translations", "import", str(table), "-c", str(content))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no "its source text changed" warning
+    assert _stale(content) == []
