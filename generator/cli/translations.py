@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from pathlib import Path
 
 import click
@@ -62,8 +63,9 @@ def translations(ctx: click.Context, content: Path, strict: bool, allow_missing:
             + left
         )
     for language, pages in pages_with_fallbacks(playbook).items():
+        click.echo(f"{language}: {len(pages)} page(s) show a text in another language:")
         click.echo(
-            f"{language}: {len(pages)} page(s) show a text in another language: " + ", ".join(pages)
+            textwrap.fill(", ".join(pages), 100, initial_indent="    ", subsequent_indent="    ")
         )
     if not strict:
         return

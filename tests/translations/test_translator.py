@@ -628,11 +628,11 @@ def test_the_report_counts_texts_and_words_left_per_language(small_project):
     assert "en   92.9 %  (39/42)  left: 3 missing, 8 words" in report
     assert "nb   95.2 %  (40/42)  left: 2 missing, 6 words" in report
     # The pages that show a text in another language meanwhile: those with the note.
-    assert report[-2:] == [
-        "nb: 4 page(s) show a text in another language: stages/loop, stages/loop/print, "
-        "stages/loop/poster, stages/loop/second",
-        "en: 4 page(s) show a text in another language: stages/loop, stages/loop/print, "
-        "stages/loop/poster, stages/loop/second",
+    assert report[-4:] == [
+        "nb: 4 page(s) show a text in another language:",
+        "    stages/loop, stages/loop/print, stages/loop/poster, stages/loop/second",
+        "en: 4 page(s) show a text in another language:",
+        "    stages/loop, stages/loop/print, stages/loop/poster, stages/loop/second",
     ]
 
 
