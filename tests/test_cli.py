@@ -99,6 +99,7 @@ def test_version():
         "diff",
         "show",
         "init",
+        "upgrade",
         "export",
     ],
 )

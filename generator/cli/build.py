@@ -70,7 +70,9 @@ def validate(content: Path, strict: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
 @site_url_option
 @user_errors
-def generate_command(content: Path, check: bool, force: bool, site_url: str | None) -> None:
+def generate_command(
+    content: Path, check: bool, force: bool, site_url: str | None, pages_repository: str | None
+) -> None:
     """Write the Markdown pages into playbook/ (only files whose bytes changed).
 
     \b
@@ -78,7 +80,9 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
         playbook generate
         playbook generate --check   # in CI: fails if playbook/ is out of date
     """
-    report = generate(content, check=check, force=force, site_url=site_url)
+    report = generate(
+        content, check=check, force=force, site_url=site_url, pages_repository=pages_repository
+    )
     if check:
         if report.changed:
             for path in report.created + report.updated + report.removed:
@@ -119,6 +123,7 @@ def build(
     force: bool,
     jobs: int | None,
     site_url: str | None,
+    pages_repository: str | None,
     engine: str,
 ) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
@@ -135,7 +140,7 @@ def build(
     root = content.resolve().parent
     refuse_tracked_outputs(root)
     check_site_folder(site_dir.absolute() if site_dir else root / "site", given=bool(site_dir))
-    report = generate(content, force=force, site_url=site_url)
+    report = generate(content, force=force, site_url=site_url, pages_repository=pages_repository)
     say(f"Generated: {report.summary()}.")
     for note in report.notes:
         say(note)

@@ -65,6 +65,16 @@ def engine_option(command):
 
 
 def site_url_option(command):
+    """--site-url, and --pages-repository for when neither it nor site.url gives one."""
+    command = click.option(
+        "--pages-repository",
+        envvar="PLAYBOOK_PAGES_REPOSITORY",
+        default=None,
+        metavar="OWNER/REPO",
+        help="When neither --site-url nor site.url gives the address: the repository whose "
+        "GitHub Pages address it is, https://OWNER.github.io/REPO/ (env "
+        "PLAYBOOK_PAGES_REPOSITORY; the client workflow sets it).",
+    )(command)
     return click.option(
         "--site-url",
         envvar="PLAYBOOK_SITE_URL",

@@ -98,6 +98,12 @@ WebAddress = Annotated[
     ),
 ]
 
+# The site's and the repository's address: no quotes, spaces or angle brackets, since they
+# are written into sitemap.xml and links. Written without escaping the quote (`\"`): a JSON
+# Schema validator reads patterns as ECMA-262 in unicode mode, where that escape is an error.
+SITE_URL_PATTERN = r"""^https?://[^\s"'<>\\`{}|^]+$"""
+REPO_URL_PATTERN = r"""^https://[^\s"'<>\\`{}|^#?]+$"""
+
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
         "Text in several languages: a map {sv: ..., nb: ..., en: ..., da: ...}. "
@@ -359,7 +365,7 @@ class Site(_Strict):
     url: (
         Annotated[
             str,
-            StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048),
+            StringConstraints(pattern=SITE_URL_PATTERN, max_length=2048),
             Rule(
                 "address",
                 form="invalid url {value}",
@@ -377,7 +383,7 @@ class Site(_Strict):
     repo_url: (
         Annotated[
             str,
-            StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048),
+            StringConstraints(pattern=REPO_URL_PATTERN, max_length=2048),
             Rule(
                 "address",
                 form="invalid repository address {value}",

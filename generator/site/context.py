@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from generator.content.model import Journey, Playbook, SharedChecklist, Stage, Translations
 from generator.site.glossary import terms_on_page
-from generator.site.localize import Localized, Localizer, derived
+from generator.site.localize import Localized, Localizer, derived, written_in
+from generator.site.marks import marked_html
 from generator.site.markup import render_markdown
 from generator.site.pages import (
     ChooserQuestionData,
@@ -118,7 +119,7 @@ def chooser_context(playbook: Playbook, text: Localizer) -> list[ChooserQuestion
                     "journey": answer.journey,
                     "journey_name": text(journeys[answer.journey].name),
                     "reason": text(answer.reason),
-                    "source": source_link(playbook, answer.source),
+                    "source": source_link(playbook, answer.source, text.language),
                 }
                 for answer in question.answers
             ],
@@ -128,15 +129,35 @@ def chooser_context(playbook: Playbook, text: Localizer) -> list[ChooserQuestion
 
 
 def map_description(journey: Journey, text: Localizer) -> Localized:
-    """One sentence describing the journey map, for screen readers and everyone else."""
+    """One sentence describing the journey map, for screen readers and everyone else, as
+    HTML: a stage name in another language is marked with its ``lang``."""
     first, last = text(journey.stages[0].name), text(journey.stages[-1].name)
-    names = {"count": len(journey.stages), "first": first, "last": last}
+    names: dict[str, Localized | str] = {
+        "count": str(len(journey.stages)),
+        "first": first,
+        "last": last,
+    }
     target = journey.loop_target()
     if target is not None:
-        target_name = text(target.name)
-        sentence = UI_TEXT["journey_map_cyclic"][text.language].format(target=target_name, **names)
-        return derived(sentence, first, last, target_name)
-    return derived(UI_TEXT["journey_map_linear"][text.language].format(**names), first, last)
+        cyclic = UI_TEXT["journey_map_cyclic"][text.language]
+        return marked_html(cyclic, target=text(target.name), **names)
+    return marked_html(UI_TEXT["journey_map_linear"][text.language], **names)
+
+
+def map_sentence(journey: Journey, text: Localizer) -> Localized:
+    """The sentence of ``map_description`` as plain text, for an attribute (aria-label),
+    where markup would be read out as characters."""
+    names = {stage.id: text(stage.name) for stage in journey.stages}
+    values = {
+        "count": str(len(journey.stages)),
+        "first": names[journey.stages[0].id],
+        "last": names[journey.stages[-1].id],
+    }
+    target = journey.loop_target()
+    key = "journey_map_linear"
+    if target is not None:
+        key, values["target"] = "journey_map_cyclic", names[target.id]
+    return derived(UI_TEXT[key][text.language].format(**values), *names.values())
 
 
 def stage_context(
@@ -199,10 +220,13 @@ def shared_context(shared: SharedChecklist, text: Localizer) -> SharedData:
     }
 
 
-def source_link(playbook: Playbook, source_id: str | None) -> SourceLink | None:
-    """{id, title} of a source for a link to the sources page, or None."""
+def source_link(playbook: Playbook, source_id: str | None, language: str) -> SourceLink | None:
+    """{id, title} of a source for a link to the sources page, or None; the title is in the
+    source's own language, marked as such on a page in another."""
     source = next((s for s in playbook.sources if s.id == source_id), None)
-    return {"id": source.id, "title": source.title} if source else None
+    if source is None:
+        return None
+    return {"id": source.id, "title": written_in(source.title, source.language, language)}
 
 
 def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> FactData:
@@ -212,7 +236,7 @@ def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> FactData:
         "id": fact.id,
         "text": text(fact.text),
         "caveat": text(fact.caveat) if fact.caveat else "",
-        "source": source_link(playbook, fact.source),
+        "source": source_link(playbook, fact.source, text.language),
     }
 
 
@@ -222,7 +246,7 @@ def glossary_context(playbook: Playbook, text: Localizer) -> list[GlossaryEntry]
             "id": term.id,
             "term": text(term.term),
             "definition": text(term.definition),
-            "source": source_link(playbook, term.source),
+            "source": source_link(playbook, term.source, text.language),
         }
         for term in playbook.glossary
     ]
@@ -233,7 +257,7 @@ def sources_context(playbook: Playbook, text: Localizer) -> list[SourceEntry]:
     return [
         {
             "id": source.id,
-            "title": source.title,
+            "title": written_in(source.title, source.language, text.language),
             "details": " · ".join(
                 str(part)
                 for part in (
@@ -279,9 +303,4 @@ def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> St
 
 
 def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "") -> ItemData:
-    return {
-        "id": item_id,
-        "text": text(item_text),
-        "lang_attr": text.lang_attr(item_text),
-        "key": key,
-    }
+    return {"id": item_id, "text": text(item_text), "key": key}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from generator.content.model import EMOTION_MAX, Journey, Playbook
-from generator.site.context import journey_context, map_description
+from generator.site.context import journey_context, map_sentence
 from generator.site.journey_map import emotion_alt
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import html_text
@@ -134,7 +134,7 @@ def drawing(journey: Journey, text: Localizer) -> str:
             f'<text class="playbook-card__number" x="{x(i):g}" y="{cy + 4:g}" '
             f'text-anchor="middle">{i + 1}</text>'
         )
-    described = map_description(journey, text)
+    described = map_sentence(journey, text)
     if scored:
         alt = emotion_alt(journey, text)
         described = derived(f"{described} {alt}", described, alt)

@@ -11,6 +11,7 @@ from typing import Literal, TypedDict
 
 from generator.content.model import EMOTION_MAX, MAP_LANES, Journey
 from generator.site.localize import Localized, Localizer, derived
+from generator.site.marks import marked_html
 from generator.site.markup import html_text
 from generator.site.pages import ItemData, StageLink
 from generator.site.ui import UI_TEXT
@@ -75,6 +76,8 @@ class JourneyMap(TypedDict):
     emotion: EmotionCurve | None
     loop: StageLink | None
     loop_label: Localized | str
+    loop_label_html: Localized | str
+    """The same as HTML, a stage name in another language marked with its lang."""
     """'Back to Awareness' for a cyclic journey's last column."""
     columns: int
     """Stage columns, plus one for the loop back of a cyclic journey."""
@@ -122,6 +125,7 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
         "loop_label": derived(ui["map_loop"].format(target=loop["name"]), loop["name"])
         if loop
         else "",
+        "loop_label_html": marked_html(ui["map_loop"], target=loop["name"]) if loop else "",
         "columns": len(stages) + (1 if loop else 0),
     }
 
@@ -213,4 +217,4 @@ def emotion_curve(journey: Journey, text: Localizer) -> EmotionCurve:
 
 
 def _entry(entry_id: str, value, text: Localizer) -> ItemData:
-    return {"id": entry_id, "text": text(value), "lang_attr": text.lang_attr(value), "key": ""}
+    return {"id": entry_id, "text": text(value), "key": ""}

@@ -13,8 +13,6 @@ class ItemData(TypedDict):
 
     id: str
     text: Localized
-    lang_attr: str
-    """' lang="sv"' when the text is a fallback in another language, else ''."""
     key: str
     """Progress key the browser saves the tick or answer under ('' for metrics)."""
 
@@ -36,7 +34,8 @@ class StageSummary(TypedDict):
 
 class SourceLink(TypedDict):
     id: str
-    title: str
+    title: Localized
+    """In the source's own language, marked as such on a page in another."""
 
 
 class FactData(TypedDict):

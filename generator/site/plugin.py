@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
+from generator.site.marks import mark_header
 from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
 from generator.site.site_files import (
     copy_sitemaps,
@@ -89,18 +90,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
-        from generator.errors import GeneratorError
-        from generator.project import generate
         from generator.site.site_config import GENERATED_CONFIG
-        from generator.team.loader import status_path
 
         content = Path(config.config_file_path).parent / self.config.content
+        report = self._generate(content)
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
+            # The navigation or languages changed, but this run loaded the old ones.
+            raise PluginError(
+                f"playbook: {content.name} changed the site's settings "
+                f"({GENERATED_CONFIG} was updated); run the command again"
+            )
+
+    def _generate(self, content: Path):
+        """Generate the pages from ``content`` unless they already follow from it; the
+        report, or None when nothing was generated."""
+        from generator.errors import GeneratorError
+        from generator.project import generate
+        from generator.team.loader import status_path
+
         try:
             stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
         except FileNotFoundError:
             raise PluginError(f"playbook: content file not found: {content}") from None
         if stamp == self._generated_from:
-            return  # mkdocs-static-i18n re-runs on_config for every language
+            return None  # mkdocs-static-i18n re-runs on_config for every language
         try:
             # In a one-language preview (serve --lang) only that language's pages are rendered.
             report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
@@ -108,14 +121,29 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # MkDocs prints this as it is; content errors quote content (issue #23).
             raise PluginError(terminal_safe(f"playbook: {error}")) from None
         self._generated_from = stamp
-        if GENERATED_CONFIG.as_posix() in report.created + report.updated:
-            # The navigation or languages changed, but this run loaded the old ones.
-            raise PluginError(
-                f"playbook: {content.name} changed the site's settings "
-                f"({GENERATED_CONFIG} was updated); run the command again"
-            )
+        return report
+
+    def _generate_before_loading(self, content: Path, build) -> None:
+        """serve's rebuild: generate first, then let mkdocs load the settings and build.
+
+        mkdocs serve loads mkdocs.yml (and the generated settings it inherits) before the
+        build's on_config, where the pages are otherwise generated: a save that changed the
+        navigation then met the old one, and the rebuild ended in 'ERROR … Aborted with a
+        BuildError!' before the next one used the new settings (issue #27). Generating
+        here, before the load, makes that one rebuild with the new navigation.
+        """
+        from generator.site.site_config import GENERATED_CONFIG
+
+        try:
+            report = self._generate(content)
+        except PluginError:
+            report = None  # the build's own on_config reports the content error
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
+            log.info("playbook: the navigation or languages changed; rebuilding every page")
+        build()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
+        from generator.project import ALREADY_GENERATED
         from generator.team.loader import status_path
 
         # Reload when the content or the team status changes; on_config then regenerates.
@@ -131,6 +159,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Here, not in `playbook serve`: plain `mkdocs serve` gets the same guard.
         host, port = config.dev_addr.host, config.dev_addr.port
         server.set_app(host_guard(server.get_app(), host, port))
+        if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
+            build = server.builder
+            server.builder = lambda: self._generate_before_loading(content, build)
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -205,13 +236,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
-            output = collapse_whitespace(output)
+            output = collapse_whitespace(mark_header(output, _site_name_lang(config), None))
             self._not_found_pages[str(config.theme.get("language"))] = output
         return output
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
         if self._dirty:
             self._built_pages.add(page.url)
+        # Only a generated page's: its front matter is the generator's, never a person's.
+        title = page.meta.get("playbook_title_html") if "playbook_generated" in page.meta else None
+        output = mark_header(
+            output, _site_name_lang(config), title if isinstance(title, str) else None
+        )
         return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -299,6 +335,15 @@ def _build_only(config: MkDocsConfig, language: str) -> None:
         )
     i18n.current_language = language  # read by its on_config, which runs after this one
     i18n.building = True  # its on_post_build then builds no other language
+
+
+def _site_name_lang(config: MkDocsConfig) -> str | None:
+    """The language of the site name in this build's language, when it is another one."""
+    languages = config.extra.get("playbook_site_lang") or {}
+    found = (
+        languages.get(str(config.theme.get("language"))) if isinstance(languages, dict) else None
+    )
+    return found if isinstance(found, str) and found.isalpha() else None
 
 
 def _mtime(path: Path) -> int | None:

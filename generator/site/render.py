@@ -16,6 +16,7 @@ import jinja2
 from generator.content.model import Journey, Playbook
 from generator.errors import GeneratorError
 from generator.generated import DOCS_DIR
+from generator.site import marks
 from generator.site.accessibility import statement
 from generator.site.context import (
     chooser_context,
@@ -34,7 +35,7 @@ from generator.site.exports import map_svg_name, render_exports
 from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
-from generator.site.markup import html_attr, html_text, md_inline, yaml_string
+from generator.site.markup import html_attr, html_text, yaml_string
 from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import (
@@ -80,31 +81,17 @@ _ENV = jinja2.Environment(
     auto_reload=False,  # the templates are part of the package: no stat() per page
 )
 
-_ENV.filters["md"] = md_inline
+_ENV.filters["md"] = marks.md_marked
+_ENV.filters["md_bare"] = marks.md_bare
 _ENV.filters["html"] = html_text
+_ENV.filters["html_marked"] = marks.html_marked
 _ENV.filters["html_attr"] = html_attr
 _ENV.filters["yaml"] = yaml_string
-
-
-def _fallback_lang(text) -> str:
-    """`` lang="en"`` for a text shown in another language than the page's, else ''."""
-    return (
-        f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
-    )
-
-
-def _fallback_lang_block(text, indent: str = "") -> str:
-    """A paragraph's own attribute-list line marking a fallback text's language, or ''.
-
-    Written after ``{{ text | md }}`` where the paragraph has no class of its own; an
-    empty ``{: }`` is left out, since attr_list would print it as text."""
-    attribute = _fallback_lang(text)
-    return f"\n{indent}{{:{attribute} }}" if attribute else ""
-
-
-_ENV.filters["lang"] = _fallback_lang
-"""``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
-_ENV.filters["lang_block"] = _fallback_lang_block
+_ENV.filters["lang"] = marks.lang_attr
+"""``{: .class{{ text | lang }} }``: an attribute list that marks a text's language."""
+_ENV.filters["lang_block"] = marks.lang_block
+_ENV.filters["shown"] = marks.shown
+_ENV.filters["title_front_matter"] = marks.title_front_matter
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
@@ -253,13 +240,29 @@ class _Outputs(dict):
         super().__setitem__(path, text)
 
 
+class PageText(str):
+    """A rendered page that knows the languages it falls back to (for ``playbook
+    translations``, which lists the pages where a translator's work shows)."""
+
+    fallbacks: frozenset[str] = frozenset()
+
+
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
     context.setdefault("team", no_team())
     context.setdefault("progress", no_progress())
-    # Follows from the texts the page shows: each carries its own "fell back" mark.
-    context["untranslated_note"] = untranslated_note(playbook, text.language, context)
-    return _ENV.get_template(template).render(context)
+    # The note follows from the texts the page shows: each filter that writes a fallback
+    # records its language (generator/site/marks.py), and the note fills its slot after.
+    fallbacks: set[str] = set()
+    context[marks.MARKS] = fallbacks
+    context["untranslated_slot"] = marks.NOTE_SLOT
+    page = _ENV.get_template(template).render(context)
+    note = untranslated_note(playbook, text.language, fallbacks)
+    rendered = PageText(
+        page.replace(marks.NOTE_SLOT, f'!!! warning "{html_text(note)}"\n\n' if note else "")
+    )
+    rendered.fallbacks = frozenset(fallbacks)
+    return rendered
 
 
 def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
@@ -281,7 +284,7 @@ def _shared(
         }
         for ref in shared.stages
     ]
-    source = source_link(playbook, shared.source)
+    source = source_link(playbook, shared.source, language)
     return _page(
         "shared.md.j2",
         playbook,
@@ -332,7 +335,7 @@ def _journey(
 ) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
-    source = source_link(playbook, journey.source)
+    source = source_link(playbook, journey.source, language)
     keys = journey_keys(playbook, journey)
     return _page(
         "journey.md.j2",

@@ -5,12 +5,14 @@ mkdocs.yml inherits, so nobody writes the same fact twice. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
 from generator.content.model import Playbook, Translations
+from generator.errors import GeneratorError
 from generator.languages import lunr_language
 from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
@@ -54,6 +56,13 @@ def render_config(
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
+    # Material prints the site name in the header as plain text: the playbook plugin marks
+    # it where it is in another language than the page (generator/site/marks.py).
+    site_name_lang = {
+        code: picked.foreign
+        for code in playbook.language_codes
+        if (picked := localizer(playbook, code)(playbook.site.title)).foreign
+    }
     config: dict[str, Any] = {
         "site_name": html_text(default_text(playbook.site.title)),
         "site_description": html_text(default_text(playbook.site.description)),
@@ -81,9 +90,14 @@ def render_config(
                     "languages": languages,
                 }
             },
+            # Headings keep their HTML in the table of contents, so a heading in another
+            # language (a glossary term not yet translated) keeps its lang there too.
+            "material/typeset",
             {"playbook": {"content": content_name}},
         ],
     }
+    if site_name_lang:
+        config["extra"] = {"playbook_site_lang": site_name_lang}
     if site_url or playbook.site.url:
         config["site_url"] = site_url or playbook.site.url
     _apply_branding(playbook, config, languages)
@@ -93,6 +107,29 @@ def render_config(
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml: ~10x faster on big navs
     body = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
     return header + body
+
+
+_REPOSITORY = re.compile(r"^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$")
+
+
+def github_pages_url(repository: str | None) -> str | None:
+    """GitHub Pages' address of ``OWNER/REPO`` without a custom domain, or None if not given.
+
+    ``https://owner.github.io/repo/``; the repository named ``owner.github.io`` is the
+    owner's own site at the root. Derived, not asked of GitHub, so a workflow's first run
+    gets the address before Pages is enabled (issue #27). Host names are lowercase.
+    """
+    if not repository:
+        return None
+    match = _REPOSITORY.match(repository.strip())
+    if match is None or match.group(2) in (".", ".."):
+        raise GeneratorError(
+            f"--pages-repository {repository!r} is not OWNER/REPO as GitHub names a repository"
+        )
+    owner, name = match.group(1).lower(), match.group(2)
+    if name.lower() == f"{owner}.github.io":
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/"
 
 
 def search_language(code: str) -> str:
@@ -106,9 +143,15 @@ def _nav(
     playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...], team_page: bool = False
 ) -> list:
     # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
-    # so a stage called "Andra <steget>" would otherwise become markup.
+    # so a stage called "Andra <steget>" would otherwise become markup. The same makes a
+    # title in another language than the page's carry its lang there (issue #27).
     def title(value: Translations) -> str:
-        return html_text(text(value))
+        picked = text(value)
+        return (
+            f'<span lang="{picked.foreign}">{html_text(picked)}</span>'
+            if picked.foreign
+            else html_text(picked)
+        )
 
     nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
     if team_page:

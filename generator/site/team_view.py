@@ -199,7 +199,7 @@ def dashboard(playbook: Playbook, shown: Published, today: date, text: Localizer
             name = text(stage.name)
             rows.append(
                 _row(
-                    derived(f"{number + 1}. {name}", name),
+                    derived(f"{number + 1}. {name}", name, foreign=name.foreign),
                     f"stages/{model.id}/{stage.id}.md",
                     section,
                     text,

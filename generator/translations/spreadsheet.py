@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,18 @@ def header(column: str, language: str) -> str:
     return UI_TEXT[f"csv_{column}"][language]
 
 
+_STATUS_TEXT = {
+    "translate": "csv_status_translate",
+    "proofread": "csv_status_proofread",
+    "stale": "csv_status_stale",
+}
+
+
+def status_label(status: str, language: str) -> str:
+    """A translation row's status in ``language``: 'translate' -> 'oversæt' in Danish."""
+    return UI_TEXT[_STATUS_TEXT[status]][language]
+
+
 def write_table(columns: list[str], rows, language: str, delimiter: str | None = None) -> str:
     """CSV text with a BOM, headers in ``language`` and every cell neutralised."""
     buffer = io.StringIO()
@@ -90,12 +103,87 @@ class Table:
     encoding: str
     delimiter: str
     rows: list[tuple[int, dict[str, str]]]
+    raw: dict[int, dict[str, str]]
+    """Each row's cells as the file holds them, before ``restore``: a formula remnant shows
+    only there (an unguarded '=…')."""
+    letters: dict[str, str]
+    """Each column's letter as a spreadsheet shows it ('A', 'B', …)."""
+
+    def cell(self, row: int, column: str) -> str:
+        """'row 4, column D (translation)': where a person finds a cell in a spreadsheet."""
+        return f"row {row}, column {self.letters[column]} ({column})"
 
 
-def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Table:
+# What Excel shows, and saves into a CSV, in place of a value it could not compute: per
+# language of the tool, as each language's Excel names them (a Danish Excel saves a cell
+# typed as "- first step" as #NAVN?). Newer errors (#SPILL!, #CALC!, ...) have further local
+# names; ``cell_problem`` also refuses any cell of that shape: '#', capitals, then ! or ?.
+EXCEL_ERRORS = frozenset(
+    {
+        # English (and Excel's names in every language for these)
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+        "#PYTHON!", "#EXTERNAL!", "#ERROR!",
+        # Swedish
+        "#SKÄRNING!", "#DIVISION/0!", "#VÄRDEFEL!", "#REFERENS!", "#NAMN?", "#OGILTIGT!",
+        "#SAKNAS!", "#BERÄKNA!", "#FÄLT!",
+        # Danish
+        "#NUL!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T", "I/T", "#TAL!", "#SPILD!",
+        "#BEREGN!", "#FELT!",
+        # Norwegian (Bokmål and Nynorsk share Excel's Norwegian)
+        "#VERDI!", "#TOM!", "#SØL!", "#BEREGNING!",
+        # Finnish
+        "#TYHJÄ!", "#JAKO/0!", "#ARVO!", "#VIITTAUS!", "#NIMI?", "#LUKU!", "#PUUTTUU!",
+        "#PUUTTUU", "#LEVIÄMINEN!", "#LASKENTA!", "#KENTTÄ!",
+        # German
+        "#WERT!", "#BEZUG!", "#ZAHL!", "#NV", "#ÜBERLAUF!", "#KALK!", "#FELD!",
+        "#DATEN_ABRUFEN",
+    }
+)  # fmt: skip
+_ERROR_SHAPE = re.compile(r"^#[^\W\d_][\w/.]*[!?]$")
+_LIBREOFFICE_ERROR = re.compile(r"^Err:\d{3}$")
+# A formula a spreadsheet saved as its text: '=' first, or + - @ before a function call or a
+# cell reference. The export writes every such cell with a leading apostrophe, so the file
+# never holds one unguarded unless a spreadsheet put it there.
+_FORMULA = re.compile(r"^(?:=|[+\-@]\s*(?:[^\W\d][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b))")
+
+
+def cell_problem(raw: str) -> str | None:
+    """Why a cell as the file holds it is not text a person wrote, or None.
+
+    An Excel error value (``#NAVN?``, ``#VALUE!``, ``#I/T``, in any of the tool's
+    languages) or a formula remnant (``=SUM(A1)``, ``+A1``).
+    """
+    text = raw.strip()
+    if (
+        text in EXCEL_ERRORS
+        or _LIBREOFFICE_ERROR.match(text)
+        or (_ERROR_SHAPE.match(text) and text[1:-1] == text[1:-1].upper())
+    ):
+        return (
+            f"holds the spreadsheet error value {text!r}, not a text: the spreadsheet could "
+            "not compute what was typed there (a text starting with '=', '-' or '+' is read "
+            "as a formula); type the text again with an apostrophe in front ('- …)"
+        )
+    if _FORMULA.match(raw):
+        return (
+            f"holds a formula ({text[:40]!r}), not a text: save the file with the values, "
+            "or put an apostrophe in front if the text itself starts so ('=…)"
+        )
+    return None
+
+
+def read_table(
+    path: Path,
+    columns: list[str],
+    *,
+    name: str | None = None,
+    optional: tuple[str, ...] = (),
+) -> Table:
     """Read ``path``, find ``columns`` by their heading in any language; restore every cell.
 
-    Row numbers count the header as row 1, as a spreadsheet shows them.
+    Row numbers count the header as row 1, as a spreadsheet shows them. A column in
+    ``optional`` may be missing (a file exported before it existed); its cells are then ''.
     """
     name = name or str(path)
     try:
@@ -116,14 +204,30 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
         body = [(number, record) for number, record in enumerate(records, start=2)]
     except csv.Error as error:
         raise CsvError(f"{name}: not a readable CSV file ({error})") from None
-    index = _columns(head, columns, name)
-    rows = []
+    index = _columns(head, columns, name, optional)
+    rows: list[tuple[int, dict[str, str]]] = []
+    cells_as_read: dict[int, dict[str, str]] = {}
     for number, record in body:
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets add empty rows (';;;') at the end
         cells = {column: _cell(record, i) for column, i in index.items()}
+        cells.update({column: "" for column in optional if column not in index})
         rows.append((number, cells))
-    return Table(path, encoding, delimiter, rows)
+        cells_as_read[number] = {
+            column: record[i] if i < len(record) else "" for column, i in index.items()
+        }
+    letters = {column: _letter(position) for column, position in index.items()}
+    return Table(path, encoding, delimiter, rows, cells_as_read, letters)
+
+
+def _letter(position: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA': a spreadsheet's column letters."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 def _cell(record: list[str], position: int) -> str:
@@ -168,8 +272,11 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
-    names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in wanted}
+def _columns(
+    head: list[str], wanted: list[str], name: str, optional: tuple[str, ...] = ()
+) -> dict[str, int]:
+    every = [*wanted, *optional]
+    names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in every}
     found: dict[str, int] = {}
     for position, cell in enumerate(head):
         label = restore(cell).strip().casefold()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import subprocess
 import sys
@@ -207,3 +208,76 @@ def test_the_client_workflow_checks_generated_pages_after_the_build(tmp_path):
         steps[runs.index(command)] for command in ("playbook build", "playbook generate --check")
     )
     assert check["env"] == build["env"]  # the same site address, or every page would differ
+
+
+def _build_job(text: str) -> dict:
+    return yaml.safe_load(text)["jobs"]["build"]
+
+
+@pytest.mark.parametrize("text", [PAGES.read_text(encoding="utf-8"), "client"])
+def test_the_build_job_may_read_pages_and_configure_pages_never_blocks_it(text, tmp_path):
+    # Issue #27: configure-pages needs pages: read in a private repository, and fails before
+    # Pages is enabled; the address is then derived from the repository's name.
+    if text == "client":
+        text = _client_workflow(tmp_path).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    build = data["jobs"]["build"]
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+    configure = next(s for s in build["steps"] if s.get("id") == "pages")
+    assert configure["continue-on-error"] is True
+    env = {**data.get("env", {}), **build.get("env", {})}
+    assert env["PLAYBOOK_PAGES_REPOSITORY"] == "${{ github.repository }}"
+
+
+def test_the_client_workflow_publishes_while_translating_unless_init_was_strict(tmp_path):
+    def translations_step(strict: bool) -> str:
+        files = render_project("Kunde", "default", ["da", "en"], "x==1", strict=strict)
+        steps = _build_job(files[".github/workflows/pages.yml"])["steps"]
+        return next(s["run"] for s in steps if "playbook translations" in s.get("run", ""))
+
+    assert translations_step(strict=False) == "playbook translations --strict --allow-missing"
+    assert translations_step(strict=True) == "playbook translations --strict"
+    makefile = render_project("Kunde", "default", ["da", "en"], "x==1")["Makefile"]
+    assert "\t$(BIN)/playbook translations --strict --allow-missing\n" in makefile
+
+
+def test_a_vendored_wheel_is_checked_before_it_is_installed(tmp_path):
+    from generator.fork.install_source import InstallSource
+
+    source = InstallSource("vendor/journey_playbook-1.0.0-py3-none-any.whl", "test", b"wheel")
+    files = render_project("Kunde", "default", ["da", "en"], source)
+    assert files["vendor/SHA256SUMS"] == (
+        f"{hashlib.sha256(b'wheel').hexdigest()}  journey_playbook-1.0.0-py3-none-any.whl\n"
+    )
+    install = next(
+        s["run"]
+        for s in _build_job(files[".github/workflows/pages.yml"])["steps"]
+        if s.get("name") == "Install"
+    )
+    check = install.index("(cd vendor && sha256sum --check --strict SHA256SUMS)")
+    assert check < install.index('python -m pip install "$PLAYBOOK_PACKAGE"')
+    assert ".venv/.installed: Makefile vendor/SHA256SUMS\n" in files["Makefile"]
+
+
+@pytest.mark.parametrize(
+    "repository, url",
+    [
+        ("acme/playbook", "https://acme.github.io/playbook/"),
+        ("Acme-AB/Kund.Playbook", "https://acme-ab.github.io/Kund.Playbook/"),
+        ("acme/acme.github.io", "https://acme.github.io/"),
+        ("Acme/ACME.GitHub.io", "https://acme.github.io/"),
+    ],
+)
+def test_the_pages_address_follows_from_the_repository(repository, url):
+    from generator.site.site_config import github_pages_url
+
+    assert github_pages_url(repository) == url
+
+
+@pytest.mark.parametrize("repository", ["acme", "acme/play/book", "acme/..", "-acme/x", "a b/c"])
+def test_a_repository_that_is_not_owner_slash_name_is_refused(repository):
+    from generator.errors import GeneratorError
+    from generator.site.site_config import github_pages_url
+
+    with pytest.raises(GeneratorError, match="is not OWNER/REPO"):
+        github_pages_url(repository)

@@ -35,12 +35,13 @@ def serving(tmp_path) -> Iterator[tuple[str, Path]]:
     project = tmp_path
     generate(make_project(project, REPO / "content.yaml"))
     port = _free_port()
+    log = (project / "serve.log").open("w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--lang", "nb", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=plain_mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -49,6 +50,7 @@ def serving(tmp_path) -> Iterator[tuple[str, Path]]:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        log.close()
 
 
 def edit(project: Path, old: str, new: str) -> None:
@@ -79,6 +81,10 @@ def test_an_edit_shows_and_a_navigation_change_reaches_every_page(serving):
     edit(project, "{sv: Lojalitet, nb: Lojalitet,", "{sv: Lojalitet, nb: Trofaste kunder,")
     assert wait_for(lambda: "Trofaste kunder" in _fetch(base + AWARENESS))
     assert "Trofaste kunder" in _fetch(base + "/nb/stages/customer-journey/interest/")
+    # Handled, so said as information: no ERROR, no "Aborted with a BuildError!" (issue #27).
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "INFO    -  playbook: the navigation or languages changed; rebuilding every page" in log
+    assert "ERROR" not in log and "Aborted" not in log and "Traceback" not in log
 
 
 def test_a_removed_stage_leaves_no_page_behind(serving):

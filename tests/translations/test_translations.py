@@ -43,7 +43,7 @@ def test_changed_source_text_makes_translations_stale_until_confirmed(tmp_path):
 
     result = run("translations", "--strict", "-c", str(content))
     assert result.exit_code == 1
-    stale = [line for line in result.output.splitlines() if "stale" in line]
+    stale = [line for line in result.output.splitlines() if "translation is stale" in line]
     assert len(stale) == 2, result.output  # nb and en, pointing at their own lines
     assert all("stages[ambassador].checklist[find-ambassadors].text" in line for line in stale)
     assert {line.split(":")[1] for line in stale} == {
@@ -56,7 +56,7 @@ def test_changed_source_text_makes_translations_stale_until_confirmed(tmp_path):
     confirmed = run("translations", "-c", str(content), "confirm", "--lang", "nb")
     assert confirmed.exit_code == 0
     after = run("translations", "-c", str(content))
-    still_stale = [line for line in after.output.splitlines() if "stale" in line]
+    still_stale = [line for line in after.output.splitlines() if "translation is stale" in line]
     assert still_stale == [line for line in stale if ": en translation is stale" in line]
 
 
