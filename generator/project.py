@@ -21,6 +21,7 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
+from generator.site.search_index import SearchReport, index_site
 from generator.site.site_config import GENERATED_CONFIG, brand_file
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
@@ -29,7 +30,8 @@ from generator.team.summary import today
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
-"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them."""
+"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them,
+and the search index is written once the whole site is (build_site), not by the plugin."""
 
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""
@@ -232,11 +234,13 @@ def build_site(
     engine: str = "mkdocs",
     languages: list[str] | None = None,
     jobs: int = 1,
-) -> None:
-    """Run a strict build of the project; raise BuildError on failure or warnings.
+) -> SearchReport:
+    """Run a strict build of the project, then index it for search; raise BuildError on
+    failure or warnings.
 
     With ``jobs`` > 1 and several ``languages`` (the default first), each language is
     built in its own process and the results merged (generator/parallel_build.py).
+    The search index is written once the site is complete (generator/site/search_index.py).
     """
     root = content.resolve().parent
     config = root / "mkdocs.yml"
@@ -253,8 +257,8 @@ def build_site(
             "Delete the link (site/ is created by the build), or pass -d DIR"
         )
     command = engine_command(engine, "build", "--strict", "-f", str(config))
+    target = site_dir.resolve() if site_dir is not None else default_site
     if jobs > 1 and languages and len(languages) > 1:
-        target = site_dir.resolve() if site_dir is not None else default_site
         build_in_parallel(
             command,
             cwd=root,
@@ -263,14 +267,14 @@ def build_site(
             languages=languages,
             jobs=jobs,
         )
-        return
-    if site_dir is not None:
-        command += ["-d", str(site_dir.resolve())]
+        return index_site(target, languages)
+    command += ["-d", str(target)]  # where the parallel build and the index put it too
     # mkdocs' own log (language being built, page counts) goes straight to the
     # terminal; --strict turns every warning into a non-zero exit.
     result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
     if result.returncode != 0:
         raise BuildError(f"{engine} build failed (see its messages above)")
+    return index_site(target, languages or [])
 
 
 def mkdocs_env(*, generated: bool = False) -> dict[str, str]:
