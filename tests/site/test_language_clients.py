@@ -17,7 +17,7 @@ import pytest
 from generator.site.ui import UI_LANGUAGES
 from tests.browser import open_page, search, serve
 from tests.conftest import BASE_PATH, build_env, run_cli
-from tests.pagefind_index import index_languages, index_stemming
+from tests.pagefind_index import index_languages, index_stemming, indexed_pages
 
 STAGE = "stages/customer-journey/loyalty/"
 AWARENESS = "stages/customer-journey/awareness/"
@@ -104,6 +104,13 @@ def test_danish_client_speaks_danish_and_falls_back_to_english_visibly(sites):
     # One search index per language, each stemmed in its language (Pagefind's Danish).
     assert index_stemming(site) == {"da": "da", "en": "en"}
     assert index_languages(site)["da"] == index_languages(site)["en"]
+    # What a Danish page shows is searchable there, English fallbacks included; the note
+    # that says they are English is not.
+    danish = indexed_pages(site, "da")
+    note = "Denne tekst er endnu ikke oversat til dansk."
+    assert [url for url, page in danish.items() if note in page["content"]] == []
+    assert "God kundeservice skaber loyalitet" in danish["/" + STAGE]["content"]
+    assert "Write down, in one sentence" in danish["/" + AWARENESS]["content"]
 
 
 def test_nynorsk_client_speaks_nynorsk_and_searches_with_norwegian_stemming(sites):
