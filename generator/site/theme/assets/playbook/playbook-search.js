@@ -194,7 +194,8 @@
     timer = window.setTimeout(search, 120);
   });
 
-  dialog.querySelector("form").addEventListener("submit", function (event) {
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.isComposing) return;
     event.preventDefault();
     var first = links()[0];
     if (first) first.click();
