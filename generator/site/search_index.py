@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -77,6 +78,7 @@ def index_site(site_dir: Path, languages: Sequence[str]) -> SearchReport:
     Raises BuildError when Pagefind fails or a language ends up with no page to search.
     """
     site_dir = Path(site_dir).resolve()
+    _refuse_other_files(site_dir / BUNDLE_DIR)
     staging = site_dir / f".{BUNDLE_DIR}-new"
     shutil.rmtree(staging, ignore_errors=True)
     try:
@@ -89,6 +91,31 @@ def index_site(site_dir: Path, languages: Sequence[str]) -> SearchReport:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report
+
+
+_BUNDLE_FILE = re.compile(
+    r"pagefind(-[a-z]+)*\.(js|css)|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta"
+    r"|wasm\.[\w-]+\.pagefind|(index|fragment|filter)/[\w-]+\.pf_(index|fragment|filter)"
+)
+"""The files Pagefind writes into its folder."""
+
+
+def _refuse_other_files(bundle: Path) -> None:
+    """The bundle's folder is replaced whole; files of anyone else's there would vanish
+    from the site without a word (a page folder ``playbook/pagefind/`` is published there)."""
+    if not bundle.is_dir():
+        return
+    others = sorted(
+        path.relative_to(bundle).as_posix()
+        for path in bundle.rglob("*")
+        if not path.is_dir() and not _BUNDLE_FILE.fullmatch(path.relative_to(bundle).as_posix())
+    )
+    if others:
+        raise BuildError(
+            f"search index: {BUNDLE_DIR}/ in the site holds files Pagefind did not write "
+            f"({', '.join(others[:3])}{', …' if len(others) > 3 else ''}); the search index "
+            f"goes there: move them out of the pages' {BUNDLE_DIR}/ folder"
+        )
 
 
 def _run_pagefind(site_dir: Path, output: Path) -> subprocess.CompletedProcess[str]:

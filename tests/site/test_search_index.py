@@ -101,6 +101,20 @@ def test_indexing_again_leaves_no_file_of_the_old_index(site, tmp_path):
     assert "blåbär" in indexed_pages(site, "sv")["/stages/a/"]["content"]
 
 
+def test_pages_where_the_index_goes_are_an_error_not_lost(site):
+    # A page folder playbook/pagefind/ is published at site/pagefind/, which the index
+    # replaces: the pages would be gone from the site without a word.
+    _page(site, "pagefind/notes", "sv", "<h1>Anteckningar</h1>")
+    with pytest.raises(BuildError) as error:
+        index_site(site, ["sv", "nb", "da"])
+    assert str(error.value) == (
+        "search index: pagefind/ in the site holds files Pagefind did not write "
+        "(notes/index.html); the search index goes there: move them out of the pages' "
+        "pagefind/ folder"
+    )
+    assert (site / "pagefind/notes/index.html").is_file()
+
+
 def test_a_language_with_no_page_to_search_is_an_error(site):
     with pytest.raises(BuildError) as error:
         index_site(site, ["sv", "nb", "da", "fi"])
