@@ -23,6 +23,7 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
+from generator.site.search_index import SearchReport, index_site
 from generator.site.site_config import GENERATED_CONFIG, brand_file, github_pages_url
 from generator.site_folder import check_site_folder, replace_folder, umask
 from generator.team.history import Change, latest_changes
@@ -35,7 +36,8 @@ from generator.terminal import terminal_safe
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
-"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them."""
+"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them,
+and the search index is written once the whole site is (build_site), not by the plugin."""
 
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""
@@ -260,11 +262,13 @@ def build_site(
     engine: str = "mkdocs",
     languages: list[str] | None = None,
     jobs: int = 1,
-) -> None:
-    """Run a strict build of the project; raise BuildError on failure or warnings.
+) -> SearchReport:
+    """Run a strict build of the project, then index it for search; raise BuildError on
+    failure or warnings.
 
     With ``jobs`` > 1 and several ``languages`` (the default first), each language is
     built in its own process and the results merged (generator/parallel_build.py).
+    The search index is written once the site is complete (generator/site/search_index.py).
     """
     root = content.resolve().parent
     config = root / "mkdocs.yml"
@@ -294,9 +298,12 @@ def build_site(
             )
         else:
             _build_serially(command + ["-d", str(staging)], root, engine)
+        # Indexed once the site is complete, whatever built it (generator/site/search_index.py).
+        report = index_site(staging, languages or [])
         replace_folder(target, staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return report
 
 
 def _build_serially(command: list[str], root: Path, engine: str) -> None:

@@ -149,11 +149,14 @@ def build(
     started = time.perf_counter()
     languages = report.languages
     jobs = default_jobs(len(languages)) if jobs is None else jobs
-    build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
+    search = build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
+    for warning in search.warnings:
+        click.echo(f"warning: {warning}", err=True)
     target = (site_dir or content.resolve().parent / "site").resolve()
     # The pages use directory URLs, which work only when served (see README).
     say(
         f"Built in {time.perf_counter() - started:.1f} s: {target}\n"
+        f"Search index: {search.summary()} pages\n"
         f"View it at http://127.0.0.1:8000/ with: python3 -m http.server -d {target} 8000"
     )
 

@@ -1,4 +1,4 @@
-"""The ``playbook`` MkDocs plugin: regeneration, theme additions, per-language search and 404.
+"""The ``playbook`` MkDocs plugin: regeneration, theme additions, search index and 404 pages.
 
 It is listed in the generated MkDocs configuration, so plain ``mkdocs build`` and
 ``mkdocs serve`` regenerate the pages from the content file and get the same
@@ -23,11 +23,8 @@ from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
 from generator.site.marks import mark_header
 from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
-from generator.site.site_files import (
-    copy_sitemaps,
-    split_after_dirty_build,
-    split_search_index,
-)
+from generator.site.search_index import BackgroundIndexer, index_site, query_stemmer
+from generator.site.site_files import copy_sitemaps
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 from generator.terminal import terminal_safe
 
@@ -56,7 +53,7 @@ class PlaybookConfig(Config):
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
-    """Regenerates from content, adds the theme templates, splits search and 404 by language."""
+    """Regenerates from content, adds the theme templates, indexes search, 404 per language."""
 
     _generated_from: tuple[str, int, int | None] | None = None
     _dirty = False
@@ -66,7 +63,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Having on_startup keeps this plugin (and what it remembers) across serve's rebuilds.
         self._serving, self._dirty = command == "serve", dirty
         self._guard = NavigationGuard()
-        self._built_pages: set[str] = set()
+        self._indexer = BackgroundIndexer(log)
         build_log = logging.getLogger("mkdocs.commands.build")
         if dirty and drop_dirty_warning not in build_log.filters:
             build_log.addFilter(drop_dirty_warning)
@@ -184,6 +181,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         languages, default = _languages(config)
         env.globals.update(
+            playbook_query_stemmer=query_stemmer,
             playbook_ui=UI_TEXT,
             playbook_languages=languages,
             playbook_default_language=default,
@@ -241,8 +239,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return output
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        if self._dirty:
-            self._built_pages.add(page.url)
         # Only a generated page's: its front matter is the generator's, never a person's.
         title = page.meta.get("playbook_title_html") if "playbook_generated" in page.meta else None
         output = mark_header(
@@ -258,10 +254,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             problem = site_folder_problem(Path(config.site_dir))
             if problem:
                 raise PluginError(terminal_safe(f"playbook: {problem}"))
+        if hasattr(self, "_indexer"):
+            self._indexer.wait()  # serve: the last rebuild's index is written before this one
         if self._dirty:
             # Navigation or languages changed: every page again, into an emptied site.
             self._guard.prepare_site(config.site_dir)
-            self._built_pages = set()
 
     # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
     @event_priority(-200)
@@ -283,20 +280,33 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         only = os.environ.get(ONLY_LANGUAGE)
-        if only:
-            # One language of several: the search index holds only its pages; the sitemap
-            # and the root 404 are put together by whoever merges the languages.
-            if self._dirty and not self._guard.full:
-                split_after_dirty_build(site_dir, only, default, self._built_pages)
-            else:
-                split_search_index(site_dir, [only], default)
-        else:
-            # With one language too: the page asks for its language's index (main.html), so
-            # a one-language site found nothing while only search_index.json was written.
-            split_search_index(site_dir, languages, default)
+        # One language of several (``only``): the sitemap and the root 404 are put together
+        # by whoever merges the languages.
+        if not only and len(languages) > 1:
             copy_sitemaps(site_dir, languages, default)
         if self._dirty:
             self._guard.after_build()
+        if _indexes_search(config, only):
+            self._index_search(site_dir, [only] if only else languages)
+
+    def _index_search(self, site_dir: Path, languages: list[str]) -> None:
+        if self._serving:
+            # The reload does not wait for the index; the next rebuild does.
+            self._indexer.start(site_dir, languages)
+            return
+        from generator.errors import BuildError
+
+        try:
+            report = index_site(site_dir, languages)
+        except BuildError as error:
+            raise PluginError(f"playbook: {error}") from None
+        for warning in report.warnings:
+            log.warning("%s", warning)
+        log.info("Search index: %s pages", report.summary())
+
+    def on_shutdown(self) -> None:
+        if hasattr(self, "_indexer"):
+            self._indexer.wait()
 
 
 def site_folder_problem(site_dir: Path) -> str | None:
@@ -344,6 +354,22 @@ def _site_name_lang(config: MkDocsConfig) -> str | None:
         languages.get(str(config.theme.get("language"))) if isinstance(languages, dict) else None
     )
     return found if isinstance(found, str) and found.isalpha() else None
+
+
+def _indexes_search(config: MkDocsConfig, only: str | None) -> bool:
+    """Whether this run ends with a complete site that the plugin indexes for search.
+
+    Not under ``playbook build``, which indexes the site once its languages are merged;
+    not where the site keeps Material's own search (a hand-written site using the plugin
+    for saved ticks: theme/main.html then shows no search box of ours); and with
+    mkdocs-static-i18n building every language in one process, only after the last.
+    """
+    from generator.project import ALREADY_GENERATED
+
+    if os.environ.get(ALREADY_GENERATED) or "material/search" in config.plugins:
+        return False
+    i18n = config.plugins.get("i18n")
+    return bool(only) or i18n is None or not i18n.building
 
 
 def _mtime(path: Path) -> int | None:

@@ -240,6 +240,14 @@ class _Outputs(dict):
         super().__setitem__(path, text)
 
 
+def _note_html(note: str) -> str:
+    """Material's "warning" admonition, written as HTML so that search can skip it."""
+    return (
+        '<div class="admonition warning" data-pagefind-ignore>\n'
+        f'<p class="admonition-title">{html_text(note)}</p>\n</div>\n\n'
+    )
+
+
 class PageText(str):
     """A rendered page that knows the languages it falls back to (for ``playbook
     translations``, which lists the pages where a translator's work shows)."""
@@ -258,9 +266,7 @@ def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context["untranslated_slot"] = marks.NOTE_SLOT
     page = _ENV.get_template(template).render(context)
     note = untranslated_note(playbook, text.language, fallbacks)
-    rendered = PageText(
-        page.replace(marks.NOTE_SLOT, f'!!! warning "{html_text(note)}"\n\n' if note else "")
-    )
+    rendered = PageText(page.replace(marks.NOTE_SLOT, _note_html(note) if note else ""))
     rendered.fallbacks = frozenset(fallbacks)
     return rendered
 

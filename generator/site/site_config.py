@@ -1,5 +1,5 @@
-"""The MkDocs configuration that follows from content: names, languages, navigation,
-search and branding. Written to .playbook/mkdocs.generated.yml, which the hand-owned
+"""The MkDocs configuration that follows from content: names, languages, navigation
+and branding. Written to .playbook/mkdocs.generated.yml, which the hand-owned
 mkdocs.yml inherits, so nobody writes the same fact twice. Pure: no I/O.
 """
 
@@ -13,7 +13,6 @@ import yaml
 
 from generator.content.model import Playbook, Translations
 from generator.errors import GeneratorError
-from generator.languages import lunr_language
 from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
 from generator.site.palette import CUSTOM_CSS, material_color, palette_css
@@ -70,23 +69,15 @@ def render_config(
         "nav": _nav(playbook, default_text, extra_pages, team_page),
         # Print pages and posters are linked from their journey page, not listed in the navigation.
         "not_in_nav": "/stages/*/print*.md\n/stages/*/poster*.md",
+        # No Material search plugin: Pagefind indexes the finished site, one index per
+        # language (generator/site/search_index.py), and theme/main.html has the search box.
         "plugins": [
-            {
-                "search": {
-                    "lang": list(dict.fromkeys(map(search_language, playbook.language_codes))),
-                    # Material drops stemming unless the pipeline names it; the theme's
-                    # search worker (workers/playbook-search.js) stems queries the same way.
-                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
-                }
-            },
             {
                 "i18n": {
                     "docs_structure": "suffix",
                     "fallback_to_default": True,
                     "reconfigure_material": True,
-                    # Its O(n²) de-duplication costs ~15 s at 1,500 pages per language; the
-                    # playbook plugin writes per-language indexes itself.
-                    "reconfigure_search": False,
+                    "reconfigure_search": False,  # there is no lunr index to reconfigure
                     "languages": languages,
                 }
             },
@@ -130,13 +121,6 @@ def github_pages_url(repository: str | None) -> str | None:
     if name.lower() == f"{owner}.github.io":
         return f"https://{owner}.github.io/"
     return f"https://{owner}.github.io/{name}/"
-
-
-def search_language(code: str) -> str:
-    """The lunr.js language a site language's search index uses: its stemmer's, or English
-    tokenising (with stemming switched off per index: plugin.split_search_index) when lunr
-    has no stemmer for it."""
-    return lunr_language(code) or "en"
 
 
 def _nav(

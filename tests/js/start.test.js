@@ -1,7 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { nextStep } from "../../generator/site/theme/assets/playbook/lib/start.js";
+import { lib } from "./helpers.js";
+
+const { nextStep } = await lib("start.js");
 
 const targets = { a: ["s/a/#a", "One"], b: ["s/b/#b", "Two"], c: ["s/b/#c", "Two"] };
 const keys = ["a", "b", "c"];

@@ -245,7 +245,12 @@ def test_without_storage_no_script_throws(browser, site):
 def test_print_media_shows_a_worksheet_without_navigation(page, site):
     page.goto(site + STAGE)
     page.emulate_media(media="print")
-    for hidden in (".md-header", ".md-sidebar--primary", ".md-search", ".playbook-actions"):
+    for hidden in (
+        ".md-header",
+        ".md-sidebar--primary",
+        ".playbook-search-open",
+        ".playbook-actions",
+    ):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert boxes(page).first.is_visible()
     writing = page.locator(".playbook-answer-print").first

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.project import generate
-from generator.site.preview import merge_search_docs, preview_note
+from generator.site.preview import preview_note
+from tests.browser import open_page, search
 from tests.conftest import REPO, make_project, run_cli
 from tests.site.test_plugin import _fetch, _free_port, plain_mkdocs_env
 
@@ -114,17 +115,35 @@ def test_preview_note_names_the_other_languages_in_the_readers_language():
     )
 
 
-def test_a_dirty_build_keeps_the_search_entries_of_pages_it_did_not_build():
-    previous = [
-        {"location": "nb/a/", "text": "gammel"},
-        {"location": "nb/a/#x", "text": "gammel x"},
-        {"location": "nb/b/", "text": "urørt"},
-    ]
-    rebuilt = [{"location": "nb/a/", "text": "ny"}]
-    assert merge_search_docs(previous, rebuilt, {"nb/a/"}) == [
-        {"location": "nb/b/", "text": "urørt"},
-        {"location": "nb/a/", "text": "ny"},
-    ]
+def test_the_preview_searches_its_language_and_follows_an_edit(serving, browser):
+    base, project = serving
+    loyalty = base + "/nb/stages/customer-journey/loyalty/"
+    # The index is written just after each build, without holding up the reload.
+    assert wait_for(lambda: '"nb"' in _fetch(base + "/pagefind/pagefind-entry.json"))
+    with open_page(browser) as page:
+        found = search(page, base + AWARENESS, "lojaliteten")
+    assert loyalty in found["links"], found
+    assert all(link.startswith(base + "/nb/") for link in found["links"]), found
+    with open_page(browser) as page:
+        nothing = search(page, base + AWARENESS, "blåbærturen")
+    assert (nothing["status"], nothing["links"]) == ("Ingen treff for «blåbærturen».", [])
+    edit(
+        project,
+        "nb: Finn ut hvilke kunder som allerede anbefaler dere.",
+        "nb: Finn ut hvilke kunder som allerede anbefaler dere på blåbærtur, æ ø å.",
+    )
+
+    def found_after_edit() -> bool:
+        from playwright.sync_api import Error
+
+        try:
+            with open_page(browser) as page:
+                found = search(page, base + AWARENESS, "blåbærturen")
+        except (Error, AssertionError):  # mid-rebuild: the page or its index is being written
+            return False
+        return base + AMBASSADOR in found["links"]
+
+    assert wait_for(found_after_edit, seconds=90)
 
 
 def test_a_language_the_site_lacks_is_one_line_and_exit_1_before_anything_is_written(tmp_path):
