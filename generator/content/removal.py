@@ -147,7 +147,8 @@ def _unresolvable(merger, edit: _Editor, journeys: dict, stages: dict, sources: 
                 "replace its entry with  "
                 f"- {{id: {journey.get('id')}, remove: true}}",
             )
-    for question in _items(data, "chooser"):
+    # With no journey left, that one error says it all: the chooser's follows from it.
+    for question in _items(data, "chooser") if data.get("journeys") != [] else []:
         where = f"chooser[{question.get('id')}].answers"
         gone = next((d.removal for d in edit.dropped if d.path == where), None)
         if gone is not None and question.get("answers") == []:

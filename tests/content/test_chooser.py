@@ -24,7 +24,7 @@ def test_an_answer_pointing_to_no_journey_is_an_error_at_its_line(tmp_path):
     content = write(tmp_path, "content.yaml", SMALL.replace("journey: short", "journey: shrot"))
     report = errors_of(content)
     assert (
-        "content.yaml:137:18: chooser[how-long].answers[short-way].journey: "
+        "content.yaml:139:18: chooser[how-long].answers[short-way].journey: "
         "no journey with id 'shrot'\n    hint: did you mean 'short'?"
     ) in report
 
@@ -32,8 +32,8 @@ def test_an_answer_pointing_to_no_journey_is_an_error_at_its_line(tmp_path):
 def test_two_answers_with_one_id_are_an_error(tmp_path):
     content = write(tmp_path, "content.yaml", SMALL.replace("- id: round", "- id: short-way"))
     assert (
-        "content.yaml:141:13: chooser[how-long].answers[short-way].id: duplicate answer id "
-        "'short-way' (also on line 136)"
+        "content.yaml:143:13: chooser[how-long].answers[short-way].id: duplicate answer id "
+        "'short-way' (also on line 138)"
     ) in errors_of(content)
 
 

@@ -177,7 +177,7 @@ CASES = {
         replace(
             'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"', "url: javascript:alert(1)"
         ),
-        r"content\.yaml:95:10: sources\[example-2024\]\.url: invalid url 'javascript:alert\(1\)'\n"
+        r"content\.yaml:99:10: sources\[example-2024\]\.url: invalid url 'javascript:alert\(1\)'\n"
         r"    hint: write a full http:// or https:// address",
     ),
     "source url that would break out of its link": (
@@ -185,7 +185,7 @@ CASES = {
             'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"',
             """url: 'https://example.org/a"><script>x</script>'""",
         ),
-        r"content\.yaml:95:10: sources\[example-2024\]\.url: invalid url 'https://example\.org/a\"><script>x</script>'",
+        r"content\.yaml:99:10: sources\[example-2024\]\.url: invalid url 'https://example\.org/a\"><script>x</script>'",
     ),
     "reserved anchor id": (
         replace("id: who-first", "id: checklist"),
@@ -225,7 +225,7 @@ CASES = {
             'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: sv',
             'url: "https://example.org/kundresa?utg=2&s=(1)#del_2"\n    language: fr',
         ),
-        r"content\.yaml:96:15: sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
+        r"content\.yaml:100:15: sources\[example-2024\]\.language: no interface text for 'fr': Journey Playbook speaks "
         r"da, de, en, fi, nb, nn, sv",
     ),
     "a list where text belongs": (
@@ -266,7 +266,7 @@ CASES = {
     # Constraints worded from the model (issue #30): the constraint and the Rule beside it.
     "a stage reference that is not journey-id/stage-id": (
         replace("[loop/first, short/meet]", "[loop/first, Short]"),
-        r"content\.yaml:113:26: checklists\[basics\]\.stages\[1\]: invalid stage 'Short': a stage "
+        r"content\.yaml:117:26: checklists\[basics\]\.stages\[1\]: invalid stage 'Short': a stage "
         r"is written journey-id/stage-id\n    hint: write e\.g\. customer-journey/awareness",
     ),
     "an emotion off the scale": (
@@ -276,7 +276,7 @@ CASES = {
     ),
     "a year of five digits": (
         replace("    year: 2019\n", "    year: 20190\n"),
-        r"content\.yaml:101:11: sources\[handbook-2019\]\.year: 20190 is out of range\n"
+        r"content\.yaml:105:11: sources\[handbook-2019\]\.year: 20190 is out of range\n"
         r"    hint: use a number from 0 to 9999\n",
     ),
     "an id over the length limit": (
@@ -299,7 +299,7 @@ CASES = {
             "    items:\n      - id: answer-fast",
             "    items: []\n    old:\n      - id: answer-fast",
         ),
-        r"content\.yaml:108:12: checklists\[basics\]\.items: 'items' is empty\n"
+        r"content\.yaml:112:12: checklists\[basics\]\.items: 'items' is empty\n"
         r"    hint: add at least one entry to 'items'\n",
     ),
     # The cases that keep a sentence of their own in the loader (content/loader.py _describe).

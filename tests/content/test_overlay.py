@@ -387,6 +387,8 @@ def test_a_removed_journey_and_source_take_every_kind_of_reference_along(tmp_pat
     assert dropped == [
         f"- checklists[basics].stages: 'loop/first' (went with the {journey})",
         f"- glossary[touchpoint].source: 'handbook-2019' (went with the {source})",
+        f"- chooser[how-long].answers: 'round -> loop' (went with the {journey})",
+        f"- chooser[how-long].answers[short-way].source: 'handbook-2019' (went with the {source})",
         f"- journeys[short].source: 'handbook-2019' (went with the {source})",
         f"- journeys[short].stages[meet].corresponds_to: 'first' (went with the {journey})",
         f"- journeys[short].stages[decide].corresponds_to: 'first' (went with the {journey})",
@@ -619,7 +621,7 @@ def test_changing_the_default_text_of_a_base_item_makes_its_translations_stale(t
     assert stale == [
         (
             f"{content}:8:20: journeys[customer-journey].stages[purchase].name: en translation is "
-            "stale: the default text changed since it was confirmed"
+            "stale: its source text changed since it was confirmed"
         )
     ], result.output
     assert run_cli("translations", "confirm", "-c", str(content)).exit_code == 0
