@@ -59,7 +59,7 @@ def test_generate_check_fails_when_a_file_would_only_be_removed(small_project):
     )
     assert left_over.exists()  # --check writes and removes nothing
     assert run("generate", "-c", str(small_project)).output == (
-        "Generated: 0 created, 0 updated, 1 removed, 58 unchanged.\n"
+        "Generated: 0 created, 0 updated, 1 removed, 67 unchanged.\n"
     )
     assert not left_over.exists()
 

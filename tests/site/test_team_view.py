@@ -40,7 +40,7 @@ def test_without_a_status_file_no_page_shows_a_team_state(playbook):
     assert "team.md" not in pages[".playbook/mkdocs.generated.yml"]
     assert not any("playbook-team" in text for text in pages.values())
     # The bars wait for the script, as before the status file existed.
-    assert '<div class="playbook-progress" data-scope="playbook"' in pages["playbook/index.md"]
+    assert '<div class="playbook-progress" data-scope="journey:loop"' in pages["playbook/index.md"]
     assert " hidden><progress" in pages["playbook/index.md"]
 
 
