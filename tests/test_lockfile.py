@@ -23,6 +23,7 @@ def test_a_lock_is_written_as_indented_json_with_nordic_letters_kept(tmp_path):
     assert (tmp_path / "translations.lock").read_bytes() == (
         "{\n"
         '  "comment": "Written by \'playbook translations confirm\'. Do not edit by hand.",\n'
+        '  "version": 2,\n'
         '  "confirmed": {\n'
         '    "journeys[å].name en": "cd34",\n'
         '    "site.title nb": "ab12"\n'

@@ -20,6 +20,7 @@ the tool can still publish, and the version says, in ``pip list`` and ``playbook
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import shutil
@@ -231,16 +232,16 @@ def build_wheel(checkout: Path, state: _GitState | None, local: str) -> tuple[st
 
 
 def _run_build(tree: Path, out: Path) -> None:
-    try:
-        import hatchling  # noqa: F401  (only whether it is here)
-
+    # hatchling (the build backend) where it is installed, without fetching anything; else
+    # pip, which fetches it. Asked by name, not imported: the tool does not depend on it.
+    if importlib.util.find_spec("hatchling") is not None:
         command = [
             sys.executable,
             "-c",
             "import sys, hatchling.build; hatchling.build.build_wheel(sys.argv[1])",
             str(out),
         ]
-    except ImportError:
+    else:
         command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(tree)]
     result = subprocess.run(
         command, cwd=tree, capture_output=True, text=True, check=False, timeout=600
