@@ -11,17 +11,7 @@ from generator.content.loader import load_content
 from generator.content.model import LANGUAGE_CODES
 from generator.site.render import render
 from tests.conftest import REPO, make_project
-
-
-def _without(node, languages: set[str]):
-    """The content data with every text's ``languages`` taken out."""
-    if isinstance(node, dict):
-        if node and set(node) <= set(LANGUAGE_CODES):
-            return {code: text for code, text in node.items() if code not in languages}
-        return {key: _without(value, languages) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_without(item, languages) for item in node]
-    return node
+from tests.offered import default_data, without
 
 
 def test_texts_in_languages_the_site_does_not_build_change_none_of_its_files(tmp_path):
@@ -29,11 +19,11 @@ def test_texts_in_languages_the_site_does_not_build_change_none_of_its_files(tmp
     built = set(playbook.language_codes)
     assert built == {"sv", "nb", "en"}, "the default site's languages stay sv, nb, en"
     offered = set(LANGUAGE_CODES) - built
-    data = yaml.load((REPO / "content.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    data = default_data()
     stage = data["journeys"][0]["stages"][0]
     assert {"da", "de", "fi", "nn"} <= set(stage["name"]), "the content holds the other four"
     stripped = make_project(
-        tmp_path, yaml.safe_dump(_without(data, offered), allow_unicode=True, sort_keys=False)
+        tmp_path, yaml.safe_dump(without(data, offered), allow_unicode=True, sort_keys=False)
     )
     today = date(2026, 12, 15)
     with_all = render(playbook, today=today)
