@@ -56,7 +56,9 @@ def test_text_inside_braces_is_quoted_where_a_comma_would_end_it():
     assert stream.getvalue() == 'e: {status: done, note: "a, b"}\n'
 
 
-@pytest.mark.parametrize("value", ["Kan jeg identificere mig med dette brand?", "Hvad nu?", "Svar:"])
+@pytest.mark.parametrize(
+    "value", ["Kan jeg identificere mig med dette brand?", "Hvad nu?", "Svar:"]
+)
 def test_text_inside_braces_reads_the_same_with_pure_python_pyyaml(value):
     # Pure-Python PyYAML ends a plain value inside {…} at a '?' where libyaml reads on: the
     # imported Danish question made content.yaml unreadable to it (issue #28).

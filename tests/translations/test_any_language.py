@@ -1,5 +1,5 @@
 """Coverage, staleness and the CSV round trip in languages beyond sv, nb and en (issue #18):
-a Danish client of the Swedish default playbook fills in its Danish texts through a CSV."""
+a Danish client of a Swedish base without Danish fills in its Danish texts through a CSV."""
 
 from __future__ import annotations
 
@@ -11,14 +11,18 @@ import yaml
 
 from generator.translations.coverage import source_hash
 from tests.conftest import run_cli as run
+from tests.offered import base_in_sv_nb_en
 
 
 def _client(tmp_path: Path, languages: str) -> Path:
+    # A base in sv, nb and en only: the default playbook itself has all seven (issue #28).
+    base = base_in_sv_nb_en(tmp_path / "client" / "base")
     result = run(
-        "init", str(tmp_path), "--name", "Kunde", "--languages", languages, "--package", ""
-    )
+        "init", str(tmp_path / "client"), "--name", "Kunde", "--extends", str(base),
+        "--languages", languages, "--package", "",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
-    return tmp_path / "content.yaml"
+    return tmp_path / "client" / "content.yaml"
 
 
 def test_a_danish_client_fills_its_default_texts_through_a_csv(tmp_path):
@@ -109,7 +113,10 @@ def test_a_playbook_that_extends_none_takes_texts_in_languages_it_does_not_build
     assert "- {code: en}\njourneys:" in written, "the site's languages stay as they were"
     assert "name: {sv: Första, nb: Første, en: First, da: Første – æ ø å}" in written
     line = next(line for line in written.splitlines() if "Går den rundt?" in line)
-    assert line == '    summary: {sv: Går runt., nb: Går rundt., en: Goes round., da: "Går den rundt?"}'
+    assert (
+        line
+        == '    summary: {sv: Går runt., nb: Går rundt., en: Goes round., da: "Går den rundt?"}'
+    )
     # Pure-Python PyYAML reads it (a plain '?' inside {…} it cannot).
     assert yaml.load(line, Loader=yaml.SafeLoader)["summary"]["da"] == "Går den rundt?"
     lock = json.loads((small_project.parent / "translations.lock").read_text(encoding="utf-8"))
