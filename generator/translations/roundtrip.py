@@ -70,7 +70,9 @@ def export_csv(
     the default language, to proofread (every other text it has); and how many rows."""
     offered = offered_languages(playbook, parsed)
     if language not in offered:
-        raise GeneratorError(f"--lang must be one of this content's languages: {', '.join(offered)}")
+        raise GeneratorError(
+            f"--lang must be one of this content's languages: {', '.join(offered)}"
+        )
     default = playbook.default_language
     lock = read_lock(content)
     findings = {
@@ -282,8 +284,7 @@ def _row_problem(
     offered = offered_languages(playbook, parsed)
     if row.language not in offered:
         return (
-            f"'{row.language}' is not a language of this playbook "
-            f"(use one of {', '.join(offered)})"
+            f"'{row.language}' is not a language of this playbook (use one of {', '.join(offered)})"
         )
     loc, text = texts[row.path]
     if _same(row.value, text.get(row.language)):
