@@ -91,6 +91,9 @@ _ENV.filters["lang"] = marks.lang_attr
 """``{: .class{{ text | lang }} }``: an attribute list that marks a text's language."""
 _ENV.filters["lang_block"] = marks.lang_block
 _ENV.filters["shown"] = marks.shown
+_ENV.filters["fill_marked"] = marks.marked_html
+"""``{{ ui.key | fill_marked(stage=name) | shown }}``: interface text with a value in it, as
+HTML, the value marked with its language where it is another one."""
 _ENV.filters["title_front_matter"] = marks.title_front_matter
 
 

@@ -127,22 +127,26 @@ export function updateProgress(state) {
   updateStartLinks(state);
 }
 
+/** Each home-page card's start link as the build wrote it: its address and its content (a
+    stage name in another language is marked with its lang), to go back to. */
+const startLinks = new WeakMap();
+
 /** Each home-page card's start link, as lib/start.js decides (the first visit keeps the
     link the build wrote, so the page works without the script). */
 function updateStartLinks(state) {
   for (const link of all("a.playbook-start[data-targets]")) {
     const bar = link.closest(".playbook-card")?.querySelector(".playbook-progress[data-scope]");
     if (!bar) continue;
-    if (!link.hasAttribute("data-start")) {
-      link.setAttribute("data-start", link.getAttribute("href"));
-      link.setAttribute("data-start-text", link.textContent);
+    if (!startLinks.has(link)) {
+      startLinks.set(link, { href: link.getAttribute("href"), nodes: [...link.childNodes] });
     }
     const targets = JSON.parse(link.getAttribute("data-targets"));
     const keys = scopeKeys(data, bar.getAttribute("data-scope"));
     const step = nextStep(keys, targets, data.items, state.ticks);
     if (step.kind === "start") {
-      link.setAttribute("href", link.getAttribute("data-start"));
-      link.textContent = link.getAttribute("data-start-text");
+      const built = startLinks.get(link);
+      link.setAttribute("href", built.href);
+      link.replaceChildren(...built.nodes.map((node) => node.cloneNode(true)));
     } else if (step.kind === "continue") {
       const [href, stage] = targets[step.key];
       link.setAttribute("href", href);
