@@ -146,6 +146,13 @@ def build(
     jobs = default_jobs(len(languages)) if jobs is None else jobs
     build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
     target = (site_dir or content.resolve().parent / "site").resolve()
+    if not (target / "sitemap.xml").exists():
+        # The theme writes a sitemap only with an address to make its addresses absolute.
+        say(
+            "warning: the site has no address (site.url in the content, or --site-url), so it "
+            "has no sitemap and no hreflang alternates; set it to where the site is published",
+            err=True,
+        )
     # The pages use directory URLs, which work only when served (see README).
     say(
         f"Built in {time.perf_counter() - started:.1f} s: {target}\n"

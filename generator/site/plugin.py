@@ -12,6 +12,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -157,6 +158,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             playbook_languages=languages,
             playbook_default_language=default,
         )
+        # hreflang alternates and sitemap addresses must be absolute (theme/main.html,
+        # theme/sitemap.xml use it only when site_url is set).
+        site_url = config.site_url or ""
+        env.filters["playbook_absolute"] = lambda link: urljoin(site_url, str(link))
+        # mkdocs-static-i18n puts its sitemap.xml ahead of every theme folder, after this
+        # plugin's on_config: ours (theme/sitemap.xml) is put back in front.
+        searchpath = getattr(env.loader, "searchpath", None)
+        if searchpath and str(THEME_DIR) in searchpath:
+            searchpath.remove(str(THEME_DIR))
+            searchpath.insert(0, str(THEME_DIR))
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:
