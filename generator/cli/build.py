@@ -26,7 +26,7 @@ from generator.project import (
     mkdocs_env,
     read_brand_files,
 )
-from generator.site.plugin import ONLY_LANGUAGE
+from generator.site.preview import ONLY_LANGUAGE
 from generator.site_folder import check_site_folder, refuse_tracked_outputs
 from generator.team.schema import status_schema
 

@@ -22,7 +22,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
-from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
+from generator.site.preview import (
+    ONLY_LANGUAGE,
+    NavigationGuard,
+    drop_dirty_warning,
+    preview_note,
+)
 from generator.site.site_files import (
     copy_sitemaps,
     split_after_dirty_build,
@@ -32,10 +37,6 @@ from generator.site.tasklists import add_saved_ticks, lines_without_id
 from generator.terminal import terminal_safe
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-
-ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
-"""Set to a language code: this mkdocs run builds that language alone (``playbook build
---jobs`` runs one process per language and merges them; ``playbook serve --lang``)."""
 
 THEME_DIR = Path(__file__).parent / "theme"
 _TOC_DEFAULT_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')

@@ -26,15 +26,15 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
 from generator.content.model import Playbook
 from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.errors import ContentError, GeneratorError
+from generator.site.spreadsheet import CsvError, read_table, write_table
 from generator.translations.coverage import check_translations, read_lock, source_hash, write_lock
-from generator.translations.spreadsheet import CsvError, read_table, write_table
 from generator.yaml_edit import as_text_scalar as _as_text_scalar
 from generator.yaml_edit import replace_keeping_mode as _replace_keeping_mode
 from generator.yaml_edit import round_trip_yaml as _round_trip_yaml
