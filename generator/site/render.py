@@ -379,7 +379,7 @@ def _poster(
         "poster.md.j2",
         playbook,
         text,
-        journey={"id": journey.id, "name": text(journey.name)},
+        journey={"id": journey.id, "name": text(journey.name), "summary": text(journey.summary)},
         map=journey_map(journey, text),
         map_description=map_description(journey, text),
         content_date=UI_TEXT["content_date"][language].format(date=updated.isoformat())

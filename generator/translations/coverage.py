@@ -25,10 +25,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.checks import iter_texts
 from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.languages import FALLBACK_LANGUAGE
 from generator.lockfile import TRANSLATIONS_LOCK
 

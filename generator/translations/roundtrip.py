@@ -28,13 +28,21 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
 from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.errors import ContentError, GeneratorError
+from generator.site.spreadsheet import (
+    CsvError,
+    Table,
+    cell_problem,
+    read_table,
+    status_label,
+    write_table,
+)
 from generator.translations.coverage import (
     check_translations,
     lock_entry,
@@ -42,14 +50,6 @@ from generator.translations.coverage import (
     read_lock,
     recorded_source,
     write_lock,
-)
-from generator.translations.spreadsheet import (
-    CsvError,
-    Table,
-    cell_problem,
-    read_table,
-    status_label,
-    write_table,
 )
 from generator.translations.writeback import write_texts
 from generator.yaml_edit import replace_keeping_mode
