@@ -188,9 +188,9 @@ def test_an_empty_file_is_an_error(project):
     ("text", "expected"),
     [
         (
-            '{"format": "journey-playbook-progress", "version": 2, "ticks": {}, "answers": {}}',
-            "new.json:1:52: version: the export is format version 2; this playbook reads "
-            "version 1\n    hint: update journey-playbook to read the newer format",
+            '{"format": "journey-playbook-progress", "version": 3, "ticks": {}, "answers": {}}',
+            "new.json:1:52: version: the export is format version 3; this playbook reads "
+            "versions 1 and 2\n    hint: update journey-playbook to read the newer format",
         ),
         (
             '{"format": "something-else", "version": 1}',
@@ -222,9 +222,11 @@ def test_without_a_status_file_one_is_created_with_a_privacy_note(small_project,
     text = status_text(small_project)
     assert text.startswith(
         "# yaml-language-server: $schema=.playbook/progress.schema.json\n"
-        "# Team status of this playbook: published with the site"
+        "# Team status of this playbook. What the site shows of it is set by team.publish in the\n"
+        "# content (full: everything; counts: statuses, due dates and numbers, no owners, notes or\n"
+        "# answers; none: nothing). The file itself is as public as the repository that holds it.\n"
+        "# Owners are free text: an initial or a role is enough.\n"
     )
-    assert "# site can read it. Owners are free text: an initial or a role is enough." in text
     assert len(load_team_status(small_project.parent, small_playbook).items) == 2
 
 
