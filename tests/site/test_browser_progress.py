@@ -121,10 +121,12 @@ def test_import_previews_what_it_would_do_before_doing_it(page, site, tmp_path):
     lines = dialog.locator("li").all_inner_texts()
     assert lines == [
         "ticked items: 2",
+        "unticked items: 0",
         "answers: 2",
         "customer-journey/awareness/removed-prompt",
         "customer-journey/gone-stage/old-item",
         "new ticks: 1",
+        "items here that are unticked: 0",
         "new answers: 1",
         "answers here that the file's answer replaces: 1",
         "ticks here that are removed: 1",
@@ -208,23 +210,23 @@ def test_a_cancelled_import_changes_nothing(page, site, tmp_path, how):
     [
         # The case from the issue: an empty file from the future must not wipe anything.
         (
-            {"version": 2, "ticks": {}, "answers": {}},
-            "The file comes from a newer version of the playbook (format version 2); "
-            "this site reads version 1. Nothing was imported.",
+            {"version": 3, "ticks": {}, "answers": {}},
+            "The file comes from a newer version of the playbook (format version 3); "
+            "this site reads version 2. Nothing was imported.",
         ),
         (
             {"version": "1.0"},
-            'The file\'s format version ("1.0") is unknown; this site reads version 1. '
+            'The file\'s format version ("1.0") is unknown; this site reads version 2. '
             "Nothing was imported.",
         ),
         (
             {"version": 0},
-            "The file's format version (0) is unknown; this site reads version 1. "
+            "The file's format version (0) is unknown; this site reads version 2. "
             "Nothing was imported.",
         ),
         (
             {"version": None},
-            "The file's format version (null) is unknown; this site reads version 1. "
+            "The file's format version (null) is unknown; this site reads version 2. "
             "Nothing was imported.",
         ),
         (

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from generator.team.changes import base_version
-from tests.conftest import run_cli
+from tests.conftest import FIXTURES, run_cli
 from tests.team.conftest import write_status
 
 FILE = """\
@@ -201,3 +201,30 @@ def test_a_bad_change_is_refused_with_its_line_and_nothing_written(
     assert result.exit_code == 1
     assert expected in result.stderr, result.stderr
     assert status_text(project) == before
+
+
+def test_the_snippet_the_page_writes_imports(project):
+    # tests/fixtures/changes-v2.yaml is exactly what lib/changes.js writes for an issue
+    # (tests/js/changes.test.js checks that): an untick of the team's done item, a tick and
+    # a new answer, under the marker line.
+    write_status(project.parent, FILE.replace("    owner: Åsa\n    note: Klart före mötet\n", ""))
+    text = (FIXTURES / "changes-v2.yaml").read_text(encoding="utf-8")
+    result = run_import(project, "issue.yaml", text)
+    assert result.exit_code == 0, result.output
+    assert status_text(project) == (
+        "# Reviewed every Monday.\n"
+        "version: 1\n"
+        "items:\n"
+        "  loop/first/say-hello:\n"
+        "    status: not-started\n"
+        "    changed: 2026-11-26T09:15:00Z\n"
+        "  loop/first/know-names:\n"
+        "    status: done\n"
+        "    changed: 2026-11-26T09:30:00Z\n"
+        "answers:\n"
+        "  short/meet/who-answers:\n"
+        "    text: |-\n"
+        "      Kundtjänst först,\n"
+        "      sedan säljarna – på måndag.\n"
+        "    changed: 2026-11-26T09:20:00Z\n"
+    )

@@ -56,6 +56,16 @@ export const team = {
   onlyHere: teamBox ? teamBox.getAttribute("data-only-here") || "" : "",
 };
 
+/** The team's answers by key, as plain text (the home page's share box carries them). */
+export function teamAnswers() {
+  const box = document.querySelector("[data-team-answers]");
+  try {
+    return JSON.parse(box ? box.getAttribute("data-team-answers") : "{}") || {};
+  } catch {
+    return {};
+  }
+}
+
 export function teamStatusOf(key) {
   return teamStatus(get(data.items, key));
 }

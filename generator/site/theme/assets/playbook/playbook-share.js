@@ -13,7 +13,8 @@
 
 import { LINK_PREFIX, applyLink, decodeLink, encodeLink, linkPayload, readLink, readShare } from "./lib/link.js";
 import { lookup } from "./lib/maps.js";
-import { changes, snippet, stampOf } from "./lib/snippet.js";
+import { changeCount, changesDocument, changesYaml } from "./lib/changes.js";
+import { stampOf } from "./lib/snippet.js";
 import { fill } from "./lib/text.js";
 import { all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState } from "./page.js";
 
@@ -63,15 +64,15 @@ function setUpShareChanges() {
     const editor = box.querySelector("[data-playbook-action=open-editor]");
     const editorBase = editor ? editor.getAttribute("href") : "";
     box.querySelector("[data-playbook-action=share-changes]").addEventListener("click", () => {
-      const found = changes(load(), known, data.items, teamAnswers);
-      const count = found.items.length + found.answers.length;
+      const stamp = stampOf(new Date());
+      const changed = changesDocument(load(), data, known, teamAnswers, stamp);
+      const count = changeCount(changed);
       if (!count) {
         result.hidden = true;
         status.textContent = status.getAttribute("data-nothing");
         return;
       }
-      const stamp = stampOf(new Date());
-      area.value = snippet(found, stamp, box.getAttribute("data-heading") + " (" + stamp + ")");
+      area.value = changesYaml(changed, "# " + box.getAttribute("data-heading") + " (" + stamp + ")");
       result.hidden = false;
       status.textContent = fill(status.getAttribute("data-count"), { count });
       if (editor && editor.getAttribute("data-creates") === "true") {
