@@ -209,8 +209,10 @@ def test_a_share_link_made_under_nb_opens_under_en_with_a_preview(browser, site)
         expect(dialog.locator("li")).to_have_text(
             [
                 "ticked items: 2",
+                "unticked items: 0",
                 "answers: 1",
                 "new ticks: 2",
+                "items here that are unticked: 0",
                 "new answers: 1",
                 "answers here that the link's answer replaces: 0",
             ]

@@ -16,7 +16,9 @@ import { lookup } from "./lib/maps.js";
 import { changeCount, changesDocument, changesYaml } from "./lib/changes.js";
 import { stampOf } from "./lib/snippet.js";
 import { fill } from "./lib/text.js";
-import { all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState } from "./page.js";
+import {
+  all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState, teamAnswers as teamAnswersOnPage,
+} from "./page.js";
 
 function copyText(area, status) {
   function copied() {
@@ -42,14 +44,6 @@ function copyText(area, status) {
   }
 }
 
-function teamAnswersOf(box) {
-  try {
-    return JSON.parse(box.getAttribute("data-team-answers") || "{}");
-  } catch {
-    return {};
-  }
-}
-
 function setUpShareChanges() {
   for (const box of all(".playbook-share")) {
     const transfer = document.querySelector(".playbook-transfer");
@@ -57,7 +51,7 @@ function setUpShareChanges() {
       ticks: lookup(keysOf(transfer, "data-known-ticks")),
       answers: lookup(keysOf(transfer, "data-known-answers")),
     };
-    const teamAnswers = teamAnswersOf(box);
+    const teamAnswers = teamAnswersOnPage();
     const status = box.querySelector(".playbook-status");
     const result = box.querySelector(".playbook-share__result");
     const area = box.querySelector("textarea");
@@ -102,7 +96,7 @@ function setUpMakeLink(box, share) {
   const status = box.querySelector(".playbook-status");
   const field = box.querySelector(".playbook-sharelink__url");
   box.querySelector("[data-playbook-action=make-link]").addEventListener("click", () => {
-    encodeLink(linkPayload(share, load())).then((code) => {
+    encodeLink(linkPayload(share, load(), data, teamAnswersOnPage(), stampOf(new Date()))).then((code) => {
       field.value = location.origin + location.pathname + LINK_PREFIX + code;
       status.textContent = fill(status.getAttribute("data-made"), { length: field.value.length });
       field.focus();
