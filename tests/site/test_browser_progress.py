@@ -157,6 +157,7 @@ def test_import_merges_ignores_unknown_ids_and_can_be_undone(page, site, tmp_pat
         },
     }
     assert progress_of_first_journey(page) == "3 of 32 done"
+    page.reload()  # the undo is still offered after a reload (#25)
     page.get_by_role("button", name="Undo").click()
     expect(page.locator(".playbook-transfer .playbook-status")).to_have_text(
         "The import has been undone: the progress is as it was before."
@@ -164,6 +165,9 @@ def test_import_merges_ignores_unknown_ids_and_can_be_undone(page, site, tmp_pat
     assert stored(page) == MINE
     assert progress_of_first_journey(page) == "2 of 32 done"
     expect(page.get_by_role("button", name="Undo")).to_be_hidden()  # one undo, not a history
+    page.reload()
+    expect(page.locator(".playbook-transfer")).to_be_visible()
+    expect(page.get_by_role("button", name="Undo")).to_be_hidden()
 
 
 def test_import_replaces_when_chosen_and_can_be_undone(page, site, tmp_path):
@@ -350,6 +354,8 @@ def test_reset_clears_ticks_answers_and_the_shared_checklist_and_undo_restores(p
         page.locator(".md-content .playbook-progress__text").first.inner_text() == "0 av 10 klara"
     )
 
+    # Reloaded, the undo is still offered, and puts back only what the reset removed.
+    page.reload()
     page.get_by_role("button", name="Ångra").click()
     expect(status).to_have_text("Nollställningen är ångrad: bockarna och svaren är tillbaka.")
     assert stored(page) == before

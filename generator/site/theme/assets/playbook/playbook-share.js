@@ -127,10 +127,7 @@ function openLink(box, share) {
       save(next);
       showState(next);
       status.textContent = status.getAttribute("data-done");
-      offerUndo(box, () => {
-        save(before);
-        showState(before);
-      });
+      offerUndo(box, "replace", before);
     });
   }).catch(() => {
     forgetLink();

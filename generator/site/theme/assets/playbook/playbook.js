@@ -20,11 +20,11 @@ import { journeyMarkdown, stageMarkdown } from "./lib/markdown.js";
 import { lookup } from "./lib/maps.js";
 import { CHANGES_VERSION, stampFor } from "./lib/changes.js";
 import { stampOf } from "./lib/snippet.js";
-import { cleared, countKept, restored, withAnswer, withTick } from "./lib/state.js";
+import { cleared, countKept, withAnswer, withTick } from "./lib/state.js";
 import { fill } from "./lib/text.js";
 import { applyImport, exportText, fitsInImport, importCounts, readProgress } from "./lib/transfer.js";
 import {
-  all, ask, data, download, isDone, keysOf, load, markOwn, offerUndo, save, showPreview,
+  all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
 import { setUpSharing } from "./playbook-share.js";
@@ -120,11 +120,7 @@ function setUpReset() {
         save(result.state);
         showState(result.state);
         status.textContent = status.getAttribute("data-done");
-        offerUndo(box, () => {
-          const back = restored(load(), result.removed);
-          save(back);
-          showState(back);
-        });
+        offerUndo(box, "restore", result.removed);
       });
     });
   }
@@ -180,10 +176,7 @@ function setUpImport() {
           save(next);
           showState(next);
           status.textContent = status.getAttribute("data-done");
-          offerUndo(box, () => {
-            save(before);
-            showState(before);
-          });
+          offerUndo(box, "replace", before);
         });
       }).catch(() => {
         status.textContent = status.getAttribute("data-failed");
@@ -238,6 +231,7 @@ function start() {
   setUpAnswers(state);
   setUpActions();
   setUpSharing();
+  offerStoredUndo();
   updateProgress(state);
 }
 
