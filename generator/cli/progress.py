@@ -176,7 +176,7 @@ def progress_import(file: Path, content: Path, dry_run: bool, keep: tuple[str, .
     if not report.imported:
         raise GeneratorError(nothing_imported(str(file), report, target))
     say(_import_summary(report, str(file), shown, dry_run))
-    if report.kind == "changes" and report.conflicts:
+    if report.conflicts:
         # Not a silent success: a person's change was not written.
         keys = sorted({issue.path.split("]")[0].split("[", 1)[1] for issue in report.conflicts})
         raise GeneratorError(

@@ -123,12 +123,15 @@ def test_a_newer_change_in_the_file_is_a_conflict_and_stays(project):
         "  loop/first/know-names: {status: done}\n"
     )
     result = run_import(project, "older.yaml", snippet)
-    assert result.exit_code == 0
+    # The rest is written, but a person's change was not: said, and exit 1.
+    assert result.exit_code == 1
     assert result.stderr == (
         f"conflict: {project.parent / 'progress.yaml'}:6:3: items[loop/first/say-hello]: "
         "the file has 'in-progress', changed 2026-11-25, newer than the import's 'done' "
         "(changed 2026-11-20): kept the file's\n"
         "    hint: if the import is right, change the entry by hand (and its changed: date)\n"
+        "Error: 1 conflict(s) not imported, nothing written for loop/first/say-hello: import "
+        "again with --keep KEY=mine|theirs|both (or --keep theirs for all)\n"
     )
     assert "1 added, 0 updated, 0 unchanged, 1 conflict(s)." in result.stdout
     assert "  loop/first/say-hello:\n    status: in-progress\n" in status_text(project)
@@ -273,10 +276,18 @@ def test_many_conflicts_each_have_their_own_line(project):
         "  loop/first/who-first: {text: Kundtjänst och säljarna}\n"
     )
     result = run_import(project, "old.yaml", snippet)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     conflicts = [line for line in result.stderr.splitlines() if line.startswith("conflict:")]
     assert [line.split(": ")[1].rsplit(":", 2)[1] for line in conflicts] == ["6", "13"]
     assert "  loop/first/who-first:\n    text: Kundtjänst och säljarna\n" in status_text(project)
+    assert result.stderr.endswith(
+        "nothing written for loop/first/say-hello, short/meet/who-answers: import again with "
+        "--keep KEY=mine|theirs|both (or --keep theirs for all)\n"
+    )
+    # Told which to keep, the same import succeeds.
+    again = run_import(project, "old.yaml", snippet, "--keep", "theirs")
+    assert again.exit_code == 0, again.output
+    assert "  loop/first/say-hello:\n    status: done\n" in status_text(project)
 
 
 _TEXT = st.text(
