@@ -138,14 +138,17 @@ def render(
             continue
         view = team_view(playbook, shown, today or date.min, language)
 
-        def progress(scope_ids: list[str], view: TeamView = view) -> PageProgress:
-            return page_progress(scope_ids, found, view["states"])
+        def progress(
+            scope_ids: list[str], answer_keys: list[str] | None = None, view: TeamView = view
+        ) -> PageProgress:
+            return page_progress(scope_ids, found, view, answer_keys or [])
 
         outputs[page_path("index", language, default)] = _home(
             playbook,
             language,
             view,
-            progress(_home_scopes(playbook)),
+            # The home page imports and sends every answer: it knows each one's base.
+            progress(_home_scopes(playbook), list(view["answer_bases"])),
             has_status_file=team is not None,
         )
         if shown is not None and today is not None:
@@ -181,8 +184,10 @@ def render(
             folder = f"stages/{journey.id}"
             in_journey = stage_scopes(playbook, journey)
             journey_wide = [journey_scope(journey.id)] + _before(journey, found)
+            # A share link opened on the journey page may carry answers to its prompts.
+            answered = [key for key in view["answer_bases"] if key.startswith(f"{journey.id}/")]
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language, view, progress(journey_wide + in_journey)
+                playbook, journey, language, view, progress(journey_wide + in_journey, answered)
             )
             # Each stage's data once, for its page and for the journey's print page.
             text = localizer(playbook, language)
@@ -199,8 +204,15 @@ def render(
             for position, stage in enumerate(journey.stages):
                 data = stages[position]
                 on_page = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
+                prompt_keys = [prompt["key"] for prompt in data["prompts"]]
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, data, view, progress(on_page)
+                    playbook,
+                    journey,
+                    position,
+                    language,
+                    data,
+                    view,
+                    progress(on_page, prompt_keys),
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=shown is not None

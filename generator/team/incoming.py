@@ -1,4 +1,5 @@
-"""What ``playbook progress import`` reads: the browser's export or a status file snippet.
+"""What ``playbook progress import`` reads besides the sharing format version 2 (changes.py):
+the browser's export of version 1 and a status file snippet.
 
 Both become a list of Entry, one per item or answer, checked value by value with the
 status file's own rules and reported with the incoming file's lines.
@@ -72,10 +73,10 @@ def _browser_entries(parsed: ParsedFile) -> list[Entry]:
         )
     version = data.get("version")
     if version != FORMAT_VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > 2
         raise error(
             ("version",),
-            f"the export is format version {brief(version)}; this playbook reads version 1",
+            f"the export is format version {brief(version)}; this playbook reads versions 1 and 2",
             "update journey-playbook to read the newer format"
             if newer
             else "export the progress again from the site",
