@@ -52,7 +52,7 @@ test("emptying an answer the team has is sent as a cleared value; emptying one i
   assert.deepEqual(plain(state.answers), {});
   const document = changesDocument(state, DATA, KNOWN, { [QUESTION]: "Ja" }, "T2");
   assert.deepEqual(document.answers[QUESTION].text, { to: null, base: "0badc0de", at: "T1", by: "Å" });
-  assert.match(changesYaml(document, MARKER), /    text:\n      to: null\n      base: "0badc0de"\n/);
+  assert.ok(changesYaml(document, MARKER).includes('    text:\n      to: null\n      base: "0badc0de"\n'));
   // Kept across a reload, and gone once the reader types again.
   assert.deepEqual(plain(normalized(JSON.parse(JSON.stringify(state))).cleared), { [QUESTION]: stamp });
   assert.deepEqual(plain(withAnswer(state, QUESTION, "Nej", stamp, "Ja").cleared), {});
