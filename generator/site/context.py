@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.content.model import Journey, Playbook, SharedChecklist, Stage, Translations
 from generator.site.glossary import terms_on_page
+from generator.site.journey_map import LANE_LABELS
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import render_markdown
 from generator.site.pages import (
@@ -27,6 +28,9 @@ from generator.site.pages import (
 )
 from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
 from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
+
+STAGE_LANES = ("touchpoints", "pain_points", "opportunities")
+"""The lanes of the journey map a stage page also lists, where the workshop happens."""
 
 
 def common(playbook: Playbook, text: Localizer) -> CommonData:
@@ -151,6 +155,15 @@ def stage_context(
             shared_context(shared, text)
             for shared in playbook.checklists
             if f"{journey.id}/{stage.id}" in shared.stages
+        ],
+        "lanes": [
+            {
+                "key": lane,
+                "label": UI_TEXT[LANE_LABELS[lane]][text.language],
+                "entries": [_item(entry.id, entry.text, text) for entry in getattr(stage, lane)],
+            }
+            for lane in STAGE_LANES
+            if getattr(stage, lane)
         ],
         "terms": terms_on_page(
             playbook,

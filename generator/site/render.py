@@ -36,6 +36,7 @@ from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
 from generator.site.progress import journey_export, known_keys
 from generator.site.site_config import GENERATED_CONFIG, render_config
+from generator.site.team_exports import TeamDownload, render_team_exports, team_downloads
 from generator.site.team_view import (
     TeamView,
     dashboard,
@@ -49,7 +50,7 @@ from generator.site.team_view import (
 from generator.site.ui import UI_TEXT
 from generator.team.history import Change
 from generator.team.model import TeamStatus
-from generator.team.published import Published, published
+from generator.team.published import FULL, Published, published
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.site", "templates"),
@@ -124,16 +125,27 @@ def render(
     default = playbook.default_language
     outputs = _Outputs()
     shown = published(team, playbook.team.publish, history)
+    # What team.publish lets through, and nothing more: under counts no owner or note, and
+    # no column for them.
+    team_files = render_team_exports(
+        playbook,
+        shown.status if shown else None,
+        today if shown else None,
+        DOCS_DIR + "/downloads",
+        private=shown is None or shown.mode == FULL,
+        site=True,
+    )
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
         view = team_view(playbook, shown, today or date.min, language)
+        downloads = team_downloads(team_files, language)
         outputs[page_path("index", language, default)] = _home(
-            playbook, language, view, has_status_file=team is not None
+            playbook, language, view, downloads, has_status_file=team is not None
         )
         if shown is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
-                playbook, shown, today, language, view
+                playbook, shown, today, language, view, downloads
             )
         if playbook.glossary:
             outputs[page_path("glossary", language, default)] = _simple_page(
@@ -155,7 +167,7 @@ def render(
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language, view
+                playbook, journey, language, view, (shown, today)
             )
             # Each stage's data once, for its page and for the journey's print page.
             text = localizer(playbook, language)
@@ -168,7 +180,7 @@ def render(
             )
             for position, stage in enumerate(journey.stages):
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, stages[position], view
+                    playbook, journey, position, language, stages[position], view, (shown, today)
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=shown is not None
@@ -177,6 +189,8 @@ def render(
     if colors:
         outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
     for path, export in render_exports(playbook, DOCS_DIR + "/downloads").items():
+        outputs[path] = export
+    for path, export in team_files.items():
         outputs[path] = export
     return dict(outputs)
 
@@ -234,15 +248,32 @@ def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
 
 
 def _dashboard(
-    playbook: Playbook, shown: Published, today: date, language: str, team: TeamView
+    playbook: Playbook,
+    shown: Published,
+    today: date,
+    language: str,
+    team: TeamView,
+    downloads: list[TeamDownload],
 ) -> str:
     text = localizer(playbook, language)
     return _page(
-        "team.md.j2", playbook, text, board=dashboard(playbook, shown, today, text), team=team
+        "team.md.j2",
+        playbook,
+        text,
+        board=dashboard(playbook, shown, today, text),
+        team=team,
+        team_downloads=downloads,
     )
 
 
-def _home(playbook: Playbook, language: str, team: TeamView, *, has_status_file: bool) -> str:
+def _home(
+    playbook: Playbook,
+    language: str,
+    team: TeamView,
+    downloads: list[TeamDownload],
+    *,
+    has_status_file: bool,
+) -> str:
     text = localizer(playbook, language)
     return _page(
         "home.md.j2",
@@ -257,10 +288,17 @@ def _home(playbook: Playbook, language: str, team: TeamView, *, has_status_file:
         team=team,
         editor=editor_link(playbook.site.repo_url, has_status_file),
         has_status_file=has_status_file,
+        team_downloads=downloads,
     )
 
 
-def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+_Shown = tuple[Published | None, date | None]
+"""What team.publish lets the pages show of the status file, and the day it is judged on."""
+
+
+def _journey(
+    playbook: Playbook, journey: Journey, language: str, team: TeamView, shown: _Shown
+) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
     source = source_link(playbook, journey.source)
@@ -274,7 +312,7 @@ def _journey(playbook: Playbook, journey: Journey, language: str, team: TeamView
         map_description=map_description(journey, text),
         map_svg=map_svg_name(journey.id, language),
         source=source,
-        export=journey_export(playbook, journey, text),
+        export=journey_export(playbook, journey, text, *shown),
         team=team,
         share={
             "keys": journey_keys(playbook, journey),
@@ -325,9 +363,11 @@ def _stage(
     language: str,
     stage: StageData,
     team: TeamView,
+    shown: _Shown,
 ) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
+    export = journey_export(playbook, journey, text, *shown, stage=journey.stages[position])
     return _page(
         "stage.md.j2",
         playbook,
@@ -338,4 +378,5 @@ def _stage(
         previous=previous,
         next=next_,
         team=team,
+        export=export,
     )

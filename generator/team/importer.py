@@ -18,7 +18,7 @@ it replaces the file atomically. Nothing imported is an error; nothing is then w
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,22 @@ def import_status(
     name = incoming_name or str(incoming)
     parsed = read_yaml(incoming, display_name=name)
     kind, entries = read_incoming(parsed)
+    return merge_entries(playbook, current, status_file, kind, entries, write=write)
+
+
+def merge_entries(
+    playbook: Playbook,
+    current: LoadedStatus,
+    status_file: Path,
+    kind: str,
+    entries: list[Entry],
+    *,
+    write: bool = True,
+    stamp: str | None = None,
+) -> ImportReport:
+    """Merge ``entries`` (read from a file of ``kind``) into ``status_file``, as
+    ``import_status`` does; ``stamp`` is the ``changed`` a snapshot entry gets when taken
+    (an ISO date and time: the moment of the import)."""
     wanted = {
         "items": {key for key, _ in checklist_items(playbook)},
         "answers": {key for key, _ in prompts(playbook)},
@@ -101,12 +117,12 @@ def import_status(
         verdict = _compare(entry, current)
         if verdict is None:
             report.added.append(entry.key)
-            merged.append(entry)
+            merged.append(_stamped(entry, stamp))
         elif verdict == "same":
             report.unchanged.append(entry.key)
         elif verdict == "newer":
             report.updated.append(entry.key)
-            merged.append(entry)
+            merged.append(_stamped(entry, stamp))
         else:
             if source is None:  # where each conflict is in the file: parsed once, if needed
                 source = read_yaml(status_file, display_name=current.file).source
@@ -114,6 +130,19 @@ def import_status(
     if merged and write:
         _write(status_file, current, merged, playbook)
     return report
+
+
+def _stamped(entry: Entry, stamp: str | None) -> Entry:
+    """A snapshot entry as it is written: changed now (its own date was the export's)."""
+    if not entry.snapshot:
+        return entry
+    if stamp is None:
+        raise ValueError("a snapshot entry needs the stamp of the import")
+    raw = {name: value for name, value in entry.raw.items() if name != "changed"}
+    raw["changed"] = stamp
+    fields = entry.model.model_dump(exclude_none=True)
+    model = type(entry.model).model_validate({**fields, "changed": stamp})
+    return replace(entry, raw=raw, model=model)
 
 
 def _compare(entry: Entry, current: LoadedStatus) -> str | None:
@@ -124,8 +153,11 @@ def _compare(entry: Entry, current: LoadedStatus) -> str | None:
     }
     existing = sections[entry.section].get(entry.key)
     if existing is None:
-        return None
-    fields = [name for name in entry.raw if name != "changed"]
+        # A spreadsheet lists every item: a row that is not started with nothing else says
+        # what no entry says, and adds nothing.
+        blank = entry.snapshot and entry.raw.keys() <= {"status", "changed"}
+        return "same" if blank and entry.raw.get("status") == "not-started" else None
+    fields = [name for name in (*entry.raw, *entry.clears) if name != "changed"]
     if all(getattr(existing, name) == getattr(entry.model, name) for name in fields):
         return "same"
     if existing.changed is None:
@@ -199,6 +231,8 @@ def _write(
         target = section.get(entry.key)
         if target is None:
             target = section[entry.key] = CommentedMap()
+        for name in entry.clears:
+            target.pop(name, None)
         for name, value in entry.raw.items():
             target[name] = _scalar(name, value, flow=target.fa.flow_style())
     stream = io.StringIO()
@@ -234,6 +268,8 @@ def _check_result(
     expected = current.status.model_dump()
     for entry in merged:
         fields = expected[entry.section].setdefault(entry.key, {})
+        for name in entry.clears:
+            fields.pop(name, None)
         fields.update(entry.model.model_dump(include=set(entry.raw)))
     if errors or TeamStatus.model_validate(expected) != result:
         raise GeneratorError(

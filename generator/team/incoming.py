@@ -33,6 +33,13 @@ class Entry:
     raw: dict[str, str]
     """The fields as the incoming file writes them (dates as text), in the file's order."""
     model: ItemStatus | AnswerStatus
+    snapshot: bool = False
+    """The entry states the item's whole state, as a spreadsheet row does: a field it
+    lacks from ``clears`` is removed from the file's entry, "not started" with nothing
+    else is what no entry says, and an entry taken gets a new ``changed`` (its own is the
+    one the file had when the row was exported)."""
+    clears: tuple[str, ...] = ()
+    """With ``snapshot``: the fields whose cells are empty, removed from the file's entry."""
 
 
 def read_incoming(parsed: ParsedFile) -> tuple[str, list[Entry]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import GeneratorError
@@ -88,12 +88,23 @@ class Table:
     encoding: str
     delimiter: str
     rows: list[tuple[int, dict[str, str]]]
+    columns: dict[str, int] = field(default_factory=dict)
+    """Each column found -> its position in the header row (0-based)."""
 
 
-def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Table:
+def read_table(
+    path: Path,
+    columns: list[str],
+    *,
+    name: str | None = None,
+    optional: tuple[str, ...] = (),
+    exported_by: str = "playbook translations export",
+) -> Table:
     """Read ``path``, find ``columns`` by their heading in any language; restore every cell.
 
-    Row numbers count the header as row 1, as a spreadsheet shows them.
+    ``optional`` columns are read where the header has them (a row's cells then lack the
+    others). ``exported_by`` names the command whose file this is, for the hints. Row
+    numbers count the header as row 1, as a spreadsheet shows them.
     """
     name = name or str(path)
     try:
@@ -102,9 +113,7 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
         raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
     text, encoding = _decode(raw, name)
     if not text.strip():
-        raise CsvError(
-            f"{name}: the file is empty; export it again with 'playbook translations export'"
-        )
+        raise CsvError(f"{name}: the file is empty; export it again with '{exported_by}'")
     delimiter = _delimiter(text)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -112,14 +121,14 @@ def read_table(path: Path, columns: list[str], *, name: str | None = None) -> Ta
         body = [(number, record) for number, record in enumerate(records, start=2)]
     except csv.Error as error:
         raise CsvError(f"{name}: not a readable CSV file ({error})") from None
-    index = _columns(head, columns, name)
+    index = _columns(head, columns, name, optional, exported_by)
     rows = []
     for number, record in body:
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets add empty rows (';;;') at the end
         cells = {column: _cell(record, i) for column, i in index.items()}
         rows.append((number, cells))
-    return Table(path, encoding, delimiter, rows)
+    return Table(path, encoding, delimiter, rows, index)
 
 
 def _cell(record: list[str], position: int) -> str:
@@ -164,8 +173,17 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
-    names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in wanted}
+def _columns(
+    head: list[str],
+    wanted: list[str],
+    name: str,
+    optional: tuple[str, ...] = (),
+    exported_by: str = "playbook translations export",
+) -> dict[str, int]:
+    names = {
+        column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()}
+        for column in (*wanted, *optional)
+    }
     found: dict[str, int] = {}
     for position, cell in enumerate(head):
         label = restore(cell).strip().casefold()
@@ -184,6 +202,6 @@ def _columns(head: list[str], wanted: list[str], name: str) -> dict[str, int]:
             f"{name}:1: the header row lacks the column{'s' if len(missing) > 1 else ''} "
             f"{', '.join(repr(header(m, 'en')) for m in missing)} (found {shown}); "
             f"it needs {needed}, in any of {', '.join(UI_LANGUAGES)}, "
-            "as 'playbook translations export' writes them"
+            f"as '{exported_by}' writes them"
         )
     return found
