@@ -98,6 +98,8 @@ def read_date(cell: str, order: str | None = None) -> date:
                 "write it as YYYY-MM-DD (no date in the file shows whether the month or the "
                 "day comes first)"
             )
+        if order is None:  # the cell shows the order itself, or both readings are one day
+            order = "month" if second > 12 else "day"
         month, day = (first, second) if order == "month" else (second, first)
     elif _SHORT_YEAR.fullmatch(value):
         raise DateError(f"'{value}' has a two-digit year; write the year with four digits")

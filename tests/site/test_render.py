@@ -56,9 +56,10 @@ def test_rendered_files_match_goldens(small_outputs, update_goldens):
         for path, text in small_outputs.items():
             target = GOLDEN / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            target.write_bytes(text.encode("utf-8"))
     expected = {
-        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+        # Bytes, not text: the calendar's lines end in CRLF, which read_text would change.
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes().decode("utf-8")
         for p in sorted(GOLDEN.rglob("*"))
         if p.is_file()
     }
