@@ -36,6 +36,8 @@ GENERATED_PATHS: tuple[str, ...] = (
     f"{DOCS_DIR}/comparison.*.md",
     f"{DOCS_DIR}/team.md",
     f"{DOCS_DIR}/team.*.md",
+    f"{DOCS_DIR}/accessibility.md",
+    f"{DOCS_DIR}/accessibility.*.md",
     f"{DOCS_DIR}/stages/",
     f"{DOCS_DIR}/checklists/",
     f"{DOCS_DIR}/downloads/",

@@ -71,26 +71,3 @@ def language_problem(code: str) -> tuple[str, str] | None:
         f"no interface text for '{code}': Journey Playbook speaks {', '.join(ui_languages())}",
         f"use one of those, or add generator/site/ui_text/{code}.yml (README: Languages)",
     )
-
-
-@cache
-def lunr_stemmer_languages() -> tuple[str, ...]:
-    """lunr.js languages with a stemmer that Material ships (``assets/javascripts/lunr/min``),
-    plus English, which lunr itself stems."""
-    folder = resources.files("material").joinpath("templates/assets/javascripts/lunr/min")
-    codes = {
-        entry.name.removeprefix("lunr.").removesuffix(".min.js")
-        for entry in folder.iterdir()
-        if entry.name.startswith("lunr.") and entry.name.endswith(".min.js")
-    }
-    return tuple(sorted((codes - {"stemmer.support", "multi"}) | {"en"}))
-
-
-def lunr_language(code: str) -> str | None:
-    """The lunr.js language that stems ``code``, or None when lunr has no stemmer for it.
-
-    lunr knows Norwegian only as 'no', for Bokmål and Nynorsk alike, while Material and the
-    HTML lang attribute use 'nb' and 'nn'.
-    """
-    lunr = {"nb": "no", "nn": "no"}.get(code, code)
-    return lunr if lunr in lunr_stemmer_languages() else None

@@ -11,8 +11,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.bounded_read import UnreadableFile, read_bounded
 from generator.errors import GeneratorError
 from generator.writer import replace_atomically
+
+MAX_LOCK_BYTES = 32 * 1024 * 1024
+"""As large as a content file may be: a lock holds one hash per text, far less than that."""
 
 
 @dataclass(frozen=True)
@@ -33,13 +37,27 @@ class LockFile:
     def path(self, content: Path) -> Path:
         return content.resolve().parent / self.name
 
+    version: int = 1
+    """The newest format this tool writes; a file of a newer one is refused, not misread.
+    Version 1 is written without a version field (as before there was one)."""
+    extra: tuple[str, ...] = ()
+    """Other mappings of text to text the file may hold beside ``key``."""
+
     def read(self, content: Path) -> dict[str, str]:
         """The recorded hashes; {} when there is no file; GeneratorError if it is damaged."""
+        return self.read_sections(content)[self.key]
+
+    def read_sections(self, content: Path) -> dict[str, dict[str, str]]:
+        """``key`` and each of ``extra``, each a mapping ({} when absent or no file)."""
         path = self.path(content)
         try:
-            text = path.read_text(encoding="utf-8")
+            # Never through a symlink, and bounded: a committed link to /dev/zero or to a
+            # file outside the project is refused, not read (issue #23).
+            text = read_bounded(path, MAX_LOCK_BYTES, follow_symlinks=False).decode("utf-8")
         except FileNotFoundError:
-            return {}
+            return {name: {} for name in (self.key, *self.extra)}
+        except UnreadableFile as error:
+            raise self._damaged(path, f"it {error.reason}") from None
         except (OSError, UnicodeDecodeError) as error:
             raise self._damaged(path, str(error)) from None
         try:
@@ -47,17 +65,33 @@ class LockFile:
         except ValueError as error:
             raise self._damaged(path, f"not JSON: {error}") from None
         values = data.get(self.key) if isinstance(data, dict) else None
-        if not isinstance(values, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) for k, v in values.items()
-        ):
+        if not _text_mapping(values):
             raise self._damaged(path, f"no '{self.key}' mapping of {self._what} to hashes")
-        return dict(values)
+        assert isinstance(data, dict) and isinstance(values, dict)
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self._damaged(path, f"its version is {version!r}, not a whole number")
+        if version > self.version:
+            raise GeneratorError(
+                f"{path}: this {self.label} is of format {version}, written by a newer Journey "
+                f"Playbook than this one (which reads up to {self.version}); upgrade the tool"
+            )
+        sections = {self.key: dict(values)}
+        for name in self.extra:
+            extra = data.get(name, {})
+            if not _text_mapping(extra):
+                raise self._damaged(path, f"'{name}' is not a mapping of paths to texts")
+            sections[name] = dict(extra)
+        return sections
 
-    def write(self, content: Path, values: dict[str, str]) -> None:
-        body = {
-            "comment": f"Written by '{self.writer}'. Do not edit by hand.",
-            self.key: dict(sorted(values.items())),
-        }
+    def write(self, content: Path, values: dict[str, str], **extra: dict[str, str]) -> None:
+        body: dict[str, object] = {"comment": f"Written by '{self.writer}'. Do not edit by hand."}
+        if self.version > 1:
+            body["version"] = self.version
+        body[self.key] = dict(sorted(values.items()))
+        for name in self.extra:
+            if extra.get(name):
+                body[name] = dict(sorted(extra[name].items()))
         data = (json.dumps(body, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
         replace_atomically(self.path(content), data)
 
@@ -72,12 +106,22 @@ class LockFile:
         )
 
 
+def _text_mapping(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    )
+
+
 TRANSLATIONS_LOCK = LockFile(
     "translations.lock",
     "confirmed",
     "translation lock",
     "playbook translations confirm",
     "once the translations are checked",
+    # 2: each value names the language of the source it was confirmed against ("en:3f2a…"),
+    # so a Danish text translated from the English one goes stale when the English changes
+    # (issue #27). Version 1 values are bare hashes, against the default language.
+    version=2,
 )
 UPSTREAM_LOCK = LockFile(
     "upstream.lock",
@@ -85,4 +129,6 @@ UPSTREAM_LOCK = LockFile(
     "upstream lock",
     "playbook diff --accept",
     "once you have reviewed the base",
+    # The accepted base texts themselves, so `playbook diff` can show what a drifted one was.
+    extra=("base_texts",),
 )

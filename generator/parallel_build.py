@@ -29,6 +29,7 @@ from pathlib import Path
 
 from generator.errors import BuildError
 from generator.site.plugin import ONLY_LANGUAGE
+from generator.terminal import terminal_safe
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")
 
@@ -104,7 +105,7 @@ def _run_all(
         running.remove(finished)
         # Each language's log in one piece, so that two builds' lines never interleave.
         text = finished.log.read_text(encoding="utf-8", errors="replace")
-        sys.stderr.write(text)
+        sys.stderr.write(terminal_safe(text))
         sys.stderr.flush()
         if finished.process.returncode != 0:
             failed.append((finished.language, _last_error(text)))
@@ -160,10 +161,9 @@ def _merge(builds: list[LanguageBuild], site_dir: Path) -> None:
 
 
 def _clean(site_dir: Path) -> None:
-    """Empty the site folder as mkdocs does: everything but hidden entries (e.g. .git)."""
+    """Empty the site folder completely, hidden entries too (issue #23: mkdocs' clean keeps
+    them, and they were published); a link is removed, never followed."""
     for entry in site_dir.iterdir():
-        if entry.name.startswith("."):
-            continue
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path, PurePosixPath
 
 from generator.content.loader import load_parsed
@@ -21,17 +23,21 @@ from generator.generated import DOCS_DIR, is_generated_path, mark_state
 from generator.parallel_build import build_in_parallel
 from generator.project_files import UnsafePath, read_asset
 from generator.site.render import render
-from generator.site.site_config import GENERATED_CONFIG, brand_file
+from generator.site.search_index import SearchReport, index_site
+from generator.site.site_config import GENERATED_CONFIG, brand_file, github_pages_url
+from generator.site_folder import check_site_folder, replace_folder, umask
 from generator.team.history import Change, latest_changes
 from generator.team.loader import LoadedStatus, read_team_status
 from generator.team.model import STATUS_FILE
 from generator.team.published import FULL, WHAT_IS_SHOWN
 from generator.team.schema import status_schema
 from generator.team.summary import today
+from generator.terminal import terminal_safe
 from generator.writer import WriteReport, write_outputs
 
 ALREADY_GENERATED = "PLAYBOOK_ALREADY_GENERATED"
-"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them."""
+"""Set by `playbook build` for its mkdocs run: the pages are fresh, so the plugin skips them,
+and the search index is written once the whole site is (build_site), not by the plugin."""
 
 OVERLAY_SCHEMA = PurePosixPath(".playbook/overlay.schema.json")
 """Written beside an overlay so that editors can check it (nothing is required there)."""
@@ -47,6 +53,7 @@ def generate(
     force: bool = False,
     site_url: str | None = None,
     only_language: str | None = None,
+    pages_repository: str | None = None,
 ) -> WriteReport:
     """Load ``content``, render it and write the pages into its project folder.
 
@@ -54,12 +61,16 @@ def generate(
     language's pages alone and leaves the other languages' pages as they are: a save in
     the preview then costs one language's rendering, not all of them. A language the
     content no longer has means a full run (the settings change, and serve rebuilds).
+
+    The site's address is ``site_url`` (CI knows it), else ``site.url`` from the content,
+    else, given ``pages_repository`` (OWNER/REPO), GitHub Pages' address of that repository.
     """
     root = content.resolve().parent
     # --check writes nothing, not even the parse cache.
     playbook, parsed = load_parsed(content, display_name=str(content), cache=not check)
     if only_language not in playbook.language_codes:
         only_language = None
+    site_url = site_url or playbook.site.url or github_pages_url(pages_repository)
     status = load_status(content, playbook)
     publish = playbook.team.publish
     history: tuple[Change, ...] = ()
@@ -251,11 +262,13 @@ def build_site(
     engine: str = "mkdocs",
     languages: list[str] | None = None,
     jobs: int = 1,
-) -> None:
-    """Run a strict build of the project; raise BuildError on failure or warnings.
+) -> SearchReport:
+    """Run a strict build of the project, then index it for search; raise BuildError on
+    failure or warnings.
 
     With ``jobs`` > 1 and several ``languages`` (the default first), each language is
     built in its own process and the results merged (generator/parallel_build.py).
+    The search index is written once the site is complete (generator/site/search_index.py).
     """
     root = content.resolve().parent
     config = root / "mkdocs.yml"
@@ -264,31 +277,51 @@ def build_site(
             f"{config}: no mkdocs.yml in the project; copy the one from the Journey Playbook "
             "repository or create a project with 'playbook init'"
         )
-    default_site = root / "site"
-    if site_dir is None and default_site.is_symlink():
-        # mkdocs empties the site folder first: through a committed link, someone else's.
-        raise GeneratorError(
-            f"{default_site} is a symlink; mkdocs would empty the folder it points to. "
-            "Delete the link (site/ is created by the build), or pass -d DIR"
-        )
+    target = site_dir.absolute() if site_dir is not None else root / "site"
+    check_site_folder(target, given=site_dir is not None)
     command = engine_command(engine, "build", "--strict", "-f", str(config))
-    if jobs > 1 and languages and len(languages) > 1:
-        target = site_dir.resolve() if site_dir is not None else default_site
-        build_in_parallel(
-            command,
-            cwd=root,
-            env=mkdocs_env(generated=True),
-            site_dir=target,
-            languages=languages,
-            jobs=jobs,
-        )
-        return
-    if site_dir is not None:
-        command += ["-d", str(site_dir.resolve())]
-    # mkdocs' own log (language being built, page counts) goes straight to the
-    # terminal; --strict turns every warning into a non-zero exit.
-    result = subprocess.run(command, cwd=root, env=mkdocs_env(generated=True), check=False)
-    if result.returncode != 0:
+    # Built into a new folder beside the site and moved into place (issue #23): nothing in the
+    # old folder (a hidden file, a link) can survive into the published site, and the old
+    # site stays whole until the new one is complete.
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    try:
+        os.chmod(staging, 0o777 & ~umask())  # mkdtemp's 0700 would hide the site from a server
+        if jobs > 1 and languages and len(languages) > 1:
+            build_in_parallel(
+                command,
+                cwd=root,
+                env=mkdocs_env(generated=True),
+                site_dir=staging,
+                languages=languages,
+                jobs=jobs,
+            )
+        else:
+            _build_serially(command + ["-d", str(staging)], root, engine)
+        # Indexed once the site is complete, whatever built it (generator/site/search_index.py).
+        report = index_site(staging, languages or [])
+        replace_folder(target, staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return report
+
+
+def _build_serially(command: list[str], root: Path, engine: str) -> None:
+    # mkdocs' own log (language being built, page counts) reaches the terminal line by
+    # line, through terminal_safe: a warning may quote content. --strict turns every
+    # warning into a non-zero exit.
+    with subprocess.Popen(
+        command,
+        cwd=root,
+        env=mkdocs_env(generated=True),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    ) as process:
+        assert process.stdout is not None
+        for line in process.stdout:
+            sys.stderr.write(terminal_safe(line.decode("utf-8", errors="replace")))
+            sys.stderr.flush()
+    if process.returncode != 0:
         raise BuildError(f"{engine} build failed (see its messages above)")
 
 

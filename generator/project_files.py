@@ -9,10 +9,11 @@ Anything else is refused with a message that never shows the file's bytes.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path, PurePosixPath
-from xml.etree import ElementTree
+
+from generator.brand_css import StyleProblem, check_style_sheet, decode_style_sheet
+from generator.brand_svg import SvgProblem, clean_svg
 
 MAX_ASSET_BYTES = 2 * 1024 * 1024
 """Logos, favicons and style sheets are small; 2 MB is generous and bounds memory."""
@@ -23,25 +24,6 @@ ASSET_SUFFIXES: dict[str, tuple[str, ...]] = {
     "extra_css": (".css",),
 }
 """Extensions each branding field accepts: what a browser can show there, nothing else."""
-
-# A style sheet must not fetch from other hosts (the site makes no third-party request).
-# Escapes (`u\\72l(`, `\\68ttps`) could hide a fetch from any pattern, so a backslash is
-# refused outright; url() may only name a relative path.
-_CSS_FETCHES = re.compile(rb"@import|image-set|\bsrc\s*\(|\\", re.IGNORECASE)
-_CSS_URL = re.compile(rb"url\(\s*(['\"]?)([^'\")]*)", re.IGNORECASE)
-
-# What an SVG may not hold: an SVG opened by its address runs its scripts on the site's origin.
-_SVG_ACTIVE_ELEMENTS = {
-    "script",
-    "foreignobject",
-    "iframe",
-    "embed",
-    "object",
-    "handler",
-    "listener",
-    "animate",
-    "set",
-}
 
 
 class UnsafePath(ValueError):
@@ -78,7 +60,8 @@ def resolve_inside(root: Path, relative: str) -> Path:
 
 
 def read_asset(root: Path, relative: str, field: str) -> bytes:
-    """Bytes of a branding file named in the content; UnsafePath or OSError otherwise."""
+    """The bytes to publish for a branding file named in the content (an SVG re-serialised, a
+    style sheet as checked UTF-8 text); UnsafePath or OSError otherwise."""
     allowed = ASSET_SUFFIXES[field]
     suffix = PurePosixPath(relative).suffix.lower()  # the name it is published under
     if suffix not in allowed:
@@ -100,48 +83,33 @@ def read_asset(root: Path, relative: str, field: str) -> bytes:
             raise
         raise UnsafePath(f"'{relative}' cannot be resolved", "name an ordinary file") from None
     if suffix == ".svg":
-        _check_svg(data, relative)
+        return _clean_svg(data, relative)
     if field == "extra_css":
-        _check_css(data, relative)
+        return _clean_css(data, relative)
     return data
 
 
-def _check_svg(data: bytes, shown: str) -> None:
-    """Refuse an SVG that could run a script or load something when opened on its own."""
+def _clean_svg(data: bytes, shown: str) -> bytes:
+    """The SVG as it is published: its drawing alone, re-serialised (brand_svg.py)."""
     try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as error:
+        return clean_svg(data)
+    except SvgProblem as problem:
+        raise UnsafePath(f"'{shown}' {problem}", problem.hint) from None
+
+
+def _clean_css(data: bytes, shown: str) -> bytes:
+    """The style sheet as it is published: checked as a browser decodes and reads it
+    (brand_css.py), and written out as the UTF-8 text that was checked."""
+    try:
+        text = decode_style_sheet(data)
+        check_style_sheet(text)
+    except StyleProblem as problem:
         raise UnsafePath(
-            f"'{shown}' is not a well-formed SVG ({error})",
-            "export it again from your drawing program",
+            f"'{shown}' {problem}",
+            "save it as UTF-8, and refer to fonts and images in the project by relative path "
+            "(see 'What a brand style sheet may contain' in SECURITY.md)",
         ) from None
-    for element in root.iter():
-        name = str(element.tag).rpartition("}")[2].lower()
-        if name in _SVG_ACTIVE_ELEMENTS:
-            raise UnsafePath(
-                f"'{shown}' contains a <{name}> element",
-                "export the SVG again without scripts or animation, or use a PNG",
-            )
-        for attribute, value in element.attrib.items():
-            local = attribute.rpartition("}")[2].lower()
-            target = "".join(value.split()).lower()
-            if local.startswith("on") or (local == "href" and not target.startswith("#")):
-                raise UnsafePath(
-                    f"'{shown}' has a '{local}' attribute",
-                    "remove event handlers and links from the SVG, or use a PNG",
-                )
-
-
-def _check_css(data: bytes, shown: str) -> None:
-    remote = _CSS_FETCHES.search(data) is not None
-    for match in _CSS_URL.finditer(data):
-        target = match.group(2).strip().lower()
-        remote = remote or target.startswith(b"/") or b":" in target
-    if remote:
-        raise UnsafePath(
-            f"'{shown}' imports or fetches from another address, or uses CSS escapes",
-            "refer to fonts and images in the project by relative path, without backslashes",
-        )
+    return text.encode("utf-8")
 
 
 def _read_regular_file(path: Path, shown: str, limit: int) -> bytes:

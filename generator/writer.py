@@ -24,6 +24,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.bounded_read import UnreadableFile, read_bounded
 from generator.errors import GeneratorError, WriteConflictError
 from generator.generated import (
     DOCS_DIR,
@@ -36,6 +37,9 @@ from generator.generated import (
 MANIFEST = PurePosixPath(".playbook/manifest.json")
 """Hashes of the files the generator wrote, relative to the project root. Local state only:
 a lost manifest costs nothing for pages, which carry their own mark."""
+
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+"""About 100 bytes a file: far more files than the largest playbook generates."""
 
 
 @dataclass
@@ -148,11 +152,22 @@ def write_outputs(
 def read_manifest(root: Path) -> dict[str, str]:
     """The manifest of generated files, or {} when there is none yet."""
     path = root / MANIFEST
+    folder = root / GENERATOR_FOLDER.rstrip("/")
+    if folder.is_symlink():
+        raise GeneratorError(
+            f"{folder} is a symlink; the generator keeps its own files there. "
+            "Delete the link (the folder is created by the next run)"
+        )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # Never through a symlink, and bounded (issue #23).
+        data = json.loads(read_bounded(path, MAX_MANIFEST_BYTES, follow_symlinks=False))
     except FileNotFoundError:
         return {}
-    except (ValueError, OSError) as error:
+    except UnreadableFile as error:
+        raise GeneratorError(
+            f"{path}: the generator's manifest {error.reason}; delete it and run again"
+        ) from None
+    except (ValueError, OSError, RecursionError) as error:
         raise GeneratorError(
             f"{path}: the generator's manifest is unreadable ({error}); "
             "delete it and run again with --force if the generated files are yours to replace"

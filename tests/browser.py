@@ -178,3 +178,32 @@ def stored(page) -> dict:
             return {ticks: state.ticks || {}, answers: state.answers || {}};
         }"""
     )
+
+
+def search(page, url: str, term: str, *, key: str = "/") -> dict:
+    """Open ``url``, open the site's search box with ``key`` (as a reader does: "/" or "s"),
+    type ``term`` and wait for the outcome. Returns the status line (the count a screen
+    reader hears), the result links (absolute) and their titles, and the focused element."""
+    page.goto(url)
+    page.keyboard.press(key)
+    page.wait_for_selector("#playbook-search[open]")
+    page.keyboard.type(term, delay=15)
+    # The status line is written once the results are shown: wait for the count of this term.
+    page.wait_for_function(
+        """(term) => {
+            const status = document.querySelector('.playbook-search__status').textContent;
+            return status !== '' && document.querySelector('.playbook-search__input').value === term;
+        }""",
+        arg=term,
+        timeout=15_000,
+    )
+    page.wait_for_timeout(300)  # a slower, earlier keystroke's search must not land after
+    return page.evaluate(
+        """() => ({
+            status: document.querySelector('.playbook-search__status').textContent,
+            links: [...document.querySelectorAll('.playbook-search__link')].map(a => a.href),
+            titles: [...document.querySelectorAll('.playbook-search__link')]
+                      .map(a => a.textContent),
+            focused: document.activeElement.id,
+        })"""
+    )

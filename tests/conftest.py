@@ -19,6 +19,13 @@ BASE_PATH = "/journey-playbook/"
 SOURCE_DATE_EPOCH = "1700000000"  # 2023-11-14: the sitemap's dates, so builds can be compared
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _parse_cache_in_tmp(tmp_path_factory):
+    """The parse cache of every test (and of the commands tests run) in a folder of the test
+    run's own, never the user's cache folder."""
+    os.environ["PLAYBOOK_CACHE_DIR"] = str(tmp_path_factory.mktemp("parse-cache"))
+
+
 def pytest_addoption(parser):
     parser.addoption(
         "--update-goldens",

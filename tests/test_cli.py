@@ -34,7 +34,9 @@ def test_generate_then_check_passes_and_writes_nothing_more(small_project):
 
 def test_generate_check_fails_when_content_changed(small_project):
     generated = run("generate", "-c", str(small_project))
-    assert generated.exit_code == 0 and "Generated: 58 created" in generated.output
+    # 76: the pages, exports and, per language, the team's spreadsheet, task list and Jira
+    # file (no calendar: without a status file nothing has a due date).
+    assert generated.exit_code == 0 and "Generated: 76 created" in generated.output
     text = small_project.read_text(encoding="utf-8")
     small_project.write_text(text.replace("Säg hej", "Säg hejsan"), encoding="utf-8")
     result = run("generate", "--check", "-c", str(small_project))
@@ -42,6 +44,26 @@ def test_generate_check_fails_when_content_changed(small_project):
     assert "would change: playbook/stages/loop/first.md" in result.output
     # Only the Swedish page shows that text.
     assert "first.nb.md" not in result.output
+
+
+def test_generate_check_fails_when_a_file_would_only_be_removed(small_project):
+    # A page left behind (a stage renamed while the manifest was lost) is all that differs:
+    # nothing to create or update, one file to remove. --check once said "Up to date" (issue #30).
+    assert run("generate", "-c", str(small_project)).exit_code == 0
+    stages = small_project.parent / "playbook/stages/loop"
+    left_over = stages / "left-over.md"
+    left_over.write_bytes((stages / "first.md").read_bytes())  # carries the generator's mark
+    result = run("generate", "--check", "-c", str(small_project))
+    assert result.exit_code == 1
+    assert result.output == (
+        "would change: playbook/stages/loop/left-over.md\n"
+        "Generated files are out of date: run 'playbook generate'.\n"
+    )
+    assert left_over.exists()  # --check writes and removes nothing
+    assert run("generate", "-c", str(small_project)).output == (
+        "Generated: 0 created, 0 updated, 1 removed, 76 unchanged.\n"
+    )
+    assert not left_over.exists()
 
 
 def test_generate_refuses_hand_edit_then_force_overrides(small_project):
@@ -79,6 +101,7 @@ def test_version():
         "diff",
         "show",
         "init",
+        "upgrade",
         "export",
     ],
 )

@@ -6,8 +6,6 @@ from importlib import resources
 
 from generator.languages import (
     language_problem,
-    lunr_language,
-    lunr_stemmer_languages,
     material_languages,
     ui_languages,
 )
@@ -31,16 +29,3 @@ def test_problems_name_what_would_work():
     assert "no interface text for 'fr'" in message and "ui_text/fr.yml" in hint
     message, hint = language_problem("no") or ("", "")
     assert "unknown language code 'no'" in message and "Bokmål is nb" in hint
-
-
-def test_search_stems_where_lunr_can_and_norwegian_is_no():
-    assert lunr_language("nb") == lunr_language("nn") == "no"
-    assert [lunr_language(c) for c in ("sv", "da", "fi", "de", "en")] == [
-        "sv",
-        "da",
-        "fi",
-        "de",
-        "en",
-    ]
-    assert lunr_language("is") is None  # Icelandic: Material translates it, lunr cannot stem it
-    assert "no" in lunr_stemmer_languages() and "multi" not in lunr_stemmer_languages()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from tests.pagefind_index import index_languages
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +54,21 @@ def test_the_default_content_is_a_real_file_in_the_wheel(dist):
         names = set(archive.namelist())
     assert "generator/site/templates/stage.md.j2" in names
     assert "generator/site/theme/main.html" in names
+    # The search box, its query stemmers with their licence, and the binary it needs to build.
+    assert {
+        "generator/site/theme/partials/playbook-search.html",
+        "generator/site/theme/assets/playbook/playbook-search.js",
+        "generator/site/theme/assets/playbook/stemmers/no.js",
+        "generator/site/theme/assets/playbook/stemmers/LICENSE",
+    } <= names
+    with zipfile.ZipFile(wheel) as archive:
+        meta = next(n for n in archive.namelist() if n.endswith(".dist-info/METADATA"))
+        requires = [
+            line
+            for line in archive.read(meta).decode().splitlines()
+            if line.startswith("Requires-Dist: pagefind")
+        ]
+    assert requires == ["Requires-Dist: pagefind-bin<2,>=1.5"]
 
 
 def test_the_installed_wheel_makes_and_builds_a_client_project(dist, tmp_path):
@@ -124,3 +140,6 @@ def test_the_installed_wheel_makes_and_builds_a_client_project(dist, tmp_path):
     home = (tmp_path / "client/site/index.html").read_text(encoding="utf-8")
     assert "Kund AB" in home
     assert (tmp_path / "client/site/en/stages/customer-journey/awareness/index.html").exists()
+    # The search index of both languages, written by the installed package's own step.
+    assert "Search index: sv " in build.stdout and ", en " in build.stdout
+    assert index_languages(tmp_path / "client/site").keys() == {"en", "sv"}

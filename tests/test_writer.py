@@ -245,3 +245,48 @@ def test_a_crafted_manifest_cannot_delete_outside_the_project(tmp_path):
         with pytest.raises(GeneratorError, match="not a generated path"):
             write_outputs(outputs(a="A"), project)
     assert victim.read_text(encoding="utf-8") == "mine"
+
+
+# Mutation testing (docs/testing.md) found these unchecked by the writer's fast tests.
+DAMAGED_MANIFESTS = {
+    "a list": "[]",
+    "files as a list": '{"files": []}',
+    "a hash that is not text": '{"files": {"playbook/stages/a.md": 1}}',
+    "a path with a NUL": '{"files": {"playbook/stages/\\u0000.md": "a"}}',
+}
+
+
+@pytest.mark.parametrize("data", list(DAMAGED_MANIFESTS.values()), ids=list(DAMAGED_MANIFESTS))
+def test_a_damaged_manifest_is_one_clear_error(tmp_path, data):
+    (tmp_path / ".playbook").mkdir()
+    (tmp_path / MANIFEST).write_text(data, encoding="utf-8")
+    with pytest.raises(GeneratorError) as caught:
+        read_manifest(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / MANIFEST}: the generator's manifest is damaged (expected a 'files' "
+        "mapping of paths to hashes); delete it and run again"
+    )
+
+
+def test_an_unreadable_manifest_says_how_to_start_over(tmp_path):
+    (tmp_path / ".playbook").mkdir()
+    (tmp_path / MANIFEST).write_text("nope", encoding="utf-8")
+    with pytest.raises(GeneratorError) as caught:
+        read_manifest(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / MANIFEST}: the generator's manifest is unreadable (Expecting value: line 1 "
+        "column 1 (char 0)); delete it and run again with --force if the generated files are "
+        "yours to replace"
+    )
+
+
+def test_hidden_files_and_folders_and_other_files_among_the_pages_are_left_alone(tmp_path):
+    write_outputs(outputs(a="A"), tmp_path)
+    stages = tmp_path / "playbook/stages"
+    (stages / ".cache").mkdir()
+    kept = [stages / ".draft.md", stages / ".cache/x.md", stages / "notes.txt"]
+    for path in kept:
+        path.write_text("a person's", encoding="utf-8")
+    report = write_outputs(outputs(a="A"), tmp_path)
+    assert (report.removed, report.unchanged) == ([], ["playbook/stages/a.md"])
+    assert all(path.read_text(encoding="utf-8") == "a person's" for path in kept)

@@ -14,7 +14,7 @@ import click
 from generator import __version__
 from generator.cli.build import build, generate_command, schema, serve, validate
 from generator.cli.common import content_option
-from generator.cli.fork import diff_command, export_command, init, show_command
+from generator.cli.fork import diff_command, export_command, init, show_command, upgrade
 from generator.cli.progress import progress
 from generator.cli.translations import translations
 
@@ -44,6 +44,7 @@ for _command in (
     show_command,
     translations,
     init,
+    upgrade,
     export_command,
     progress,
 ):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, engine_option, site_url_option, user_errors
+from generator.cli.common import content_option, engine_option, say, site_url_option, user_errors
 from generator.cli.fork import drift_warnings
 from generator.content.loader import load_content, validate_data
 from generator.content.overlay import load_with_extends
@@ -27,6 +27,7 @@ from generator.project import (
     read_brand_files,
 )
 from generator.site.plugin import ONLY_LANGUAGE
+from generator.site_folder import check_site_folder, refuse_tracked_outputs
 from generator.team.schema import status_schema
 
 
@@ -51,15 +52,15 @@ def validate(content: Path, strict: bool) -> None:
     stages = sum(len(journey.stages) for journey in playbook.journeys)
     warnings = drift_warnings(content, overlay)  # reads upstream.lock, which may be damaged
     warnings += [f"warning: {orphan}" for orphan in status.orphans]
-    click.echo(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
+    say(f"{content}: OK ({len(playbook.journeys)} journeys, {stages} stages)")
     if status.file:
         entries = len(status.status.items) + len(status.status.answers)
-        click.echo(f"{status.file}: OK ({entries} entries, {len(status.orphans)} orphaned)")
+        say(f"{status.file}: OK ({entries} entries, {len(status.orphans)} orphaned)")
     for warning in warnings:
-        click.echo(warning, err=True)
+        say(warning, err=True)
     failing = [warning for warning in warnings if warning.startswith("warning:")]
     if strict and failing:
-        click.echo(f"{len(failing)} warning(s), and --strict: failing.", err=True)
+        say(f"{len(failing)} warning(s), and --strict: failing.", err=True)
         sys.exit(1)
 
 
@@ -69,7 +70,9 @@ def validate(content: Path, strict: bool) -> None:
 @click.option("--force", is_flag=True, help="Replace generated files even if edited by hand.")
 @site_url_option
 @user_errors
-def generate_command(content: Path, check: bool, force: bool, site_url: str | None) -> None:
+def generate_command(
+    content: Path, check: bool, force: bool, site_url: str | None, pages_repository: str | None
+) -> None:
     """Write the Markdown pages into playbook/ (only files whose bytes changed).
 
     \b
@@ -77,18 +80,20 @@ def generate_command(content: Path, check: bool, force: bool, site_url: str | No
         playbook generate
         playbook generate --check   # in CI: fails if playbook/ is out of date
     """
-    report = generate(content, check=check, force=force, site_url=site_url)
+    report = generate(
+        content, check=check, force=force, site_url=site_url, pages_repository=pages_repository
+    )
     if check:
         if report.changed:
             for path in report.created + report.updated + report.removed:
-                click.echo(f"would change: {path}", err=True)
-            click.echo("Generated files are out of date: run 'playbook generate'.", err=True)
+                say(f"would change: {path}", err=True)
+            say("Generated files are out of date: run 'playbook generate'.", err=True)
             sys.exit(1)
-        click.echo(f"Up to date ({len(report.unchanged)} files).")
+        say(f"Up to date ({len(report.unchanged)} files).")
         return
-    click.echo(f"Generated: {report.summary()}.")
+    say(f"Generated: {report.summary()}.")
     for warning in report.warnings:
-        click.echo(warning, err=True)
+        say(warning, err=True)
 
 
 @click.command()
@@ -118,6 +123,7 @@ def build(
     force: bool,
     jobs: int | None,
     site_url: str | None,
+    pages_repository: str | None,
     engine: str,
 ) -> None:
     """Generate the pages, then run a strict mkdocs build into site/.
@@ -129,20 +135,28 @@ def build(
         playbook build --jobs 1      # every language in one process
         playbook build --engine properdocs
     """
-    report = generate(content, force=force, site_url=site_url)
-    click.echo(f"Generated: {report.summary()}.")
+    # Before anything is written: what git tracks under site/ or .playbook/ came from a
+    # commit nobody reviews as code, and the site folder must hold no link (issue #23).
+    root = content.resolve().parent
+    refuse_tracked_outputs(root)
+    check_site_folder(site_dir.absolute() if site_dir else root / "site", given=bool(site_dir))
+    report = generate(content, force=force, site_url=site_url, pages_repository=pages_repository)
+    say(f"Generated: {report.summary()}.")
     for note in report.notes:
-        click.echo(note)
+        say(note)
     for warning in report.warnings:
-        click.echo(warning, err=True)
+        say(warning, err=True)
     started = time.perf_counter()
     languages = report.languages
     jobs = default_jobs(len(languages)) if jobs is None else jobs
-    build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
+    search = build_site(content, site_dir, engine=engine, languages=languages, jobs=jobs)
+    for warning in search.warnings:
+        click.echo(f"warning: {warning}", err=True)
     target = (site_dir or content.resolve().parent / "site").resolve()
     # The pages use directory URLs, which work only when served (see README).
-    click.echo(
+    say(
         f"Built in {time.perf_counter() - started:.1f} s: {target}\n"
+        f"Search index: {search.summary()} pages\n"
         f"View it at http://127.0.0.1:8000/ with: python3 -m http.server -d {target} 8000"
     )
 
@@ -181,11 +195,11 @@ def serve(content: Path, dev_addr: str, language: str | None, engine: str) -> No
             f"preview one of them, e.g. --lang {languages[-1]}"
         )
     report = generate(content)
-    click.echo(f"Generated: {report.summary()}.")
+    say(f"Generated: {report.summary()}.")
     root = content.resolve().parent
     host = dev_addr if "://" in dev_addr else f"http://{dev_addr}"
     path = "/" if language == languages[0] else f"/{language}/"
-    click.echo(f"Previewing '{language}' at {host}{path}")
+    say(f"Previewing '{language}' at {host}{path}")
     # The playbook plugin watches the content file and regenerates on every rebuild;
     # --dirty rebuilds only the pages whose Markdown the generator rewrote.
     command = engine_command(
@@ -245,6 +259,6 @@ def schema(content: Path, overlay: bool, progress: bool) -> None:
     if progress and overlay:
         raise click.UsageError("choose --overlay or --progress, not both")
     if progress:
-        click.echo(status_schema(load_content(content, display_name=str(content))), nl=False)
+        say(status_schema(load_content(content, display_name=str(content))), nl=False)
         return
-    click.echo(content_schema(overlay=overlay), nl=False)
+    say(content_schema(overlay=overlay), nl=False)

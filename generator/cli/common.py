@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, GeneratorError
+from generator.terminal import terminal_safe
 from generator.translations.spreadsheet import DELIMITERS
 
 DEFAULT_CONTENT = Path("content.yaml")
@@ -64,6 +65,16 @@ def engine_option(command):
 
 
 def site_url_option(command):
+    """--site-url, and --pages-repository for when neither it nor site.url gives one."""
+    command = click.option(
+        "--pages-repository",
+        envvar="PLAYBOOK_PAGES_REPOSITORY",
+        default=None,
+        metavar="OWNER/REPO",
+        help="When neither --site-url nor site.url gives the address: the repository whose "
+        "GitHub Pages address it is, https://OWNER.github.io/REPO/ (env "
+        "PLAYBOOK_PAGES_REPOSITORY; the client workflow sets it).",
+    )(command)
     return click.option(
         "--site-url",
         envvar="PLAYBOOK_SITE_URL",
@@ -71,6 +82,17 @@ def site_url_option(command):
         help="Public address of the site, e.g. https://ORG.github.io/REPO/ "
         "(overrides site.url; env PLAYBOOK_SITE_URL).",
     )(command)
+
+
+def say(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Print a message for a person: through terminal_safe, since it may quote content."""
+    click.echo(terminal_safe(text), err=err, nl=nl)
+
+
+def say_data(text: str) -> None:
+    """Print data (CSV, YAML) on standard output: exact bytes into a pipe or file, and only
+    on a terminal with its control characters shown as ``\\uXXXX``."""
+    click.echo(terminal_safe(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def user_errors(command):
@@ -81,10 +103,10 @@ def user_errors(command):
         try:
             return command(*args, **kwargs)
         except ContentError as error:
-            click.echo(str(error), err=True)
+            say(str(error), err=True)
             sys.exit(1)
         except GeneratorError as error:
-            click.echo(f"Error: {error}", err=True)
+            say(f"Error: {error}", err=True)
             sys.exit(1)
 
     return wrapper

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, delimiter_option, user_errors
+from generator import __version__
+from generator.cli.common import content_option, delimiter_option, say, user_errors
 from generator.content.loader import load_content
-from generator.content.overlay import MergedSource, Overlay, load_with_extends
+from generator.content.overlay import Overlay, load_with_extends
 from generator.content.show import show_yaml
 from generator.errors import GeneratorError
-from generator.fork.diff import accept_upstream, changes, drift, unrecorded
+from generator.fork.diff import accept_upstream, changes, drift, drift_details, unrecorded
 from generator.fork.init import init_project, next_steps
+from generator.fork.upgrade import apply_upgrade, plan_upgrade
 from generator.languages import ui_languages
 from generator.project import load_status
 from generator.site.exports import render_exports
@@ -27,28 +29,35 @@ from generator.writer import replace_atomically
 @click.option(
     "--accept", is_flag=True, help="Record the base's current texts, clearing drift warnings."
 )
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Show changed texts whole, the base's and yours, and for upstream drift the base "
+    "text you accepted beside today's.",
+)
 @user_errors
-def diff_command(content: Path, accept: bool) -> None:
+def diff_command(content: Path, accept: bool, full: bool) -> None:
     """List what the overlay changes relative to its base, and any upstream drift.
 
     \b
     Example:
         playbook diff -c client/content.yaml
+        playbook diff --full     # whole texts, old and new
         playbook diff --accept   # after reviewing upstream changes
     """
     overlay = load_with_extends(content, display_name=str(content))
     if overlay.base is None:
-        click.echo(f"{content} does not extend a base: nothing to compare.")
+        say(f"{content} does not extend a base: nothing to compare.")
         return
     for change in changes(overlay.base, overlay.merged.data):
-        click.echo(str(change))
+        say(change.describe(full))
     for dropped in overlay.dropped:
-        click.echo(str(dropped))
-    for path in drift(content, overlay.base, overlay.merged.data):
-        click.echo(f"! upstream changed {path} since you accepted it")
+        say(str(dropped))
+    for drifted in drift_details(content, overlay.base, overlay.merged.data):
+        say(drifted.describe(full))
     if accept:
         count = accept_upstream(content, overlay.base, overlay.merged.data)
-        click.echo(f"Accepted the base's current text for {count} overridden values.")
+        say(f"Accepted the base's current text for {count} overridden values.")
 
 
 @click.command("show")
@@ -71,12 +80,11 @@ def show_command(content: Path, show_base: bool) -> None:
     overlay = load_with_extends(content, display_name=str(content))
     source = overlay.merged.source
     if not show_base:
-        click.echo(show_yaml(overlay.merged.data, source.locate), nl=False)
+        say(show_yaml(overlay.merged.data, source.locate), nl=False)
         return
-    if overlay.base is None or not isinstance(source, MergedSource):
+    if overlay.base is None or overlay.base_source is None:
         raise GeneratorError(f"{content} does not extend a base: there is no base to show")
-    base = MergedSource(source.origins, source.key_origins, overlay.base, source.keep_alive)
-    click.echo(show_yaml(overlay.base, base.locate), nl=False)
+    say(show_yaml(overlay.base, overlay.base_source.locate), nl=False)
 
 
 @click.command()
@@ -102,24 +110,99 @@ def show_command(content: Path, show_base: bool) -> None:
     metavar="REQUIREMENT",
     help="Where the client's Makefile and CI install Journey Playbook from, e.g. "
     "'journey-playbook==1.0.0' or 'journey-playbook @ git+https://…@COMMIT'. "
-    "Default: this installed version, when an index or a public git URL serves it.",
+    "Default: this very tool: its version on the package index, its commit on a public "
+    "git remote, or else its wheel, copied into vendor/ with a checksum.",
+)
+@click.option(
+    "--vendor",
+    is_flag=True,
+    help="Copy this tool's wheel into vendor/ (checked with sha256sum before each install), "
+    "even when a package index or a git URL could serve it.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="The workflow fails while any translation is missing. Default: it publishes while "
+    "the translation is under way, warning with the count; stale translations fail it.",
 )
 @user_errors
-def init(folder: Path, name: str, base: str, languages: str, package: str | None) -> None:
+def init(
+    folder: Path,
+    name: str,
+    base: str,
+    languages: str,
+    package: str | None,
+    vendor: bool,
+    strict: bool,
+) -> None:
     """Create a client project: overlay content.yaml, mkdocs.yml, CI workflow, README, Makefile.
 
     \b
     Example:
         playbook init acme --name "Acme AB" --languages sv,en
+        playbook init acme --name "Acme ApS" --languages da,en --strict
         cd acme && make site
     """
     codes = [code.strip() for code in languages.split(",") if code.strip()]
-    result = init_project(folder, name=name, extends=base, languages=codes, package=package)
+    result = init_project(
+        folder,
+        name=name,
+        extends=base,
+        languages=codes,
+        package=package,
+        vendor=vendor,
+        strict=strict,
+    )
     for path in result.written:
-        click.echo(f"created {path}")
-    click.echo("Steps left before the site is published:")
+        say(f"created {path}")
+    say("Steps left before the site is published:")
     for number, step in enumerate(next_steps(folder, result), start=1):
-        click.echo(f"  {number}. {step}")
+        say(f"  {number}. {step}")
+
+
+@click.command()
+@content_option
+@click.option("--write", is_flag=True, help="Apply the changes (without it, only show them).")
+@click.option(
+    "--package",
+    default=None,
+    metavar="REQUIREMENT",
+    help="Install Journey Playbook from this pip requirement instead of this very tool.",
+)
+@click.option(
+    "--vendor/--no-vendor",
+    default=None,
+    help="Copy this tool's wheel into vendor/, or stop doing so (default: as the project does).",
+)
+@user_errors
+def upgrade(content: Path, write: bool, package: str | None, vendor: bool | None) -> None:
+    """Bring what 'playbook init' wrote (Makefile, workflow, .gitignore, mkdocs.yml, schema
+    lines, the install source) up to this version of Journey Playbook; never the content.
+
+    Shows the changes as a diff; --write applies them. See CHANGELOG.md for what changed.
+
+    \b
+    Example:
+        playbook upgrade            # what would change
+        playbook upgrade --write    # apply it
+    """
+    plan = plan_upgrade(content, package=package, vendor=vendor)
+    if not plan.changed:
+        click.echo(f"Up to date with Journey Playbook {__version__}: nothing to upgrade.")
+        return
+    for diff in plan.diffs:
+        click.echo(diff, nl=False)
+    if not write:
+        click.echo(
+            f"{len(plan.changes)} file(s) would change; nothing was written. Run "
+            "'playbook upgrade --write' to apply this, then commit the changes."
+        )
+        return
+    done = apply_upgrade(plan)
+    click.echo(
+        f"Upgraded {len(done)} file(s) to Journey Playbook {__version__}: {', '.join(done)}. "
+        "Commit them."
+    )
 
 
 @click.command("export")
@@ -159,7 +242,7 @@ def export_command(content: Path, output: Path, delimiter: str | None, as_publis
     playbook = load_content(content, display_name=str(content))
     loaded = load_status(content, playbook)
     for orphan in loaded.orphans:
-        click.echo(f"warning: {orphan}", err=True)
+        say(f"warning: {orphan}", err=True)
     status = loaded.status if loaded.file else None
     private = True
     if as_published:
@@ -172,7 +255,7 @@ def export_command(content: Path, output: Path, delimiter: str | None, as_publis
         render_team_exports(playbook, status, when, ".", private=private, delimiter=delimiter)
     )
     if status is not None and private:
-        click.echo(
+        say(
             f"note: the team files hold the owners and notes of {loaded.file}; "
             "--as-published leaves out what the site does not show",
             err=True,
@@ -181,7 +264,7 @@ def export_command(content: Path, output: Path, delimiter: str | None, as_publis
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(target, text.encode("utf-8"))
-        click.echo(f"wrote {target}")
+        say(f"wrote {target}")
 
 
 def drift_warnings(content: Path, overlay: Overlay) -> list[str]:

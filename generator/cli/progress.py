@@ -8,13 +8,12 @@ its words live in ui_text like every other text readers see.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
 import click
 
-from generator.cli.common import content_option, user_errors
+from generator.cli.common import content_option, say, user_errors
 from generator.cli.intake import intake
 from generator.content.loader import load_content
 from generator.content.model import Playbook
@@ -38,16 +37,6 @@ from generator.team.summary import (
 )
 
 _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
-
-# Owners, notes, ids and texts come from files anyone with a pull request can change. Raw,
-# an ESC or a C1 control makes the terminal (or a CI log viewer) run an escape sequence: set
-# its title, rewrite what was printed, hide a line; a bidi control reorders it. Shown as
-# \uXXXX instead, which also keeps --json meaning the same (JSON reads that escape).
-_TERMINAL_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _say(text: str = "", *, err: bool = False) -> None:
-    click.echo(_TERMINAL_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text), err=err)
 
 
 @click.group(invoke_without_command=True)
@@ -107,9 +96,9 @@ def progress(
         )
     loaded = load_status(content, playbook)
     for orphan in loaded.orphans:
-        _say(f"warning: {orphan}", err=True)
+        say(f"warning: {orphan}", err=True)
     if not loaded.file:
-        _say(
+        say(
             f"note: no {Path(content.parent, 'progress.yaml')}: every item counts as not started",
             err=True,
         )
@@ -117,23 +106,23 @@ def progress(
     text = localizer(playbook, language)
     if markdown:
         if overdue:
-            _say(overdue_markdown(playbook, summary, text))
+            say(overdue_markdown(playbook, summary, text))
             sys.exit(1 if summary.overdue else 0)
-        _say(chat_report(playbook, summary, text))
+        say(chat_report(playbook, summary, text))
         return
     if as_json:
-        _say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
+        say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:
         for number, journey in enumerate(summary.journeys):
             if number:
-                _say()
-            _say("\n".join(journey_table(playbook, journey, text)))
+                say()
+            say("\n".join(journey_table(playbook, journey, text)))
     if overdue:
         if summary.overdue:
-            _say(overdue_line(playbook, summary, text), err=as_json)
+            say(overdue_line(playbook, summary, text), err=as_json)
             sys.exit(1)
         if not as_json:
-            _say(UI_TEXT["cli_none_overdue"][language].format(date=summary.today.isoformat()))
+            say(UI_TEXT["cli_none_overdue"][language].format(date=summary.today.isoformat()))
 
 
 progress.add_command(intake)
@@ -174,16 +163,16 @@ def progress_import(file: Path, content: Path, dry_run: bool) -> None:
             playbook, current, target, file, incoming_name=str(file), write=not dry_run
         )
     for conflict in report.conflicts:
-        _say(f"conflict: {conflict}", err=True)
+        say(f"conflict: {conflict}", err=True)
     if report.unknown:
-        _say(
+        say(
             f"ignored {len(report.unknown)} id(s) this content does not have: "
             + ", ".join(report.unknown),
             err=True,
         )
     if not report.imported:
         raise GeneratorError(nothing_imported(str(file), report, target))
-    _say(_import_summary(report, str(file), shown, dry_run))
+    say(_import_summary(report, str(file), shown, dry_run))
 
 
 def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) -> str:
@@ -222,8 +211,7 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
     ui = {label: UI_TEXT[key][text.language] for label, key in _LABELS.items()}
     model = next(j for j in playbook.journeys if j.id == journey.total.id)
     counts = journey.total.counts
-    applicable = counts.total - counts.not_applicable
-    done = UI_TEXT["progress"][text.language].format(done=counts.done, total=applicable)
+    done = UI_TEXT["progress"][text.language].format(done=counts.done, total=counts.applicable)
     percent = ui["percent"].format(percent=counts.percent)
     lines = [f"{text.peek(model.name)} ({model.id}): {done}, {percent}"]
     rows = [[ui["stage"], *(ui[column] for column in _COLUMNS), ui["answered"], ui["owners"]]]
@@ -245,11 +233,12 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
 
 _LABELS = {
     "stage": "cli_progress_stage",
-    "done": "cli_progress_done",
-    "in_progress": "cli_progress_in_progress",
-    "not_applicable": "cli_progress_not_applicable",
-    "not_started": "cli_progress_not_started",
-    "overdue": "cli_progress_overdue",
+    # The status names are the site's own keys, so a status has one name per language (#28).
+    "done": "team_status_done",
+    "in_progress": "team_status_in_progress",
+    "not_applicable": "team_status_not_applicable",
+    "not_started": "team_status_not_started",
+    "overdue": "team_overdue",
     "answered": "cli_progress_answered",
     "owners": "cli_progress_owners",
     "total": "cli_progress_total",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -15,13 +16,20 @@ from generator.content.model import MAP_LANES, Journey, Playbook, Translations
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import Issue
+from generator.known_issues import KNOWN_ISSUES
 
 RESERVED_ANCHORS = frozenset({"checklist", "prompts", "facts", "metrics", "stage-links"})
 """Heading ids on a stage page; an item id equal to one would give two elements one id."""
 
-RESERVED_STAGE_IDS = {"index": "page", "print": "print page", "poster": "map poster"}
-"""File names a journey's folder already uses (its journey page, print page and poster): a stage
-with one of these ids would be written to the same path and replace that page."""
+RESERVED_STAGE_IDS = {
+    "index": "page",
+    "print": "print page",
+    "poster": "map poster",
+    "workshop": "workshop guide",
+}
+"""File names a journey's folder already uses (its journey page, print page, poster and
+workshop guide): a stage with one of these ids would be written to the same path and replace
+that page."""
 
 
 def check_ids(parsed: ParsedFile) -> list[Issue]:
@@ -37,8 +45,17 @@ def check_ids(parsed: ParsedFile) -> list[Issue]:
         ("glossary", "term"),
         ("sources", "source"),
         ("checklists", "checklist"),
+        ("chooser", "question"),
     ):
         _check_unique([(loc, ident) for loc, ident, _ in _entries(parsed.data, key)], what, found)
+    for q_loc, _, question in _entries(parsed.data, "chooser"):
+        answers = _entries(question, "answers", q_loc)
+        _check_unique([(loc, ident) for loc, ident, _ in answers], "answer", found)
+    site = parsed.data.get("site") if isinstance(parsed.data, dict) else None
+    accessibility = site.get("accessibility") if isinstance(site, dict) else None
+    if isinstance(accessibility, dict):
+        issues = _entries(accessibility, "issues", ("site", "accessibility"))
+        _check_unique([(loc, ident) for loc, ident, _ in issues], "accessibility issue", found)
     for j_loc, _, journey in journeys:
         stages = _entries(journey, "stages", j_loc)
         _check_unique([(loc, ident) for loc, ident, _ in stages], "stage", found)
@@ -103,6 +120,8 @@ def check_playbook(playbook: Playbook, parsed: ParsedFile) -> list[Issue]:
     for j, journey in enumerate(playbook.journeys):
         _check_loop(journey, ("journeys", j), found, parsed.removed)
     _check_references(playbook, found, parsed.removed)
+    _check_repo_host(playbook, found)
+    _check_compliance(playbook, found)
     for loc, message, hint in check_limits(playbook):
         found.add(loc, message, hint)
     return found.issues
@@ -131,6 +150,13 @@ def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> No
         for i, shared in enumerate(playbook.checklists)
         if shared.source
     ]
+    journeys = [journey.id for journey in playbook.journeys]
+    for q, question in enumerate(playbook.chooser):
+        for a, answer in enumerate(question.answers):
+            here = ("chooser", q, "answers", a)
+            wanted.append((here + ("journey",), answer.journey, journeys, "journey"))
+            if answer.source:
+                wanted.append((here + ("source",), answer.source, sources, "source"))
     all_stages = [f"{j.id}/{s.id}" for j in playbook.journeys for s in j.stages]
     wanted += [
         (("checklists", i, "stages", k), ref, all_stages, "stage")
@@ -175,6 +201,18 @@ def _check_references(playbook: Playbook, found: _Findings, removed: dict) -> No
         found.add(loc, f"no {what} with id '{ident}'", hint)
 
 
+def _check_compliance(playbook: Playbook, found: _Findings) -> None:
+    """A statement may not claim full compliance while the tool lists problems of its own:
+    the same page would name the barriers that make the claim false."""
+    if playbook.site.accessibility.compliance == "full" and KNOWN_ISSUES:
+        found.add(
+            ("site", "accessibility", "compliance"),
+            f"'full' cannot be true: every site this tool builds still has {len(KNOWN_ISSUES)} "
+            "known accessibility issues, which the statement page lists",
+            "write 'compliance: partial', or leave the line out until you have assessed the site",
+        )
+
+
 def _check_loop(journey: Journey, loc: tuple, found: _Findings, removed: dict) -> None:
     if journey.loops_to is None:
         return
@@ -214,6 +252,29 @@ class _Findings:
         file, line, column = self.parsed.source.locate(loc)
         path = format_path(loc, self.parsed.data)
         self.issues.append(Issue(file, line, column, path, message, hint))
+
+
+REPO_HOSTS = ("github.com",)
+"""Hosts whose web editor "share my changes" knows how to open (team_view.editor_link)."""
+
+
+def _check_repo_host(playbook: Playbook, found: _Findings) -> None:
+    """``repo_url`` is on github.com, or on the GitHub Enterprise host the content names: the
+    link carries a reader's unshared answers there (issue #23)."""
+    site = playbook.site
+    if site.repo_url is None:
+        return
+    host = urlsplit(site.repo_url).hostname or ""
+    allowed = (*REPO_HOSTS, *([site.github_enterprise] if site.github_enterprise else []))
+    if host in allowed:
+        return
+    found.add(
+        ("site", "repo_url"),
+        f"the repository is on {host or 'no host'}, not on {' or '.join(allowed)}: "
+        "'share my changes' sends a reader's answers to that address",
+        "use the repository's address on github.com; for GitHub Enterprise Server, also write "
+        f"'github_enterprise: {host or 'github.example.com'}' under site",
+    )
 
 
 def _check_languages(playbook: Playbook, found: _Findings) -> None:

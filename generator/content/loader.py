@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator.content.checks import check_ids, check_playbook
-from generator.content.describe import brief, kind_of
+from generator.content.describe import brief, constraints_of, explain, kind_of
 from generator.content.model import (
     ID_PATTERN,
     LANGUAGE_CODES,
@@ -43,7 +44,7 @@ def load_parsed(
 ) -> tuple[Playbook, ParsedFile]:
     """Like load_content, but also return the parsed (and, with extends, merged) data.
 
-    ``cache``: use and fill the project's parse cache (content/parse_cache.py).
+    ``cache``: use and fill the user's parse cache (content/parse_cache.py).
     """
     parsed = load_with_extends(path, display_name=display_name, cache=cache).merged
     return validate_data(parsed), parsed
@@ -80,7 +81,8 @@ def _issue_from_pydantic(error: Any, parsed: ParsedFile) -> Issue:
         if near_miss is not None:
             return near_miss
     path_text = format_path(loc, parsed.data)
-    file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    # A key the message is about (unknown, or not text) is shown where the key is written.
+    file, line, column = parsed.source.locate(loc, key=kind in ("extra_forbidden", "invalid_key"))
     if kind == "extra_forbidden" and _in_overlay(loc, parsed, file):
         message, hint = _unknown_key(loc, extra=_PLACEMENT_KEYS)
     else:
@@ -107,7 +109,7 @@ def _near_miss(loc: tuple, parsed: ParsedFile) -> Issue | None:
     """One issue for a new overlay item lacking fields, when its id is one edit from a base id:
     most likely a typo for that id (issue #12), not a new item."""
     item = _value_at(parsed.data, loc)
-    suggestion = parsed.suggestions.get(id(item)) if isinstance(item, dict) else None
+    suggestion = parsed.suggestions.get(loc) if isinstance(item, dict) else None
     model = _model_at(loc)
     if suggestion is None or model is None:
         return None
@@ -137,24 +139,24 @@ def _value_at(data: Any, loc: tuple) -> Any:
 
 
 def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:
-    """A message and a hint for one pydantic error, in the words a YAML author uses."""
+    """A message and a hint for one pydantic error, in the words a YAML author uses.
+
+    A broken constraint (length, range, pattern, choice) is worded from the model itself
+    (describe.explain); what is left here are the cases that need a sentence of their own.
+    """
     field = loc[-1] if loc else ""
-    if kind == "missing":
-        return f"missing required field '{field}'", f"add '{field}:' to this entry"
     if kind == "extra_forbidden":
         return _unknown_key(loc)
     if field in ("primary", "accent") and len(loc) == 3 and loc[:2] == ("site", "branding"):
-        return _colour(value)
+        return _colour(value)  # did you mean one of Material's colours, or a hex in quotes
     if kind == "invalid_key":
         if value is False:
             return _unknown_key(loc)
         return f"the key {field!r} is not text", "write keys as words, e.g. name:"
     if field in ("code", "language") and kind == "string_type" and value is False:
         return _unknown_language(value)
-    if kind in ("model_type", "string_type", "dict_type") and _is_text(loc):
-        return _not_text(value)
-    if kind == "string_type":
-        return _not_text(value)
+    if kind == "string_type" or kind in ("model_type", "dict_type") and _is_text(loc):
+        return _not_text(value)  # a number, a null or a list where text belongs
     if kind == "model_type":
         return f"expected a mapping (key: value), got {kind_of(value)}", _mapping_hint(value)
     if kind == "list_type":
@@ -162,59 +164,36 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             f"expected a list, got {kind_of(value)}",
             "write each entry on its own line after '- '",
         )
-    if kind == "string_pattern_mismatch" and field == "id":
-        return (
-            f"invalid id {brief(value)}: ids use lowercase a-z, digits 0-9 and single hyphens",
-            f"try '{_suggest_id(value)}'; ids key URLs and saved progress, so keep them stable",
-        )
-    if kind == "string_pattern_mismatch" and field == "url" and "sources" in loc:
-        return f"invalid url {brief(value)}", (
-            "write a full http:// or https:// address without spaces, quotes, <, > or "
-            "[ ]; percent-encode other characters (å is %C3%A5)"
-        )
-    if kind == "string_pattern_mismatch" and field == "repo_url":
-        return f"invalid repository address {brief(value)}", (
-            "write the repository's https address, e.g. https://github.com/acme/playbook "
-            "(or …/tree/BRANCH/FOLDER), without spaces, quotes, ? or #"
-        )
-    if kind == "string_pattern_mismatch" and field == "url":
-        return (
-            f"invalid url {brief(value)}",
-            "write the full address, e.g. https://example.github.io/playbook/",
-        )
-    if kind == "string_pattern_mismatch" and "branding" in loc:
-        return (
-            f"{brief(value)} is not an allowed path: letters, digits, '.', '_', '-' and '/', "
-            "with no part starting with '.'",
-            "give a path relative to the content file, with / between folders, e.g. brand/logo.svg",
-        )
     if field == "time_zone" and loc[:1] == ("site",):
         return _time_zone(value)
     if kind == "value_error" and field in ("code", "language") and isinstance(value, str):
         problem = language_problem(value)
         if problem:
             return problem
-    if kind == "too_short" and isinstance(value, list):
-        return f"'{field}' is empty", f"add at least one entry to '{field}'"
-    if kind == "string_too_short":
-        return "the text is empty", "write the text, or remove the key"
-    if kind == "string_too_long" and field != "id":
-        limit = (error.get("ctx") or {}).get("max_length", 0)
-        return (
-            f"the text is {len(value):,} characters long; the limit is {limit:,}",
-            "shorten it, or move long material to a page of your own in playbook/",
-        )
-    if kind == "string_too_long":
-        return (
-            f"{brief(value)} is too long",
-            f"use a shorter {'address' if field == 'url' else 'id'}",
-        )
-    if kind == "bool_type" or kind == "bool_parsing":
+    if kind in ("bool_type", "bool_parsing"):
         return f"expected true or false, got {brief(value)}", "write true or false"
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{brief(value)} is not allowed here", f"use one of: {expected}"
-    return error["msg"], "run 'playbook schema' to see what each field allows"
+    explained = explain(error, _name_of(loc), constraints_of(_field_at(loc)))
+    if explained is None:
+        return error["msg"], "run 'playbook schema' to see what each field allows"
+    message, hint = explained
+    if kind == "string_pattern_mismatch" and message.startswith("invalid id"):
+        hint = f"try '{_suggest_id(value)}'; {hint}"  # the id the text most likely meant
+    return message, hint
+
+
+def _name_of(loc: tuple) -> Any:
+    """The key a message names: a list's, for one of its items."""
+    names = [part for part in loc if not isinstance(part, int)]
+    return names[-1] if names else ""
+
+
+def _field_at(loc: tuple) -> FieldInfo | None:
+    """The model field that declares the value at ``loc`` (a list's, for one of its items)."""
+    names = [i for i, part in enumerate(loc) if not isinstance(part, int)]
+    if not names:
+        return None
+    model = _model_at(loc[: names[-1]])
+    return model.model_fields.get(loc[names[-1]]) if model is not None else None
 
 
 def _time_zone(value: Any) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from generator.content.describe import Rule
 from generator.languages import FALLBACK_LANGUAGE, language_problem, ui_languages
 
 LANGUAGE_CODES: tuple[str, ...] = ui_languages()
@@ -49,7 +50,16 @@ LanguageCode = Annotated[
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Rule(
+        "id",
+        form="invalid id {value}: ids use lowercase a-z, digits 0-9 and single hyphens",
+        hint="ids key URLs and saved progress, so keep them stable",
+        shorten="use a shorter id",
+    ),
+]
 """A stable identifier: lowercase ASCII letters, digits and single hyphens.
 
 Ids key URLs, HTML anchors and the progress a browser saves, so renaming one
@@ -60,7 +70,11 @@ MAX_TEXT_CHARS = 20_000
 """Longest text one field may hold in one language: about ten pages of prose. Bounds the
 cost of rendering untrusted content (issue #11); a playbook's texts are far shorter."""
 
-NonEmptyText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS)]
+NonEmptyText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_TEXT_CHARS),
+    Rule(shorten="shorten it, or move long material to a page of your own in playbook/"),
+]
 
 WEB_ADDRESS_PATTERN = (
     r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?"
@@ -72,7 +86,23 @@ or password before the host, no spaces, quotes, ``<``, ``>``, backslashes or
 backticks, so the address can go into Markdown and HTML without breaking out of
 its link. Other characters must be percent-encoded (``%C3%A5`` for ``å``)."""
 
-WebAddress = Annotated[str, StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000)]
+WebAddress = Annotated[
+    str,
+    StringConstraints(pattern=WEB_ADDRESS_PATTERN, max_length=2000),
+    Rule(
+        "address",
+        form="invalid url {value}",
+        hint="write a full http:// or https:// address without spaces, quotes, <, > or [ ]; "
+        "percent-encode other characters (å is %C3%A5)",
+        shorten="use a shorter address",
+    ),
+]
+
+# The site's and the repository's address: no quotes, spaces or angle brackets, since they
+# are written into sitemap.xml and links. Written without escaping the quote (`\"`): a JSON
+# Schema validator reads patterns as ECMA-262 in unicode mode, where that escape is an error.
+SITE_URL_PATTERN = r"""^https?://[^\s"'<>\\`{}|^]+$"""
+REPO_URL_PATTERN = r"""^https://[^\s"'<>\\`{}|^#?]+$"""
 
 _TEXT_SCHEMA: dict[str, Any] = {
     "description": (
@@ -199,6 +229,13 @@ AssetPath = Annotated[
     StringConstraints(
         pattern=r"^[A-Za-z0-9_][A-Za-z0-9._-]*(/[A-Za-z0-9_][A-Za-z0-9._-]*)*$", max_length=255
     ),
+    Rule(
+        "path",
+        form="{value} is not an allowed path: letters, digits, '.', '_', '-' and '/', "
+        "with no part starting with '.'",
+        hint="give a path relative to the content file, with / between folders, "
+        "e.g. brand/logo.svg",
+    ),
 ]
 """A file path relative to the content file: letters, digits, '.', '_', '-' and '/'.
 
@@ -260,6 +297,54 @@ class Team(_Strict):
     `playbook init` writes counts for a new client project."""
 
 
+EMAIL_PATTERN = r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$"
+"""An e-mail address of plain ASCII letters, digits and ``._%+-``: it goes into a mailto:
+link and into Markdown, so nothing that could end either is allowed."""
+
+EmailAddress = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
+
+
+class SupervisoryBody(_Strict):
+    """The public body a reader may turn to when a reported barrier is not dealt with."""
+
+    name: Text
+    """Its name, as the reader should look for it."""
+    url: WebAddress | None = None
+    """Its web page about accessibility complaints (http or https)."""
+
+
+class AccessibilityIssue(_Strict):
+    """A barrier on this site that the tool does not know about, e.g. a PDF of your own."""
+
+    id: Id
+    """Stable id, so an overlay can change or remove it."""
+    text: Text
+    """What does not work, and for whom."""
+    workaround: Text | None = None
+    """How a reader can get round it meanwhile."""
+
+
+class Accessibility(_Strict):
+    """What only the publisher knows for the accessibility statement page.
+
+    The page itself says what the tool was tested for and lists the problems the tool
+    knows of; nothing here is needed for the page to be true."""
+
+    compliance: Literal["partial", "none", "full"] | None = None
+    """How far the whole site meets WCAG 2.1 level AA, as the publisher has assessed it:
+    partial or none (full is refused while the tool itself lists known issues). Left out, the
+    page says that the publisher has not stated it."""
+    contact_email: EmailAddress | None = None
+    """Where readers report a barrier or ask for content in another form."""
+    contact_url: WebAddress | None = None
+    """A contact form or page for the same (http or https)."""
+    supervisory_body: SupervisoryBody | None = None
+    """The body that handles complaints when a report is not dealt with: for a public-sector
+    site, the supervisory authority of its country. Left out, the page does not name one."""
+    issues: list[AccessibilityIssue] = Field(default_factory=list)
+    """Barriers of this site that the statement lists after the tool's own."""
+
+
 class Site(_Strict):
     """Settings for the whole site."""
 
@@ -278,27 +363,63 @@ class Site(_Strict):
     ``<tag>`` in content shows as text, so pasted text cannot inject scripts."""
     # No quotes, spaces or angle brackets: the URL is written into sitemap.xml and links.
     url: (
-        Annotated[str, StringConstraints(pattern=r"^https?://[^\s\"'<>\\`{}|^]+$", max_length=2048)]
+        Annotated[
+            str,
+            StringConstraints(pattern=SITE_URL_PATTERN, max_length=2048),
+            Rule(
+                "address",
+                form="invalid url {value}",
+                hint="write the full address, e.g. https://example.github.io/playbook/",
+                shorten="use a shorter address",
+            ),
+        ]
         | None
     ) = None
     """Public address of the site, e.g. https://example.github.io/playbook/ .
     Needed for the sitemap and for language links on GitHub project pages."""
     updated: date | None = None
-    """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters."""
+    """Date the content was last reviewed, e.g. 2026-11-26: printed on journey map posters,
+    and the date the accessibility statement gives as its preparation date."""
     repo_url: (
         Annotated[
-            str, StringConstraints(pattern=r"^https://[^\s\"'<>\\`{}|^#?]+$", max_length=2048)
+            str,
+            StringConstraints(pattern=REPO_URL_PATTERN, max_length=2048),
+            Rule(
+                "address",
+                form="invalid repository address {value}",
+                hint="write the repository's https address, e.g. https://github.com/acme/playbook "
+                "(or …/tree/BRANCH/FOLDER), without spaces, quotes, ? or #",
+                shorten="use a shorter address",
+            ),
         ]
         | None
     ) = None
     """The repository that holds this project, e.g. https://github.com/acme/playbook, or
     https://github.com/acme/playbook/tree/main/client when the content file is in a folder
     on another branch than main. "Share my changes" then links to the status file
-    (progress.yaml) in GitHub's web editor. https only."""
+    (progress.yaml) in GitHub's web editor, with the reader's unshared answers in the address:
+    so it must be on github.com, or on the GitHub Enterprise host named in
+    ``github_enterprise``. https only. The accessibility statement links to its issues for
+    reporting a barrier."""
+    github_enterprise: (
+        Annotated[
+            str,
+            StringConstraints(
+                pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$",
+                max_length=253,
+            ),
+        ]
+        | None
+    ) = None
+    """The host of your GitHub Enterprise Server, e.g. github.acme.com, when ``repo_url`` is
+    there: named here, on its own line, so that a change of where answers go is plain to see
+    in a review."""
     time_zone: TimeZone | None = None
     """The team's time zone, e.g. Europe/Stockholm (an IANA name): what day it is when the
     site and `playbook progress` judge what is overdue. Without it, the day is the
     machine's (UTC on GitHub's runners)."""
+    accessibility: Accessibility = Field(default_factory=Accessibility)
+    """Contact, compliance status and supervisory body for the accessibility statement page."""
 
 
 class ChecklistItem(_Strict):
@@ -382,7 +503,13 @@ class Metric(_Strict):
 
 
 StageRef = Annotated[
-    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$"),
+    Rule(
+        "stage",
+        form="invalid stage {value}: a stage is written journey-id/stage-id",
+        hint="write e.g. customer-journey/awareness, with the ids of the journey and the stage",
+    ),
 ]
 """A stage in any journey, written journey-id/stage-id."""
 
@@ -466,6 +593,15 @@ class Stage(_Strict):
     """Journey map: what the team could improve or offer here."""
 
 
+class JourneyWorkshop(_Strict):
+    """What the workshop guide says about this model in particular."""
+
+    participants: Text | None = None
+    """Who should be in the room for this model, beyond the guide's general advice."""
+    focus: Text | None = None
+    """Where this model's workshop should spend its time, or what to agree first."""
+
+
 class Journey(_Strict):
     """An ordered sequence of stages, e.g. the customer journey."""
 
@@ -475,6 +611,9 @@ class Journey(_Strict):
     """Journey name."""
     summary: Text
     """What this journey describes, in a sentence or two."""
+    when_to_use: Text | None = None
+    """One line on when this model fits, shown on its card on the home page (default: the
+    summary)."""
     cyclic: bool = False
     """True when the last stage leads back to an earlier one (the journey never ends)."""
     loops_to: Id | None = None
@@ -501,6 +640,35 @@ class Journey(_Strict):
     stage a column of fixed width (the map scrolls sideways where they do not fit); wide:
     the page leaves out the navigation and table of contents, and the stages share the
     width, so seven stages fit at 1280 px without scrolling sideways."""
+    workshop: JourneyWorkshop = Field(default_factory=JourneyWorkshop)
+    """What the journey's workshop guide adds for this model: who to invite, what to focus on."""
+
+
+class ChooserAnswer(_Strict):
+    """One answer to a chooser question, pointing to the journey that fits it."""
+
+    id: Id
+    """Stable id, unique within its question."""
+    answer: Text
+    """The answer as a reader would give it, e.g. 'To other businesses'."""
+    journey: Id
+    """Id of the journey this answer points to."""
+    reason: Text
+    """Why that model fits, drawn from its source and no stronger than the source."""
+    source: Id | None = None
+    """Id of the source the reason rests on, linked from the answer."""
+
+
+class ChooserQuestion(_Strict):
+    """A question on the comparison page that helps a reader pick a journey model."""
+
+    id: Id
+    """Stable id: the question's anchor on the comparison page."""
+    question: Text
+    """The question, e.g. 'Do you sell to businesses or to consumers?'."""
+    answers: list[ChooserAnswer] = Field(min_length=1)
+    """The answers, each pointing to a journey. When an overlay removes a journey, the
+    answers that point to it go too."""
 
 
 class Playbook(_Strict):
@@ -523,6 +691,9 @@ class Playbook(_Strict):
     """Sources listed on the sources page."""
     team: Team = Field(default_factory=Team)
     """What the site publishes of the team's status file: team.publish full, counts or none."""
+
+    chooser: list[ChooserQuestion] = Field(default_factory=list)
+    """Questions on the comparison page that point a reader to the journey model that fits."""
 
     @property
     def default_language(self) -> str:

@@ -8,7 +8,7 @@ Merge rules (see README, "Forking for a client"):
   item, a new id is appended or placed with ``after: ID`` / ``before: ID``,
   and ``remove: true`` deletes the item; other lists are replaced whole.
 
-Every merged value remembers which file and line it came from, so errors
+Every merged value remembers which file and line it came from (provenance.py), so errors
 point at the file that caused them.
 """
 
@@ -22,6 +22,7 @@ from typing import Any
 
 from generator.content.model import LANGUAGE_CODES, guess_default_language
 from generator.content.paths import format_path
+from generator.content.provenance import MergedSource, Origin, Provenance
 from generator.content.removal import Dropped, Removal, cascade
 from generator.content.source import ContentPath, ParsedFile, parse_yaml, read_yaml
 from generator.errors import ContentError, Issue
@@ -45,48 +46,6 @@ def default_content_path() -> Path:
 
 
 @dataclass
-class Origin:
-    """Where a container in the merged data came from."""
-
-    parsed: ParsedFile
-    path: ContentPath
-
-
-@dataclass
-class MergedSource:
-    """Locates merged content paths in the file (base or overlay) that provided them."""
-
-    origins: dict[int, Origin] = field(default_factory=dict)
-    key_origins: dict[int, dict[Any, Origin]] = field(default_factory=dict)
-    root: Any = None
-    keep_alive: list[Any] = field(default_factory=list)  # ids stay valid while objects live
-    layered: bool = True
-
-    @property
-    def file(self) -> str:
-        return self.origins[id(self.root)].parsed.source.file
-
-    def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
-        """(file, line, column) of ``path`` in the layer that provided it."""
-        current = self.root
-        origin = self.origins[id(current)]
-        here: ContentPath = origin.path
-        for depth, part in enumerate(path):
-            from_key = self.key_origins.get(id(current), {}).get(part)
-            if from_key is not None:
-                origin, here = from_key, from_key.path
-            else:
-                here = here + (part,)
-            child = _child(current, part)
-            last = depth == len(path) - 1
-            if child is not None and id(child) in self.origins and not (key and last):
-                origin = self.origins[id(child)]
-                here = origin.path
-            current = child
-        return origin.parsed.source.locate(here, key=key)
-
-
-@dataclass
 class Overlay:
     """The result of resolving an ``extends`` chain."""
 
@@ -98,6 +57,8 @@ class Overlay:
     """Ids removed by an overlay, with where the removal is written."""
     dropped: list[Dropped] = field(default_factory=list)
     """References in the base that went with what the last file removes."""
+    base_source: MergedSource | None = None
+    """Where each part of ``base`` was written (None without a base)."""
 
 
 def load_with_extends(
@@ -106,41 +67,50 @@ def load_with_extends(
     """Read ``path`` and every base it extends; merge them. Raises ContentError.
 
     ``text``, if given, is read as the content of ``path`` (to check an edit before writing it).
-    ``cache``: use and fill the parse cache of the project ``path`` is in (parse_cache.py).
+    ``cache``: use and fill the user's parse cache (parse_cache.py).
     """
     layers = _read_chain(path, display_name, text, cache=cache)
     if len(layers) == 1:
         single = layers[0]
         return Overlay(single, layers, base=None)
     merger = _Merger()
-    merged_data = merger.adopt(layers[0])
-    base_data = merged_data
+    merged_data = _data_without_extends(layers[0])
+    merged_where = Provenance(Origin(layers[0], ()))
+    base_data, base_where = merged_data, merged_where
     dropped: list[Dropped] = []
     for layer in layers[1:]:
-        base_data = merged_data
+        base_data, base_where = merged_data, merged_where
         merger.default_language = guess_default_language(layer.data, base_data)
         merger.removals = []
-        merged_data = merger.merge(base_data, layer, _data_without_extends(layer), ())
-        merged_data, dropped = cascade(merger, merged_data, base_data, layer)
+        over = _data_without_extends(layer)
+        merged_data, merged_where = merger.merge(base_data, base_where, layer, over, ())
+        merged_data, merged_where, dropped = cascade(
+            merger, merged_data, merged_where, base_data, layer
+        )
     if merger.issues:
         raise ContentError(merger.issues)
-    source = MergedSource(merger.origins, merger.key_origins, merged_data, merger.keep_alive)
+    suggestions = {path: node.suggestion for path, node in merged_where.walk() if node.suggestion}
     merged = ParsedFile(
         merged_data,
-        source,
+        MergedSource(merged_where),
         removed=merger.removed,
         base=base_data,
-        suggestions=merger.suggestions,
+        suggestions=suggestions,
     )
-    return Overlay(merged, layers, base=base_data, removed=merger.removed, dropped=dropped)
+    return Overlay(
+        merged,
+        layers,
+        base=base_data,
+        removed=merger.removed,
+        dropped=dropped,
+        base_source=MergedSource(base_where),
+    )
 
 
 def _read_chain(
     path: Path, display_name: str | None, text: str | None = None, *, cache: bool = False
 ) -> list[ParsedFile]:
     """[base, …, overlay]: follow ``extends`` from ``path``, refusing cycles."""
-    # Every layer's entry is kept in the project of ``path``, never beside a base elsewhere.
-    project = path.resolve().parent if cache else None
     chain: list[ParsedFile] = []
     seen: list[Path] = []
     current, name = path, display_name or str(path)
@@ -149,7 +119,7 @@ def _read_chain(
         if text is not None and not chain:
             parsed = parse_yaml(text, name)
         else:
-            parsed = read_yaml(current, display_name=name, cache=project)
+            parsed = read_yaml(current, display_name=name, cache=cache)
         if resolved in seen:
             cycle = " -> ".join(str(p) for p in [*seen, resolved])
             raise _extends_error(
@@ -269,74 +239,50 @@ def _data_without_extends(layer: ParsedFile) -> Any:
 
 
 class _Merger:
+    """Merges one layer onto the merged data of its bases, building the provenance tree
+    (provenance.py) beside the data: every method returns the value and its node."""
+
     def __init__(self) -> None:
-        self.origins: dict[int, Origin] = {}
-        self.key_origins: dict[int, dict[Any, Origin]] = {}
-        self.keep_alive: list[Any] = []
         self.issues: list[Issue] = []
         self.removed: dict[str, tuple[str, int, int]] = {}
         self.removals: list[Removal] = []
         """What the layer being merged removes, for ``cascade``."""
-        self.suggestions: dict[int, str] = {}
-        """id() of a new item whose id is one edit from a base item's -> that base id."""
         self.default_language = FALLBACK_LANGUAGE
 
-    def adopt(self, layer: ParsedFile) -> Any:
-        """Register every container of ``layer`` as coming from it; return its data."""
-        data = _data_without_extends(layer)
-        self._register(data, layer, ())
-        return data
-
-    def _register(self, value: Any, layer: ParsedFile, path: ContentPath) -> None:
-        if isinstance(value, dict):
-            self.origins[id(value)] = Origin(layer, path)
-            self.keep_alive.append(value)
-            for key, child in value.items():
-                self._register(child, layer, path + (key,))
-        elif isinstance(value, list):
-            self.origins[id(value)] = Origin(layer, path)
-            self.keep_alive.append(value)
-            for index, child in enumerate(value):
-                self._register(child, layer, path + (index,))
-
-    def merge(self, base: Any, layer: ParsedFile, over: Any, path: ContentPath) -> Any:
-        """Merge ``over`` (at ``path`` in ``layer``) onto ``base``."""
+    def merge(
+        self, base: Any, where: Provenance, layer: ParsedFile, over: Any, path: ContentPath
+    ) -> tuple[Any, Provenance]:
+        """Merge ``over`` (at ``path`` in ``layer``) onto ``base``, which ``where`` locates."""
         if isinstance(base, dict) and isinstance(over, str) and _is_text(base):
             over = {self.default_language: over}
         if isinstance(base, str) and isinstance(over, dict) and _is_text(over):
             base = {self.default_language: base}  # a plain string is the default language
-            self.origins[id(base)] = Origin(layer, path)
-            self.keep_alive.append(base)
+            where = Provenance(Origin(layer, path))
         if isinstance(base, dict) and isinstance(over, dict):
-            return self._merge_mapping(base, layer, over, path)
+            return self._merge_mapping(base, where, layer, over, path)
         if isinstance(base, list) and isinstance(over, list) and _has_ids(base):
-            return self._merge_list(base, layer, over, path)
-        self._register(over, layer, path)
-        return over
+            return self._merge_list(base, where, layer, over, path)
+        return over, Provenance(Origin(layer, path))
 
-    def _merge_mapping(self, base: dict, layer: ParsedFile, over: dict, path: ContentPath) -> dict:
+    def _merge_mapping(
+        self, base: dict, where: Provenance, layer: ParsedFile, over: dict, path: ContentPath
+    ) -> tuple[dict, Provenance]:
         result = dict(base)
-        key_origins = dict(self.key_origins.get(id(base), {}))
-        for key in base:
-            key_origins.setdefault(key, self._origin_of_key(base, key))
+        entries = where.entries(base)
         for key, value in over.items():
-            result[key] = (
-                self.merge(base[key], layer, value, path + (key,)) if key in base else value
-            )
-            if key not in base:
-                self._register(value, layer, path + (key,))
-            key_origins[key] = Origin(layer, path + (key,))
-        self.origins[id(result)] = Origin(layer, path)
-        self.key_origins[id(result)] = key_origins
-        self.keep_alive.append(result)
-        return result
+            here = Origin(layer, (*path, key))
+            if key in base:
+                result[key], node = self.merge(base[key], entries[key], layer, value, here.path)
+            else:
+                result[key], node = value, Provenance(here)
+            entries[key] = node.with_key(here)
+        return result, Provenance(Origin(layer, path), items=entries)
 
-    def _origin_of_key(self, mapping: dict, key: Any) -> Origin:
-        origin = self.origins[id(mapping)]
-        return Origin(origin.parsed, origin.path + (key,))
-
-    def _merge_list(self, base: list, layer: ParsedFile, over: list, path: ContentPath) -> list:
+    def _merge_list(
+        self, base: list, where: Provenance, layer: ParsedFile, over: list, path: ContentPath
+    ) -> tuple[list, Provenance]:
         result = list(base)
+        nodes = where.parts(len(base))  # edited alongside ``result``, index for index
         base_ids = [entry.get("id") for entry in base]
         written: dict[str, int] = {}
         named = {item.get("id") for item in over if isinstance(item, dict)}
@@ -375,6 +321,7 @@ class _Merger:
             if item.get("remove") is True:
                 if item_id in ids:
                     del result[ids.index(item_id)]
+                    del nodes[ids.index(item_id)]
                     self.removed[item_id] = layer.source.locate(here + ("remove",))
                     self.removals.append(
                         Removal(
@@ -396,11 +343,12 @@ class _Merger:
             body = {k: v for k, v in item.items() if k not in _PLACEMENT}
             if item_id in ids:
                 position = ids.index(item_id)
-                merged = self.merge(result.pop(position), layer, body, here)
+                merged, node = self.merge(
+                    result.pop(position), nodes.pop(position), layer, body, here
+                )
                 ids.pop(position)
             else:
-                merged = body
-                self._register(body, layer, here)
+                merged, node = body, Provenance(Origin(layer, here))
                 position = len(result)
                 # A base id the overlay does not name elsewhere in the list, one edit away.
                 near = [
@@ -409,12 +357,12 @@ class _Merger:
                     if isinstance(b, str) and b not in named and one_edit_apart(item_id, b)
                 ]
                 if near:
-                    self.suggestions[id(body)] = near[0]
+                    node.suggestion = near[0]
             position = self._placement(item, ids, position, layer, here)
             result.insert(position, merged)
-        self.origins[id(result)] = self.origins.get(id(base), Origin(layer, path))
-        self.keep_alive.append(result)
-        return result
+            nodes.insert(position, node)
+        # The list itself stays where the base wrote it; its items are where each was written.
+        return result, Provenance(where.origin, key=where.key, items=nodes)
 
     def _placement(self, item: dict, ids: list, default: int, layer: ParsedFile, here) -> int:
         for word, offset in (("after", 1), ("before", 0)):
@@ -492,11 +440,3 @@ def _is_text(mapping: dict) -> bool:
 
 def _has_ids(items: list) -> bool:
     return bool(items) and all(isinstance(i, dict) and "id" in i for i in items)
-
-
-def _child(container: Any, part: Any) -> Any:
-    if isinstance(container, dict):
-        return container.get(part)
-    if isinstance(container, list) and isinstance(part, int) and 0 <= part < len(container):
-        return container[part]
-    return None

@@ -24,6 +24,9 @@ def format_path(loc: tuple[Any, ...], data: Any) -> str:
             # YAML reads the key `no:` as false; show what the author typed.
             text += ".no" if part is False else ".yes"
             current = None
+        elif isinstance(part, int) and isinstance(current, dict):
+            text = f"{text}.{part}" if text else str(part)  # a key that YAML read as a number
+            current = current.get(part)
         elif isinstance(part, int):
             item = current[part] if isinstance(current, list) and part < len(current) else None
             item_id = item.get("id") if isinstance(item, dict) else None

@@ -8,10 +8,13 @@ The output is itself valid YAML.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 import yaml
+
+from generator.terminal import terminal_safe
 
 Locate = Callable[..., tuple[str, int, int]]
 
@@ -54,7 +57,12 @@ def _entry(
     if isinstance(child, (dict, list)) and child:
         lines.append((head, origin))
         _emit(child, here, indent + 2, lines, locate)
-    elif isinstance(child, str) and "\n" in child.rstrip("\n") and not child[:1].isspace():
+    elif (
+        isinstance(child, str)
+        and "\n" in child.rstrip("\n")
+        and not child[:1].isspace()
+        and terminal_safe(child) == child
+    ):
         lines.append((f"{head} |{'' if child.endswith(chr(10)) else '-'}", origin))
         lines.extend(
             (" " * (indent + 2) + line if line else "", "")
@@ -67,6 +75,10 @@ def _entry(
 def _scalar(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return "{}" if isinstance(value, dict) else "[]"
+    if isinstance(value, str) and terminal_safe(value) != value:
+        # Printed on a terminal: a JSON string (valid YAML) with every control character as
+        # \uXXXX, which YAML reads back as the same character.
+        return terminal_safe(json.dumps(value, ensure_ascii=False))
     text = yaml.safe_dump(value, allow_unicode=True, width=float("inf"), default_flow_style=True)
     return text.removesuffix("\n...\n").rstrip("\n")
 

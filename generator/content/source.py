@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from generator.bounded_read import UnreadableFile, read_bounded
 from generator.content.paths import format_raw_path
 from generator.errors import ContentError, Issue
 
@@ -61,8 +62,8 @@ class SourceMap:
     def __init__(self, file: str, root: yaml.Node | None = None):
         self.file = file
         self.root = root
-        self._keys: dict[int, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
-        """Per mapping node (by id), its entries by key: built on the first lookup, so that
+        self._keys: dict[yaml.Node, dict[Any, tuple[yaml.Node, yaml.Node]]] = {}
+        """Per mapping node, its entries by key: built on the first lookup, so that
         reporting every key of a mapping is linear, not quadratic, in its size."""
 
     def locate(self, path: ContentPath, *, key: bool = False) -> tuple[str, int, int]:
@@ -89,9 +90,9 @@ class SourceMap:
 
     def _child(self, node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | None:
         if isinstance(node, yaml.MappingNode):
-            entries = self._keys.get(id(node))
+            entries = self._keys.get(node)
             if entries is None:
-                entries = self._keys[id(node)] = {}
+                entries = self._keys[node] = {}
                 for key_node, value_node in node.value:
                     if isinstance(key_node, yaml.ScalarNode):
                         entries.setdefault(_scalar_key(key_node), (key_node, value_node))
@@ -132,8 +133,14 @@ def _item(node: yaml.Node, part: Any) -> tuple[yaml.Node | None, yaml.Node] | No
 
 
 def _scalar_key(node: yaml.ScalarNode) -> Any:
+    """The key as the data has it: the parse turned `no:` into False and `1:` into 1."""
     if node.tag == _BOOL:
         return node.value.lower() in ("yes", "true", "on", "y")
+    if node.tag == _INT:
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:  # 0o17, 1:20 (sexagesimal): rare enough to locate by the mapping
+            return node.value
     return node.value
 
 
@@ -147,42 +154,43 @@ class ParsedFile:
     """For merged overlays: ids an overlay removed, and where it says so."""
     base: Any = None
     """For merged overlays: the data of the base the last file extends (None otherwise)."""
-    suggestions: dict[int, str] = field(default_factory=dict)
-    """For merged overlays: id() of a new item whose id is one edit from a base id -> that id."""
+    suggestions: dict[ContentPath, str] = field(default_factory=dict)
+    """For merged overlays: the path of a new item whose id is one edit from a base id -> that
+    base id."""
 
 
-def read_yaml(
-    path: Path, *, display_name: str | None = None, cache: Path | None = None
-) -> ParsedFile:
+def read_yaml(path: Path, *, display_name: str | None = None, cache: bool = False) -> ParsedFile:
     """Read, decode and parse ``path``. Raises ContentError with positions on any problem.
 
-    With ``cache`` (a project folder), the parse is kept in, and taken from, the
-    project's parse cache (parse_cache.py) while the file's bytes stay the same.
+    With ``cache``, the parse is kept in, and taken from, the user's parse cache
+    (parse_cache.py) while the file's bytes stay the same.
     """
     name = display_name or str(path)
+    if path.is_dir():
+        raise _file_error(name, "this is a folder, not a file", "pass a YAML file")
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _file_error(
-                name,
-                f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                "split the content or remove what does not belong in a playbook",
-            )
-        raw = path.read_bytes()
+        # Bounded, and never blocking: a link to /dev/zero or a FIFO is refused, not read.
+        raw = read_bounded(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise _file_error(name, "file not found", "pass the content file with -c PATH") from None
-    except IsADirectoryError:
-        raise _file_error(name, "this is a folder, not a file", "pass a YAML file") from None
+    except UnreadableFile as error:
+        raise _file_error(
+            name,
+            f"the file {error.reason}",
+            "split the content or remove what does not belong in a playbook"
+            if "bytes" in error.reason
+            else "name an ordinary YAML file",
+        ) from None
     text = _decode(raw, name)
-    if cache is None:
+    if not cache:
         return parse_yaml(text, name)
     from generator.content import parse_cache
 
-    data = parse_cache.lookup(cache, path, raw)
+    data = parse_cache.lookup(path, raw)
     if data is not None:
         return ParsedFile(data, LazySourceMap(name, text))
     parsed = parse_yaml(text, name)
-    parse_cache.store(cache, path, raw, parsed.data)
+    parse_cache.store(path, raw, parsed.data)
     return parsed
 
 
@@ -217,7 +225,9 @@ def _decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        # Columns count characters, as editors do: "ö" before the bad byte is two bytes, one column.
+        # (The bytes before the first undecodable one are valid UTF-8.)
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8-sig")) + 1
         issue = Issue(
             name,
             line,
@@ -231,6 +241,7 @@ def _decode(raw: bytes, name: str) -> str:
 
 _STR = "tag:yaml.org,2002:str"
 _BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"

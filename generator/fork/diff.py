@@ -28,7 +28,14 @@ class Change:
     new: Any = None
 
     def __str__(self) -> str:
+        return self.describe()
+
+    def describe(self, full: bool = False) -> str:
+        """One line, texts shortened to about 60 characters; with ``full``, a changed
+        value's old and new text in full, each on a line of its own."""
         mark = {"added": "+", "removed": "-", "changed": "~", "moved": "↕"}[self.kind]
+        if self.kind == "changed" and full:
+            return f"{mark} {self.path}\n    was: {_full(self.old)}\n    now: {_full(self.new)}"
         if self.kind == "changed":
             old, new = _short(self.old), _short(self.new)
             whole = (list, dict)
@@ -94,6 +101,41 @@ def drift(content: Path, base: Any, merged: Any) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Drift:
+    """A base text the overlay overrides that changed since it was accepted."""
+
+    path: str
+    accepted: str | None
+    """The base text when it was accepted; None when upstream.lock predates recording it."""
+    now: str
+    """The base text today."""
+    yours: Any
+    """What the overlay makes of it."""
+
+    def describe(self, full: bool = False) -> str:
+        line = f"! upstream changed {self.path} since you accepted it"
+        if not full:
+            return line
+        was = _full(self.accepted) if self.accepted is not None else "(not recorded)"
+        return (
+            f"{line}\n    base then: {was}\n    base now:  {_full(self.now)}"
+            f"\n    yours:     {_full(self.yours)}"
+        )
+
+
+def drift_details(content: Path, base: Any, merged: Any) -> list[Drift]:
+    """Each drifted path with the base text as accepted, as it is now, and the overlay's."""
+    sections = UPSTREAM_LOCK.read_sections(content)
+    lock, texts = sections[UPSTREAM_LOCK.key], sections["base_texts"]
+    yours = {c.path: c.new for c in changes(base, merged) if c.kind == "changed"}
+    return [
+        Drift(path, texts.get(path), old, yours.get(path))
+        for path, old in overridden_texts(base, merged).items()
+        if path in lock and lock[path] != _hash(old)
+    ]
+
+
 def unrecorded(content: Path, base: Any, merged: Any) -> list[str]:
     """Overridden texts whose base value was never accepted: drift there goes unnoticed."""
     lock = read_lock(content)
@@ -102,9 +144,11 @@ def unrecorded(content: Path, base: Any, merged: Any) -> list[str]:
 
 def accept_upstream(content: Path, base: Any, merged: Any) -> int:
     """Record the current base value of every overridden text; returns how many."""
-    recorded = {path: _hash(old) for path, old in overridden_texts(base, merged).items()}
-    UPSTREAM_LOCK.write(content, recorded)
-    return len(recorded)
+    texts = overridden_texts(base, merged)
+    UPSTREAM_LOCK.write(
+        content, {path: _hash(old) for path, old in texts.items()}, base_texts=texts
+    )
+    return len(texts)
 
 
 def read_lock(content: Path) -> dict[str, str]:

@@ -2,37 +2,38 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import subprocess
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 import jinja2
 
-from generator import __version__
 from generator.content.model import LANGUAGE_CODES
 from generator.errors import GeneratorError
+from generator.fork.install_source import (
+    CHECKSUMS,
+    DISTRIBUTION,
+    VENDOR_DIR,
+    InstallSource,
+    install_source,
+)
 from generator.generated import gitignore_lines
 from generator.languages import language_problem
 from generator.site.markup import md_inline, yaml_string
 from generator.site.ui import INIT_TEXT
 from generator.team.intake import LABEL
 
-DISTRIBUTION = "journey-playbook"
-"""The tool's name on a package index (pyproject's project.name)."""
-
 PINNED_ACTIONS = {
     "actions/checkout": ("11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2"),
     "actions/setup-python": ("a26af69be951a213d495a4c3e4e4022e16d87065", "v5.6.0"),
     "actions/configure-pages": ("983d7736d9b0ae728b81ab479565c72886d7745b", "v5.0.0"),
-    "actions/upload-pages-artifact": ("56afc609e74202658d3ffba0e8f6dda462b719fa", "v3.0.1"),
+    "actions/upload-artifact": ("ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2"),
     "actions/deploy-pages": ("d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e", "v4.0.5"),
 }
 """GitHub Actions by commit SHA, with the tag they were taken from. The repository's own
-pages.yml uses the same pins (tests/test_workflow.py checks that)."""
+pages.yml uses the same pins (tests/fork/test_workflow.py checks that). No action that pulls
+another action by tag: actions/upload-pages-artifact's steps are written out instead."""
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.fork", "templates"),
@@ -71,14 +72,70 @@ class InitResult:
     """What ``init_project`` wrote, and where the client's CI gets the tool from."""
 
     written: list[Path]
-    package: str
-    """The pip requirement written into the Makefile and workflow; '' when still to be set."""
+    source: InstallSource
+    """Where the Makefile and workflow install Journey Playbook from."""
     extends: str = "default"
     """The base as written into content.yaml (relative to the project)."""
+    strict: bool = False
+    """The workflow fails while any translation is missing (--strict)."""
+    languages: tuple[str, ...] = ()
+
+    @property
+    def package(self) -> str:
+        """The pip requirement written into the Makefile and workflow; '' when still to be set."""
+        return self.source.requirement
 
 
-def render_project(name: str, extends: str, languages: list[str], package: str) -> dict[str, str]:
+@dataclass(frozen=True)
+class Choices:
+    """What a person chose for a project at ``init``; ``playbook upgrade`` reads them back
+    from the project to write the same files again with a newer tool."""
+
+    name: str
+    extends: str
+    languages: list[str]
+    strict: bool = False
+
+
+def render_project(
+    name: str,
+    extends: str,
+    languages: list[str],
+    package: str | InstallSource,
+    *,
+    strict: bool = False,
+) -> dict[str, str]:
     """The files of a new client project. Pure."""
+    source = package if isinstance(package, InstallSource) else InstallSource(package, "")
+    check_choices(Choices(name, extends, languages, strict), source.requirement)
+    first = INIT_TEXT[languages[0]]
+    context = {
+        "name": name,
+        "extends": extends,
+        "languages": languages,
+        "titles": {code: INIT_TEXT[code]["title"] for code in languages},
+        "package": source.requirement,
+        "vendored": source.vendored,
+        "checksums": f"{VENDOR_DIR}/{CHECKSUMS}",
+        "strict": strict,
+        "example_name": first["example_stage_name"],
+        "example_item": first["example_item"],
+        "time_zone": first["time_zone"],
+        "generated_paths": gitignore_lines(),
+        "label": LABEL,
+    }
+    files = {
+        path: _ENV.get_template(template).render(context) if template else tool_mkdocs_yml()
+        for path, template in FILES.items()
+    }
+    if source.vendored:
+        files[f"{VENDOR_DIR}/{CHECKSUMS}"] = source.checksums()
+    return files
+
+
+def check_choices(choices: Choices, package: str) -> None:
+    """GeneratorError for a choice that cannot make a working project."""
+    languages, name, extends = choices.languages, choices.name, choices.extends
     if not languages:
         raise GeneratorError(f"no language given: choose from {', '.join(LANGUAGE_CODES)}")
     for code in languages:
@@ -100,23 +157,6 @@ def render_project(name: str, extends: str, languages: list[str], package: str) 
             f"--package {package!r} is not a plain pip requirement; write e.g. "
             f"'{DISTRIBUTION}==1.0.0' or '{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
         )
-    first = INIT_TEXT[languages[0]]
-    context = {
-        "name": name,
-        "extends": extends,
-        "languages": languages,
-        "titles": {code: INIT_TEXT[code]["title"] for code in languages},
-        "package": package,
-        "example_name": first["example_stage_name"],
-        "example_item": first["example_item"],
-        "time_zone": first["time_zone"],
-        "generated_paths": gitignore_lines(),
-        "label": LABEL,
-    }
-    return {
-        path: _ENV.get_template(template).render(context) if template else tool_mkdocs_yml()
-        for path, template in FILES.items()
-    }
 
 
 def own_workflow(path: str) -> str:
@@ -141,9 +181,21 @@ def tool_mkdocs_yml() -> str:
 
 
 def init_project(
-    folder: Path, *, name: str, extends: str, languages: list[str], package: str | None = None
+    folder: Path,
+    *,
+    name: str,
+    extends: str,
+    languages: list[str],
+    package: str | None = None,
+    vendor: bool = False,
+    strict: bool = False,
 ) -> InitResult:
-    """Create a client project in ``folder``; refuses, writing nothing, if any file exists."""
+    """Create a client project in ``folder``; refuses, writing nothing, if any file exists.
+
+    ``package``: the pip requirement to install the tool from ('' leaves it to be set);
+    None finds this very tool's source (generator/fork/install_source.py), and ``vendor``
+    copies its wheel into the project even when an index or a git URL could serve it.
+    """
     if extends != "default":
         base = Path(extends).resolve()
         if not base.is_file():
@@ -151,89 +203,86 @@ def init_project(
                 f"the base '{extends}' does not exist; give a content file or 'default'"
             )
         extends = Path(os.path.relpath(base, folder.resolve())).as_posix()
-    spec = default_package_spec() if package is None else package.strip()
-    files = render_project(name, extends, languages, spec)
-    existing = [relative for relative in files if (folder / relative).exists()]
+    if package is not None and vendor:
+        raise GeneratorError("--vendor copies this tool's wheel; leave out --package with it")
+    # Checked before a wheel is built: a mistyped language must not cost a build.
+    check_choices(Choices(name, extends, languages, strict), (package or "").strip())
+    _refuse_existing(folder, [*FILES, f"{VENDOR_DIR}/{CHECKSUMS}"])
+    source = (
+        install_source(vendor=vendor)
+        if package is None
+        else InstallSource(package.strip(), "--package")
+    )
+    files = render_project(name, extends, languages, source, strict=strict)
+    if source.vendored:
+        files[source.requirement] = ""  # the wheel's bytes, written below
+    _refuse_existing(folder, list(files))
+    written = []
+    for relative, text in files.items():
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = source.wheel if relative == source.requirement else text.encode("utf-8")
+        with target.open("xb") as stream:  # "x": never overwrite
+            stream.write(data)
+        written.append(target)
+    return InitResult(written, source, extends, strict, tuple(languages))
+
+
+def _refuse_existing(folder: Path, paths: list[str]) -> None:
+    existing = [relative for relative in paths if (folder / relative).exists()]
     if existing:
         raise GeneratorError(
             f"{folder} already holds a project ({', '.join(existing)}); nothing was written. "
             "Choose an empty folder."
         )
-    written = []
-    for relative, text in files.items():
-        target = folder / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8") as stream:  # "x": never overwrite
-            stream.write(text)
-        written.append(target)
-    return InitResult(written, spec, extends)
-
-
-def default_package_spec() -> str:
-    """Where a client's CI can install this very version of the tool from, or '' if nowhere.
-
-    An install from a package index pins that version; an install from a public git URL,
-    or a source checkout whose origin is one, pins the commit. A local path would work only
-    on this laptop, so it gives '' and the project says what to set.
-    """
-    try:
-        distribution = metadata.distribution(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        distribution = None
-    direct = distribution.read_text("direct_url.json") if distribution else None
-    if distribution is not None and direct is None:
-        return f"{DISTRIBUTION}=={distribution.version}"
-    if direct:
-        info = json.loads(direct)
-        vcs, url = info.get("vcs_info") or {}, info.get("url", "")
-        if vcs.get("vcs") == "git" and vcs.get("commit_id") and url.startswith("https://"):
-            return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}"
-    return _checkout_spec(Path(__file__).resolve().parents[2])
-
-
-def _checkout_spec(checkout: Path) -> str:
-    if not (checkout / "pyproject.toml").is_file():
-        return ""
-    try:
-        url = _git(checkout, "remote", "get-url", "origin")
-        commit = _git(checkout, "rev-parse", "HEAD")
-    except (OSError, subprocess.CalledProcessError):
-        return ""
-    if not url.startswith("https://") or not re.fullmatch(r"[0-9a-f]{40}", commit):
-        return ""
-    return f"{DISTRIBUTION} @ git+{url}@{commit}"
-
-
-def _git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", "-C", str(folder), *args], capture_output=True, text=True, check=True, timeout=10
-    ).stdout.strip()
 
 
 def next_steps(folder: Path, result: InitResult) -> list[str]:
-    """What is left before the client's site is published, in order."""
-    if result.package:
-        source = f"Journey Playbook is installed from: {result.package}"
-    else:
-        source = (
+    """What is left before the client's site is published, in an order that works.
+
+    Pages first, then the push: the push runs the workflow, whose deploy needs Pages
+    enabled with GitHub Actions as its source (issue #27: init said push first)."""
+    source = result.source
+    if not source.requirement:
+        steps = [
             "Set PLAYBOOK_PACKAGE in Makefile and .github/workflows/pages.yml to where pip gets "
-            f"Journey Playbook, e.g. {DISTRIBUTION}=={__version__} once released, or "
-            f"'{DISTRIBUTION} @ git+https://github.com/ORG/REPO@COMMIT'"
-        )
-    steps = [source]
+            f"Journey Playbook, e.g. {DISTRIBUTION}==1.0.0, or run 'playbook upgrade' in the "
+            "project to fill it in with this tool"
+        ]
+    elif source.vendored:
+        steps = [
+            f"Journey Playbook is installed from {source.requirement} ({source.origin}); "
+            f"the Makefile and the workflow check it against {VENDOR_DIR}/{CHECKSUMS} first. "
+            f"Commit both files"
+        ]
+    else:
+        steps = [f"Journey Playbook is installed from: {source.requirement} ({source.origin})"]
     if result.extends.startswith("../"):
         steps.append(
             f"The base {result.extends} lies outside the project: keep both in one git "
             "repository, or list the base's folder in PLAYBOOK_BASES (also in CI)"
         )
+    if result.strict:
+        translations = (
+            "The workflow fails while any text is missing or stale in any language "
+            "(--strict): translate everything before the first push"
+        )
+    else:
+        translations = (
+            "The workflow publishes while translations are under way: missing ones are a "
+            "warning with their count (pages show another language meanwhile), stale ones "
+            "fail it; 'playbook translations' shows what is left"
+        )
     return [
         *steps,
         f"Build and look: cd {folder} && make site",
+        translations,
+        "Create an empty repository on GitHub, and in it: Settings -> Pages -> Build and "
+        "deployment -> Source: GitHub Actions (before the first push, so it can publish)",
         (
-            "Commit and push to a new GitHub repository: git init -b main && git add -A && "
-            "git commit -m 'Playbook' && git remote add origin URL && git push -u origin main"
+            "Commit and push (this publishes): git init -b main && git add -A && git commit "
+            "-m 'Playbook' && git remote add origin URL && git push -u origin main"
         ),
-        "On GitHub: Settings -> Pages -> Source: GitHub Actions (the next push to main publishes)",
         (
             "The site shows the team's progress as counts only (no owners, notes or answers); "
             "to show everything, set team.publish: full in content.yaml (or none for nothing)"

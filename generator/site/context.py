@@ -9,9 +9,11 @@ from __future__ import annotations
 from generator.content.model import Journey, Playbook, SharedChecklist, Stage, Translations
 from generator.site.glossary import terms_on_page
 from generator.site.journey_map import LANE_LABELS
-from generator.site.localize import Localized, Localizer, derived
+from generator.site.localize import Localized, Localizer, derived, written_in
+from generator.site.marks import marked_html
 from generator.site.markup import render_markdown
 from generator.site.pages import (
+    ChooserQuestionData,
     CommonData,
     ComparisonCell,
     ComparisonRow,
@@ -28,6 +30,7 @@ from generator.site.pages import (
 )
 from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
 from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
+from generator.team.keys import before_scope, journey_scope, shared_scope, stage_scope
 
 STAGE_LANES = ("touchpoints", "pain_points", "opportunities")
 """The lanes of the journey map a stage page also lists, where the workshop happens."""
@@ -69,19 +72,12 @@ def journey_context(journey: Journey, text: Localizer, *, allow_html: bool = Fal
                 "id": s.id,
                 "name": text(s.name),
                 "summary": text(s.summary),
-                "item_keys": [progress_key(journey.id, s.id, item.id) for item in s.checklist],
+                "scope": stage_scope(journey.id, s.id),
             }
             for s in journey.stages
         ],
-        # Keys the browser saves ticks under; progress bars count them.
-        "item_keys": [
-            progress_key(journey.id, JOURNEY_LEVEL, item.id) for item in journey.checklist
-        ]
-        + [
-            progress_key(journey.id, stage.id, item.id)
-            for stage in journey.stages
-            for item in stage.checklist
-        ],
+        "scope": journey_scope(journey.id),
+        "before_scope": before_scope(journey.id),
         # Written for the journey page, the one page that shows it.
         "about": _markdown(text(journey.about), allow_html, f"stages/{journey.id}/index.md")
         if journey.about
@@ -113,16 +109,59 @@ def comparison_context(playbook: Playbook, text: Localizer) -> ComparisonTable:
     return {"columns": [text(j.name) for j in playbook.journeys], "rows": rows}
 
 
+def chooser_context(playbook: Playbook, text: Localizer) -> list[ChooserQuestionData]:
+    """The model chooser: each question with its answers, each pointing to a journey."""
+    journeys = {journey.id: journey for journey in playbook.journeys}
+    return [
+        {
+            "id": question.id,
+            "question": text(question.question),
+            "answers": [
+                {
+                    "id": answer.id,
+                    "answer": text(answer.answer),
+                    "journey": answer.journey,
+                    "journey_name": text(journeys[answer.journey].name),
+                    "reason": text(answer.reason),
+                    "source": source_link(playbook, answer.source, text.language),
+                }
+                for answer in question.answers
+            ],
+        }
+        for question in playbook.chooser
+    ]
+
+
 def map_description(journey: Journey, text: Localizer) -> Localized:
-    """One sentence describing the journey map, for screen readers and everyone else."""
+    """One sentence describing the journey map, for screen readers and everyone else, as
+    HTML: a stage name in another language is marked with its ``lang``."""
     first, last = text(journey.stages[0].name), text(journey.stages[-1].name)
-    names = {"count": len(journey.stages), "first": first, "last": last}
+    names: dict[str, Localized | str] = {
+        "count": str(len(journey.stages)),
+        "first": first,
+        "last": last,
+    }
     target = journey.loop_target()
     if target is not None:
-        target_name = text(target.name)
-        sentence = UI_TEXT["journey_map_cyclic"][text.language].format(target=target_name, **names)
-        return derived(sentence, first, last, target_name)
-    return derived(UI_TEXT["journey_map_linear"][text.language].format(**names), first, last)
+        cyclic = UI_TEXT["journey_map_cyclic"][text.language]
+        return marked_html(cyclic, target=text(target.name), **names)
+    return marked_html(UI_TEXT["journey_map_linear"][text.language], **names)
+
+
+def map_sentence(journey: Journey, text: Localizer) -> Localized:
+    """The sentence of ``map_description`` as plain text, for an attribute (aria-label),
+    where markup would be read out as characters."""
+    names = {stage.id: text(stage.name) for stage in journey.stages}
+    values = {
+        "count": str(len(journey.stages)),
+        "first": names[journey.stages[0].id],
+        "last": names[journey.stages[-1].id],
+    }
+    target = journey.loop_target()
+    key = "journey_map_linear"
+    if target is not None:
+        key, values["target"] = "journey_map_cyclic", names[target.id]
+    return derived(UI_TEXT[key][text.language].format(**values), *names.values())
 
 
 def stage_context(
@@ -140,6 +179,10 @@ def stage_context(
         ),
         "number": position + 1,
         "count": len(journey.stages),
+        # Its own key, not the plural heading 'stages': "Stage 3 of 7", never "Stages 3/7" (#28).
+        "counter": UI_TEXT["stage_number"][text.language].format(
+            number=position + 1, count=len(journey.stages)
+        ),
         "checklist": [
             _item(item.id, item.text, text, progress_key(journey.id, stage.id, item.id))
             for item in stage.checklist
@@ -149,6 +192,7 @@ def stage_context(
             for prompt in stage.prompts
         ],
         "item_keys": [progress_key(journey.id, stage.id, item.id) for item in stage.checklist],
+        "scope": stage_scope(journey.id, stage.id),
         "facts": [fact_context(playbook, fact_id, text) for fact_id in stage.facts],
         "metrics": [_item(metric.id, metric.text, text) for metric in stage.metrics],
         "shared": [
@@ -179,6 +223,7 @@ def shared_context(shared: SharedChecklist, text: Localizer) -> SharedData:
     """A shared checklist; its ticks are saved under 'shared/<id>/<item>' on every stage."""
     return {
         "id": shared.id,
+        "scope": shared_scope(shared.id),
         "name": text(shared.name),
         "summary": text(shared.summary) if shared.summary else "",
         "checklist": [
@@ -188,10 +233,13 @@ def shared_context(shared: SharedChecklist, text: Localizer) -> SharedData:
     }
 
 
-def source_link(playbook: Playbook, source_id: str | None) -> SourceLink | None:
-    """{id, title} of a source for a link to the sources page, or None."""
+def source_link(playbook: Playbook, source_id: str | None, language: str) -> SourceLink | None:
+    """{id, title} of a source for a link to the sources page, or None; the title is in the
+    source's own language, marked as such on a page in another."""
     source = next((s for s in playbook.sources if s.id == source_id), None)
-    return {"id": source.id, "title": source.title} if source else None
+    if source is None:
+        return None
+    return {"id": source.id, "title": written_in(source.title, source.language, language)}
 
 
 def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> FactData:
@@ -201,7 +249,7 @@ def fact_context(playbook: Playbook, fact_id: str, text: Localizer) -> FactData:
         "id": fact.id,
         "text": text(fact.text),
         "caveat": text(fact.caveat) if fact.caveat else "",
-        "source": source_link(playbook, fact.source),
+        "source": source_link(playbook, fact.source, text.language),
     }
 
 
@@ -211,7 +259,7 @@ def glossary_context(playbook: Playbook, text: Localizer) -> list[GlossaryEntry]
             "id": term.id,
             "term": text(term.term),
             "definition": text(term.definition),
-            "source": source_link(playbook, term.source),
+            "source": source_link(playbook, term.source, text.language),
         }
         for term in playbook.glossary
     ]
@@ -222,7 +270,7 @@ def sources_context(playbook: Playbook, text: Localizer) -> list[SourceEntry]:
     return [
         {
             "id": source.id,
-            "title": source.title,
+            "title": written_in(source.title, source.language, text.language),
             "details": " · ".join(
                 str(part)
                 for part in (
@@ -268,9 +316,4 @@ def _stage_link(stage: Stage | None, text: Localizer, wraps: bool = False) -> St
 
 
 def _item(item_id: str, item_text: Translations, text: Localizer, key: str = "") -> ItemData:
-    return {
-        "id": item_id,
-        "text": text(item_text),
-        "lang_attr": text.lang_attr(item_text),
-        "key": key,
-    }
+    return {"id": item_id, "text": text(item_text), "key": key}

@@ -11,10 +11,11 @@ from typing import Literal, TypedDict
 
 from generator.content.model import EMOTION_MAX, MAP_LANES, Journey
 from generator.site.localize import Localized, Localizer, derived
+from generator.site.marks import marked_html
 from generator.site.markup import html_text
 from generator.site.pages import ItemData, StageLink
-from generator.site.progress import progress_key
 from generator.site.ui import UI_TEXT
+from generator.team.keys import stage_scope
 
 COLUMN = 176
 """Width of one stage column in SVG units: 11rem of 16 px, as playbook.css sets it."""
@@ -48,8 +49,8 @@ class MapStage(TypedDict):
     id: str
     name: Localized
     number: int
-    item_keys: list[str]
-    """Progress keys of the stage's checklist: its progress bar in the column's head."""
+    scope: str
+    """The stage's scope: its done mark and progress bar in the column's head."""
 
 
 class MapRow(TypedDict):
@@ -75,6 +76,8 @@ class JourneyMap(TypedDict):
     emotion: EmotionCurve | None
     loop: StageLink | None
     loop_label: Localized | str
+    loop_label_html: Localized | str
+    """The same as HTML, a stage name in another language marked with its lang."""
     """'Back to Awareness' for a cyclic journey's last column."""
     columns: int
     """Stage columns, plus one for the loop back of a cyclic journey."""
@@ -117,7 +120,7 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
                 "id": s.id,
                 "name": text(s.name),
                 "number": number,
-                "item_keys": [progress_key(journey.id, s.id, i.id) for i in s.checklist],
+                "scope": stage_scope(journey.id, s.id),
             }
             for number, s in enumerate(stages, start=1)
         ],
@@ -127,6 +130,7 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
         "loop_label": derived(ui["map_loop"].format(target=loop["name"]), loop["name"])
         if loop
         else "",
+        "loop_label_html": marked_html(ui["map_loop"], target=loop["name"]) if loop else "",
         "columns": len(stages) + (1 if loop else 0),
         "lane_word": max(len(word) for row in rows for word in row["label"].split()),
         "wide": journey.map_layout == "wide",
@@ -220,4 +224,4 @@ def emotion_curve(journey: Journey, text: Localizer) -> EmotionCurve:
 
 
 def _entry(entry_id: str, value, text: Localizer) -> ItemData:
-    return {"id": entry_id, "text": text(value), "lang_attr": text.lang_attr(value), "key": ""}
+    return {"id": entry_id, "text": text(value), "key": ""}

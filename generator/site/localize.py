@@ -7,7 +7,6 @@ so a page's "not yet translated" note follows from exactly the texts it shows.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from generator.content.model import Playbook, Translations
 from generator.site.ui import UI_TEXT, language_in
@@ -24,14 +23,30 @@ class Localized(str):
     fell_back: bool
     shown_in: tuple[str, ...]
     """The languages the text is shown in instead, when it fell back (for the note)."""
+    foreign: str
+    """The language the whole text is written in when that is not the page's ('' when it is
+    the page's, or a mix): its ``lang`` mark. A fallback's, or a source title's own."""
 
     def __new__(
-        cls, value: str, fell_back: bool = False, shown_in: tuple[str, ...] = ()
+        cls,
+        value: str,
+        fell_back: bool = False,
+        shown_in: tuple[str, ...] = (),
+        foreign: str | None = None,
     ) -> Localized:
         picked = super().__new__(cls, value)
         picked.fell_back = fell_back
         picked.shown_in = shown_in
+        if foreign is None:
+            foreign = shown_in[0] if fell_back and shown_in else ""
+        picked.foreign = foreign
         return picked
+
+
+def written_in(text: str, language: str, page_language: str) -> Localized:
+    """A text that is always in ``language`` (a source's title, in the source's language):
+    marked with it on a page in another language, but never a fallback (no note)."""
+    return Localized(text, foreign="" if language == page_language else language)
 
 
 @dataclass(frozen=True)
@@ -75,11 +90,6 @@ class Localizer:
         value = text.get(language) or ""
         return value.replace("{client}", self.client) if self.client else value
 
-    def lang_attr(self, text: Translations) -> str:
-        """A ``lang`` attribute for an element whose text is a fallback, else ''."""
-        shown = self.source_language(text)
-        return "" if shown == self.language else f' lang="{shown}"'
-
 
 def localizer(playbook: Playbook, language: str) -> Localizer:
     """A Localizer for ``language`` with the playbook's languages and client name."""
@@ -88,10 +98,9 @@ def localizer(playbook: Playbook, language: str) -> Localizer:
     return Localizer(language, default, playbook.site.client, others)
 
 
-def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
-    """The 'not yet translated' note, if any text in ``shown`` (a page's context) fell back."""
-    used: set[str] = set()
-    _collect_fallbacks(shown, used, playbook.default_language)
+def untranslated_note(playbook: Playbook, language: str, used: set[str]) -> str:
+    """The 'not yet translated' note for a page that shows texts of the languages ``used``
+    instead of its own ('' when it shows none)."""
     if not used:
         return ""
     # Named in switcher order: usually one language, the default.
@@ -105,27 +114,14 @@ def untranslated_note(playbook: Playbook, language: str, shown: Any) -> str:
     return UI_TEXT["not_translated"][language].format(language=listed)
 
 
-def _collect_fallbacks(value: Any, used: set[str], default: str) -> None:
-    # A loop over a stack, not recursion: a journey's print page holds every stage's texts.
-    # Plain strings (most values) are skipped by an exact type test before any isinstance:
-    # this walk runs over every value of every page.
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is str:
-            continue
-        if isinstance(item, Localized):
-            if item.fell_back:
-                used.update(item.shown_in or (default,))
-        elif isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            stack.extend(item)
-
-
-def derived(value: str, *sources: Localized) -> Localized:
-    """``value`` made from ``sources``: it fell back if any of them did."""
+def derived(value: str, *sources: Localized, foreign: str = "") -> Localized:
+    """``value`` made from ``sources``: it fell back if any of them did. ``foreign``: the
+    language the whole value is written in, when it is one of them set in a frame of
+    digits or punctuation ("3. Awareness"); a sentence around them is the page's own."""
     shown_in = tuple(dict.fromkeys(c for s in sources for c in getattr(s, "shown_in", ())))
     return Localized(
-        value, fell_back=any(getattr(s, "fell_back", False) for s in sources), shown_in=shown_in
+        value,
+        fell_back=any(getattr(s, "fell_back", False) for s in sources),
+        shown_in=shown_in,
+        foreign=foreign,
     )

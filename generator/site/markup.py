@@ -132,28 +132,52 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 """Link schemes content may use; relative links are kept too. Never javascript:, data: …"""
 
 
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
+
+CONTENT_CLASS_PREFIX = "user-content-"
+"""Put before every class that content writes (``site.allow_html``): nothing in the theme,
+Material or the page's scripts uses a class that starts with it, so content cannot borrow
+their looks or behaviour (a fake dialog, a progress bar, Material's diagram loader)."""
+
+
 def render_markdown(text: str, *, allow_html: bool = False, page: str = "index.md") -> str:
     """Content Markdown as clean HTML, on lines that Python-Markdown passes through as is.
 
     Raw HTML in the text shows as text unless ``allow_html``; even then the sanitiser keeps
-    scripts, event handlers, styles and javascript: URLs out. ``page`` is the docs-relative
-    Markdown file the text appears on: links to other pages' ``.md`` files are rewritten to
-    their URLs as MkDocs would, since MkDocs leaves raw HTML alone.
+    scripts, event handlers, styles and javascript: URLs out, and every class gets
+    CONTENT_CLASS_PREFIX. ``page`` is the docs-relative Markdown file the text appears on:
+    links to other pages' ``.md`` files are rewritten to their URLs as MkDocs would, since
+    MkDocs leaves raw HTML alone.
     """
     converter = _converter(allow_html)
     html = converter.reset().convert(text)
-    clean = nh3.clean(
+    tags, attributes = _allowed(allow_html)
+    # The first pass rewrites links and classes (ammonia runs the filter after it has checked
+    # a URL's scheme); the second checks what the rewrite produced, so every URL on the page
+    # is judged after its last change (issue #23: `[x](javascript:y/z.md)` became a script).
+    rewritten = nh3.clean(
         html,
-        tags=set(_OPT_IN_TAGS if allow_html else _SAFE_TAGS),
-        attributes={
-            k: set(v) for k, v in (_OPT_IN_ATTRIBUTES if allow_html else _SAFE_ATTRIBUTES).items()
-        },
+        tags=tags,
+        attributes=attributes,
         url_schemes=set(URL_SCHEMES),
-        link_rel="noopener noreferrer",
         strip_comments=True,
         attribute_filter=lambda tag, name, value: _filter_attribute(name, value, page),
     )
+    clean = nh3.clean(
+        rewritten,
+        tags=tags,
+        attributes=attributes,
+        url_schemes=set(URL_SCHEMES),
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
     return _as_raw_block(clean)
+
+
+def _allowed(allow_html: bool) -> tuple[set[str], dict[str, set[str]]]:
+    tags = _OPT_IN_TAGS if allow_html else _SAFE_TAGS
+    attributes = _OPT_IN_ATTRIBUTES if allow_html else _SAFE_ATTRIBUTES
+    return set(tags), {name: set(values) for name, values in attributes.items()}
 
 
 @functools.cache
@@ -171,17 +195,19 @@ def _converter(allow_html: bool) -> markdown.Markdown:
     return converter
 
 
-_ACTIVE_CLASSES = frozenset({"mermaid"})
-"""Classes Material acts on by loading a script: any element with class "mermaid" makes it
-fetch mermaid from unpkg.com, a third-party script that content would have asked for."""
-
-
 def _filter_attribute(name: str, value: str, page: str) -> str | None:
-    if name in ("href", "src"):
+    if name == "src":
+        # An image loads by itself: only from the site, never another host (a tracker).
+        source = _page_url(value, page)
+        bare = "".join(source.split())
+        return None if _SCHEME.match(bare) or bare.startswith(("//", "\\", "/\\")) else source
+    if name == "href":
         return _page_url(value, page)
     if name == "class":
-        kept = [token for token in value.split() if token.lower() not in _ACTIVE_CLASSES]
-        return " ".join(kept) or None
+        # A prefix, not a list of classes to drop: Material acts on classes ("mermaid" loads a
+        # script from unpkg.com) and the page's scripts and styles have their own; none of
+        # them names a class that starts with the prefix.
+        return " ".join(CONTENT_CLASS_PREFIX + token for token in value.split()) or None
     return value
 
 
@@ -196,6 +222,8 @@ def _page_url(link: str, page: str) -> str:
     page_url = _directory_url(page)
     relative = posixpath.relpath(url or ".", page_url or ".")
     relative = "" if relative == "." else relative + "/"
+    if ":" in relative.partition("/")[0]:
+        relative = "./" + relative  # a colon in the first segment would read as a scheme
     return (relative or "./") + hash_ + anchor
 
 

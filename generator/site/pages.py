@@ -13,8 +13,6 @@ class ItemData(TypedDict):
 
     id: str
     text: Localized
-    lang_attr: str
-    """' lang="sv"' when the text is a fallback in another language, else ''."""
     key: str
     """Progress key the browser saves the tick or answer under ('' for metrics)."""
 
@@ -30,13 +28,14 @@ class StageSummary(TypedDict):
     id: str
     name: Localized
     summary: Localized
-    item_keys: list[str]
-    """Progress keys of the stage's own checklist: its done state on maps and lists."""
+    scope: str
+    """The stage's scope (generator/team/scopes.py): its done state on maps and lists."""
 
 
 class SourceLink(TypedDict):
     id: str
-    title: str
+    title: Localized
+    """In the source's own language, marked as such on a page in another."""
 
 
 class FactData(TypedDict):
@@ -53,6 +52,7 @@ class TermLink(TypedDict):
 
 class SharedData(TypedDict):
     id: str
+    scope: str
     name: Localized
     summary: Localized | str
     checklist: list[ItemData]
@@ -65,7 +65,10 @@ class JourneyData(TypedDict):
     cyclic: bool
     loop_target: StageLink | None
     stages: list[StageSummary]
-    item_keys: list[str]
+    scope: str
+    """The journey's scope: its progress bar."""
+    before_scope: str
+    """The scope of its "before you start" checklist."""
     about: Localized | str
     checklist: list[ItemData]
     source: str | None
@@ -86,9 +89,14 @@ class StageData(TypedDict):
     description: Localized
     number: int
     count: int
+    counter: str
+    """'Stage 3 of 7' in the page's language (ui_text key stage_number)."""
     checklist: list[ItemData]
     prompts: list[ItemData]
     item_keys: list[str]
+    """The keys of the stage's own checklist: what its reset clears."""
+    scope: str
+    """The stage's scope: its progress bar (its own items and its shared checklists')."""
     facts: list[FactData]
     metrics: list[ItemData]
     shared: list[SharedData]
@@ -129,6 +137,21 @@ class ComparisonTable(TypedDict):
     rows: list[ComparisonRow]
 
 
+class ChooserAnswerData(TypedDict):
+    id: str
+    answer: Localized
+    journey: str
+    journey_name: Localized
+    reason: Localized
+    source: SourceLink | None
+
+
+class ChooserQuestionData(TypedDict):
+    id: str
+    question: Localized
+    answers: list[ChooserAnswerData]
+
+
 class KnownKeys(TypedDict):
     """Every progress key of the site, so an import can tell which ids it does not know."""
 
@@ -149,6 +172,8 @@ class SummaryItem(TypedDict):
 
 class SummarySection(TypedDict):
     heading: str
+    scope: str
+    """The scope its progress line counts (a stage's counts its shared checklists' items)."""
     checklist: list[SummaryItem]
     prompts: list[SummaryItem]
 

@@ -1,4 +1,4 @@
-"""The ``playbook`` MkDocs plugin: regeneration, theme additions, per-language search and 404.
+"""The ``playbook`` MkDocs plugin: regeneration, theme additions, search index and 404 pages.
 
 It is listed in the generated MkDocs configuration, so plain ``mkdocs build`` and
 ``mkdocs serve`` regenerate the pages from the content file and get the same
@@ -19,14 +19,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
+from generator.site.marks import mark_header
 from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
-from generator.site.site_files import (
-    copy_sitemaps,
-    split_after_dirty_build,
-    split_search_index,
-)
+from generator.site.search_index import BackgroundIndexer, index_site, query_stemmer
+from generator.site.site_files import copy_sitemaps
 from generator.site.tasklists import add_saved_ticks, lines_without_id
+from generator.terminal import terminal_safe
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -53,7 +53,7 @@ class PlaybookConfig(Config):
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
-    """Regenerates from content, adds the theme templates, splits search and 404 by language."""
+    """Regenerates from content, adds the theme templates, indexes search, 404 per language."""
 
     _generated_from: tuple[str, int, int | None] | None = None
     _dirty = False
@@ -63,7 +63,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Having on_startup keeps this plugin (and what it remembers) across serve's rebuilds.
         self._serving, self._dirty = command == "serve", dirty
         self._guard = NavigationGuard()
-        self._built_pages: set[str] = set()
+        self._indexer = BackgroundIndexer(log)
         build_log = logging.getLogger("mkdocs.commands.build")
         if dirty and drop_dirty_warning not in build_log.filters:
             build_log.addFilter(drop_dirty_warning)
@@ -87,32 +87,60 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return self._add_theme(config)
 
     def _regenerate(self, config: MkDocsConfig) -> None:
-        from generator.errors import GeneratorError
-        from generator.project import generate
         from generator.site.site_config import GENERATED_CONFIG
-        from generator.team.loader import status_path
 
         content = Path(config.config_file_path).parent / self.config.content
-        try:
-            stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
-        except FileNotFoundError:
-            raise PluginError(f"playbook: content file not found: {content}") from None
-        if stamp == self._generated_from:
-            return  # mkdocs-static-i18n re-runs on_config for every language
-        try:
-            # In a one-language preview (serve --lang) only that language's pages are rendered.
-            report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
-        except GeneratorError as error:
-            raise PluginError(f"playbook: {error}") from None
-        self._generated_from = stamp
-        if GENERATED_CONFIG.as_posix() in report.created + report.updated:
+        report = self._generate(content)
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
             # The navigation or languages changed, but this run loaded the old ones.
             raise PluginError(
                 f"playbook: {content.name} changed the site's settings "
                 f"({GENERATED_CONFIG} was updated); run the command again"
             )
 
+    def _generate(self, content: Path):
+        """Generate the pages from ``content`` unless they already follow from it; the
+        report, or None when nothing was generated."""
+        from generator.errors import GeneratorError
+        from generator.project import generate
+        from generator.team.loader import status_path
+
+        try:
+            stamp = (str(content), content.stat().st_mtime_ns, _mtime(status_path(content.parent)))
+        except FileNotFoundError:
+            raise PluginError(f"playbook: content file not found: {content}") from None
+        if stamp == self._generated_from:
+            return None  # mkdocs-static-i18n re-runs on_config for every language
+        try:
+            # In a one-language preview (serve --lang) only that language's pages are rendered.
+            report = generate(content, only_language=os.environ.get(ONLY_LANGUAGE) or None)
+        except GeneratorError as error:
+            # MkDocs prints this as it is; content errors quote content (issue #23).
+            raise PluginError(terminal_safe(f"playbook: {error}")) from None
+        self._generated_from = stamp
+        return report
+
+    def _generate_before_loading(self, content: Path, build) -> None:
+        """serve's rebuild: generate first, then let mkdocs load the settings and build.
+
+        mkdocs serve loads mkdocs.yml (and the generated settings it inherits) before the
+        build's on_config, where the pages are otherwise generated: a save that changed the
+        navigation then met the old one, and the rebuild ended in 'ERROR … Aborted with a
+        BuildError!' before the next one used the new settings (issue #27). Generating
+        here, before the load, makes that one rebuild with the new navigation.
+        """
+        from generator.site.site_config import GENERATED_CONFIG
+
+        try:
+            report = self._generate(content)
+        except PluginError:
+            report = None  # the build's own on_config reports the content error
+        if report is not None and GENERATED_CONFIG.as_posix() in report.created + report.updated:
+            log.info("playbook: the navigation or languages changed; rebuilding every page")
+        build()
+
     def on_serve(self, server, config: MkDocsConfig, builder):
+        from generator.project import ALREADY_GENERATED
         from generator.team.loader import status_path
 
         # Reload when the content or the team status changes; on_config then regenerates.
@@ -125,6 +153,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         from generator.site.site_config import GENERATED_CONFIG
 
         server.watch(str(Path(config.config_file_path).parent / GENERATED_CONFIG))
+        # Here, not in `playbook serve`: plain `mkdocs serve` gets the same guard.
+        host, port = config.dev_addr.host, config.dev_addr.port
+        server.set_app(host_guard(server.get_app(), host, port))
+        if self.config.regenerate and not os.environ.get(ALREADY_GENERATED):
+            build = server.builder
+            server.builder = lambda: self._generate_before_loading(content, build)
         return server
 
     def _add_theme(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -147,6 +181,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
         languages, default = _languages(config)
         env.globals.update(
+            playbook_query_stemmer=query_stemmer,
             playbook_ui=UI_TEXT,
             playbook_languages=languages,
             playbook_default_language=default,
@@ -199,22 +234,31 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # in the last-built language. Keep each language's 404 page: the default one
         # at /404.html (restored in on_post_build), the others at /<lang>/404.html.
         if template_name == "404.html":
-            output = collapse_whitespace(output)
+            output = collapse_whitespace(mark_header(output, _site_name_lang(config), None))
             self._not_found_pages[str(config.theme.get("language"))] = output
         return output
 
     def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
-        if self._dirty:
-            self._built_pages.add(page.url)
+        # Only a generated page's: its front matter is the generator's, never a person's.
+        title = page.meta.get("playbook_title_html") if "playbook_generated" in page.meta else None
+        output = mark_header(
+            output, _site_name_lang(config), title if isinstance(title, str) else None
+        )
         return collapse_whitespace(output)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if not hasattr(self, "_not_found_pages"):
             self._not_found_pages: dict[str, str] = {}
+            # Before mkdocs empties the site folder: through a link, it empties what the link
+            # names, and a linked folder inside receives pages (issue #23).
+            problem = site_folder_problem(Path(config.site_dir))
+            if problem:
+                raise PluginError(terminal_safe(f"playbook: {problem}"))
+        if hasattr(self, "_indexer"):
+            self._indexer.wait()  # serve: the last rebuild's index is written before this one
         if self._dirty:
             # Navigation or languages changed: every page again, into an emptied site.
             self._guard.prepare_site(config.site_dir)
-            self._built_pages = set()
 
     # After mkdocs-static-i18n (-100) has chosen this build's language and pages.
     @event_priority(-200)
@@ -236,18 +280,53 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page, encoding="utf-8")
         only = os.environ.get(ONLY_LANGUAGE)
-        if only:
-            # One language of several: the search index holds only its pages; the sitemap
-            # and the root 404 are put together by whoever merges the languages.
-            if self._dirty and not self._guard.full:
-                split_after_dirty_build(site_dir, only, default, self._built_pages)
-            else:
-                split_search_index(site_dir, [only], default)
-        elif len(languages) > 1:
-            split_search_index(site_dir, languages, default)
+        # One language of several (``only``): the sitemap and the root 404 are put together
+        # by whoever merges the languages.
+        if not only and len(languages) > 1:
             copy_sitemaps(site_dir, languages, default)
         if self._dirty:
             self._guard.after_build()
+        if _indexes_search(config, only):
+            self._index_search(site_dir, [only] if only else languages)
+
+    def _index_search(self, site_dir: Path, languages: list[str]) -> None:
+        if self._serving:
+            # The reload does not wait for the index; the next rebuild does.
+            self._indexer.start(site_dir, languages)
+            return
+        from generator.errors import BuildError
+
+        try:
+            report = index_site(site_dir, languages)
+        except BuildError as error:
+            raise PluginError(f"playbook: {error}") from None
+        for warning in report.warnings:
+            log.warning("%s", warning)
+        log.info("Search index: %s pages", report.summary())
+
+    def on_shutdown(self) -> None:
+        if hasattr(self, "_indexer"):
+            self._indexer.wait()
+
+
+def site_folder_problem(site_dir: Path) -> str | None:
+    """Why mkdocs must not build into ``site_dir``: it is or holds a symlink, or holds a hidden
+    entry (mkdocs' clean keeps those, so they would be published); None if it may."""
+    if site_dir.is_symlink():
+        return f"the site folder {site_dir} is a symlink; delete the link (the build creates it)"
+    if not site_dir.is_dir():
+        return None
+    for entry in sorted(site_dir.iterdir()):
+        if entry.name.startswith("."):
+            return (
+                f"{entry} is hidden, and mkdocs' clean would keep it in the published site; "
+                "delete it"
+            )
+    for folder, subfolders, files in os.walk(site_dir):  # never follows a link
+        for name in sorted(subfolders + files):
+            if Path(folder, name).is_symlink():
+                return f"{Path(folder, name)} is a symlink in the site folder; delete it"
+    return None
 
 
 def _build_only(config: MkDocsConfig, language: str) -> None:
@@ -266,6 +345,31 @@ def _build_only(config: MkDocsConfig, language: str) -> None:
         )
     i18n.current_language = language  # read by its on_config, which runs after this one
     i18n.building = True  # its on_post_build then builds no other language
+
+
+def _site_name_lang(config: MkDocsConfig) -> str | None:
+    """The language of the site name in this build's language, when it is another one."""
+    languages = config.extra.get("playbook_site_lang") or {}
+    found = (
+        languages.get(str(config.theme.get("language"))) if isinstance(languages, dict) else None
+    )
+    return found if isinstance(found, str) and found.isalpha() else None
+
+
+def _indexes_search(config: MkDocsConfig, only: str | None) -> bool:
+    """Whether this run ends with a complete site that the plugin indexes for search.
+
+    Not under ``playbook build``, which indexes the site once its languages are merged;
+    not where the site keeps Material's own search (a hand-written site using the plugin
+    for saved ticks: theme/main.html then shows no search box of ours); and with
+    mkdocs-static-i18n building every language in one process, only after the last.
+    """
+    from generator.project import ALREADY_GENERATED
+
+    if os.environ.get(ALREADY_GENERATED) or "material/search" in config.plugins:
+        return False
+    i18n = config.plugins.get("i18n")
+    return bool(only) or i18n is None or not i18n.building
 
 
 def _mtime(path: Path) -> int | None:

@@ -62,16 +62,3 @@ def preview_note(language: str, languages: list[str]) -> str:
         language=language_in(language, reader), others=others
     )
     return html_text(text)
-
-
-def page_of(location: str) -> str:
-    """The page part of a search entry's location: 'nb/a/#b' -> 'nb/a/'."""
-    return location.partition("#")[0]
-
-
-def merge_search_docs(previous: list[dict], rebuilt: list[dict], pages: set[str]) -> list[dict]:
-    """The search entries after a dirty build: the rebuilt ``pages``' new entries, and
-    every other page's entries from the build before (a dirty build indexes only the
-    pages it built)."""
-    kept = [doc for doc in previous if page_of(doc["location"]) not in pages]
-    return kept + rebuilt

@@ -3,31 +3,130 @@
 A tick or an answer is saved in the browser under a key built by ``progress_key``
 (generator/team/keys.py, shared with the team's status file), and only there:
 templates put the keys in data- attributes and ``playbook.js`` reads them back, so the
-script never assembles a key itself (issue #14). Pure: no I/O.
+script never assembles a key itself (issue #14, #24).
+
+Every bar and done mark names a scope (generator/team/scopes.py); ``page_progress`` writes,
+once per page, the keys of each scope the page shows and the team's state of each key, and
+the numbers the page shows before (and without) the script. The script only sums those
+lists with the reader's own ticks on top (lib/counting.js), by the rule
+generator/team/counting.py states (issue #26). Pure: no I/O.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TypedDict
 
 from generator.content.model import ChecklistItem, Journey, Playbook, Stage
 from generator.site.localize import Localizer
 from generator.site.pages import JourneyExport, KnownKeys, SummaryItem, SummarySection
 from generator.site.team_rows import TeamRow, state_fields
 from generator.site.ui import UI_TEXT
+from generator.team.counting import tally
 from generator.team.keys import (
     JOURNEY_LEVEL,
     SHARED_LEVEL,
+    before_scope,
     checklist_items,
     keyed,
     progress_key,
     prompts,
+    share_id,
+    shared_scope,
+    stage_scope,
 )
 from generator.team.model import TeamStatus
 from generator.team.published import Published
+from generator.team.scopes import Scope
 from generator.team.summary import item_state
 
-__all__ = ["JOURNEY_LEVEL", "SHARED_LEVEL", "known_keys", "progress_key", "journey_export"]
+__all__ = [
+    "JOURNEY_LEVEL",
+    "SHARED_LEVEL",
+    "known_keys",
+    "progress_key",
+    "journey_export",
+    "page_progress",
+    "share_ids",
+]
+
+
+class ItemState(TypedDict):
+    """One item's team state as the script reads it; later fields (owner, due date, note,
+    author, time, base version) go beside ``status`` without changing the script's API."""
+
+    status: str
+
+
+class ProgressData(TypedDict):
+    """What a page hands to the script (its ``.playbook-data`` element, as JSON)."""
+
+    scopes: dict[str, list[str]]
+    """Each scope the page shows, by id: the keys it counts, each once."""
+    items: dict[str, ItemState]
+    """The team's state of each of those keys that the status file has an entry for; a key
+    without one is not started."""
+
+
+class ScopeCount(TypedDict):
+    done: int
+    total: int
+    """Items that apply (the ``{total}`` of the "{done} of {total} done" texts)."""
+    size: int
+    """Items in the scope, applicable or not: a scope without any shows no bar."""
+    complete: bool
+    """Something applies and all of it is done: a stage's mark shows a check."""
+
+
+class PageProgress(TypedDict):
+    data: ProgressData
+    counts: dict[str, ScopeCount]
+    """By scope id: the team's numbers, shown before the script runs (and without it)."""
+
+
+def no_progress() -> PageProgress:
+    """The progress of a page that shows none."""
+    return {"data": {"scopes": {}, "items": {}}, "counts": {}}
+
+
+def page_progress(
+    scope_ids: Iterable[str], found: dict[str, Scope], states: dict[str, str]
+) -> PageProgress:
+    """The scopes ``scope_ids`` of ``found`` (generator/team/scopes.py) with the team's
+    ``states`` (key -> status, from the status file; empty without one)."""
+    wanted = [found[scope_id] for scope_id in dict.fromkeys(scope_ids)]
+    keys = dict.fromkeys(key for scope in wanted for key in scope.keys)
+    counts: dict[str, ScopeCount] = {}
+    for scope in wanted:
+        counted = tally(scope.keys, states)
+        counts[scope.id] = {
+            "done": counted.done,
+            "total": counted.applicable,
+            "size": len(scope.keys),
+            "complete": counted.complete,
+        }
+    return {
+        "data": {
+            "scopes": {scope.id: scope.keys for scope in wanted},
+            "items": {key: {"status": states[key]} for key in keys if key in states},
+        },
+        "counts": counts,
+    }
+
+
+def stage_scopes(playbook: Playbook, journey: Journey) -> list[str]:
+    """The scopes a journey's stage pages, map and print page show: each stage's, and each
+    shared checklist's shown on one of them."""
+    refs = {f"{journey.id}/{stage.id}" for stage in journey.stages}
+    return [stage_scope(journey.id, stage.id) for stage in journey.stages] + [
+        shared_scope(shared.id) for shared in playbook.checklists if refs & set(shared.stages)
+    ]
+
+
+def share_ids(keys: list[str], journey: Journey) -> dict[str, str]:
+    """Each key a journey's share link may carry, with the id the link names it by."""
+    return {key: share_id(key, journey.id) for key in keys}
 
 
 def known_keys(playbook: Playbook) -> KnownKeys:
@@ -87,6 +186,7 @@ def journey_export(
         sections.append(
             {
                 "heading": UI_TEXT["before_you_start"][language],
+                "scope": before_scope(journey.id),
                 "checklist": items(journey.id, JOURNEY_LEVEL, journey.checklist),
                 "prompts": [],
             }
@@ -96,6 +196,7 @@ def journey_export(
             sections.append(
                 {
                     "heading": f"{number}. {text.peek(each.name)}",
+                    "scope": stage_scope(journey.id, each.id),
                     "checklist": items(journey.id, each.id, each.checklist),
                     "prompts": items(journey.id, each.id, each.prompts),
                 }
@@ -106,6 +207,7 @@ def journey_export(
             sections.append(
                 {
                     "heading": text.peek(shared.name),
+                    "scope": shared_scope(shared.id),
                     "checklist": items(SHARED_LEVEL, shared.id, shared.items),
                     "prompts": [],
                 }

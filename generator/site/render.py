@@ -16,7 +16,10 @@ import jinja2
 from generator.content.model import Journey, Playbook
 from generator.errors import GeneratorError
 from generator.generated import DOCS_DIR
+from generator.site import marks
+from generator.site.accessibility import statement
 from generator.site.context import (
+    chooser_context,
     common,
     comparison_context,
     glossary_context,
@@ -29,12 +32,21 @@ from generator.site.context import (
     stage_context,
 )
 from generator.site.exports import map_svg_name, render_exports
+from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
-from generator.site.markup import html_attr, html_text, md_inline, yaml_string
+from generator.site.markup import html_attr, html_text, yaml_string
 from generator.site.pages import StageData
 from generator.site.palette import CUSTOM_CSS, palette_css
-from generator.site.progress import journey_export, known_keys
+from generator.site.progress import (
+    PageProgress,
+    journey_export,
+    known_keys,
+    no_progress,
+    page_progress,
+    share_ids,
+    stage_scopes,
+)
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_exports import TeamDownload, render_team_exports, team_downloads
 from generator.site.team_view import (
@@ -44,13 +56,21 @@ from generator.site.team_view import (
     journey_fingerprint,
     journey_keys,
     no_team,
-    team_counts,
     team_view,
 )
 from generator.site.ui import UI_TEXT
+from generator.site.workshop import agenda
 from generator.team.history import Change
+from generator.team.keys import (
+    PLAYBOOK_SCOPE,
+    before_scope,
+    journey_scope,
+    shared_scope,
+    stage_scope,
+)
 from generator.team.model import TeamStatus
 from generator.team.published import FULL, Published, published
+from generator.team.scopes import Scope, scopes
 
 _ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.site", "templates"),
@@ -62,32 +82,17 @@ _ENV = jinja2.Environment(
     auto_reload=False,  # the templates are part of the package: no stat() per page
 )
 
-_ENV.filters["md"] = md_inline
+_ENV.filters["md"] = marks.md_marked
+_ENV.filters["md_bare"] = marks.md_bare
 _ENV.filters["html"] = html_text
+_ENV.filters["html_marked"] = marks.html_marked
 _ENV.filters["html_attr"] = html_attr
 _ENV.filters["yaml"] = yaml_string
-
-
-def _fallback_lang(text) -> str:
-    """`` lang="en"`` for a text shown in another language than the page's, else ''."""
-    return (
-        f' lang="{text.shown_in[0]}"' if getattr(text, "fell_back", False) and text.shown_in else ""
-    )
-
-
-def _fallback_lang_block(text, indent: str = "") -> str:
-    """A paragraph's own attribute-list line marking a fallback text's language, or ''.
-
-    Written after ``{{ text | md }}`` where the paragraph has no class of its own; an
-    empty ``{: }`` is left out, since attr_list would print it as text."""
-    attribute = _fallback_lang(text)
-    return f"\n{indent}{{:{attribute} }}" if attribute else ""
-
-
-_ENV.filters["lang"] = _fallback_lang
-"""``{: .class{{ text | lang }} }``: an attribute list that marks a fallback text's language."""
-_ENV.filters["lang_block"] = _fallback_lang_block
-_ENV.globals["team_counts"] = team_counts
+_ENV.filters["lang"] = marks.lang_attr
+"""``{: .class{{ text | lang }} }``: an attribute list that marks a text's language."""
+_ENV.filters["lang_block"] = marks.lang_block
+_ENV.filters["shown"] = marks.shown
+_ENV.filters["title_front_matter"] = marks.title_front_matter
 
 
 def page_path(docs_path: str, language: str, default: str) -> PurePosixPath:
@@ -135,13 +140,23 @@ def render(
         private=shown is None or shown.mode == FULL,
         site=True,
     )
+    found = scopes(playbook)
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
         view = team_view(playbook, shown, today or date.min, language)
         downloads = team_downloads(team_files, language)
+
+        def progress(scope_ids: list[str], view: TeamView = view) -> PageProgress:
+            return page_progress(scope_ids, found, view["states"])
+
         outputs[page_path("index", language, default)] = _home(
-            playbook, language, view, downloads, has_status_file=team is not None
+            playbook,
+            language,
+            view,
+            progress(_home_scopes(playbook)),
+            downloads,
+            has_status_file=team is not None,
         )
         if shown is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
@@ -158,29 +173,56 @@ def render(
         if len(playbook.journeys) > 1:
             text = localizer(playbook, language)
             outputs[page_path("comparison", language, default)] = _page(
-                "comparison.md.j2", playbook, text, table=comparison_context(playbook, text)
+                "comparison.md.j2",
+                playbook,
+                text,
+                table=comparison_context(playbook, text),
+                chooser=chooser_context(playbook, text),
             )
+        text = localizer(playbook, language)
+        outputs[page_path("accessibility", language, default)] = _page(
+            "accessibility.md.j2", playbook, text, statement=statement(playbook, text)
+        )
         for shared in playbook.checklists:
             outputs[page_path(f"checklists/{shared.id}", language, default)] = _shared(
-                playbook, shared, language, view
+                playbook, shared, language, view, progress([shared_scope(shared.id)])
             )
         for journey in playbook.journeys:
             folder = f"stages/{journey.id}"
+            in_journey = stage_scopes(playbook, journey)
+            journey_wide = [journey_scope(journey.id)] + _before(journey, found)
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language, view, (shown, today)
+                playbook,
+                journey,
+                language,
+                view,
+                progress(journey_wide + in_journey),
+                (shown, today),
             )
             # Each stage's data once, for its page and for the journey's print page.
             text = localizer(playbook, language)
             stages = [stage_context(playbook, journey, i, text) for i in range(len(journey.stages))]
             outputs[page_path(f"{folder}/print", language, default)] = _print(
-                playbook, journey, language, stages, view
+                playbook, journey, language, stages, view, progress(journey_wide + in_journey)
             )
             outputs[page_path(f"{folder}/poster", language, default)] = _poster(
-                playbook, journey, language, view
+                playbook, journey, language, view, progress(in_journey)
+            )
+            outputs[page_path(f"{folder}/workshop", language, default)] = _workshop(
+                playbook, journey, text, view
             )
             for position, stage in enumerate(journey.stages):
+                data = stages[position]
+                on_page = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
-                    playbook, journey, position, language, stages[position], view, (shown, today)
+                    playbook,
+                    journey,
+                    position,
+                    language,
+                    data,
+                    view,
+                    progress(on_page),
+                    (shown, today),
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=shown is not None
@@ -193,6 +235,21 @@ def render(
     for path, export in team_files.items():
         outputs[path] = export
     return dict(outputs)
+
+
+def _home_scopes(playbook: Playbook) -> list[str]:
+    """The home page's bars and marks: the playbook's, each journey's and each stage's."""
+    found = [PLAYBOOK_SCOPE]
+    for journey in playbook.journeys:
+        found.append(journey_scope(journey.id))
+        found += [stage_scope(journey.id, stage.id) for stage in journey.stages]
+    return found
+
+
+def _before(journey: Journey, found: dict[str, Scope]) -> list[str]:
+    """The journey's "before you start" scope, if it has that checklist."""
+    scope_id = before_scope(journey.id)
+    return [scope_id] if scope_id in found else []
 
 
 class _Outputs(dict):
@@ -210,12 +267,35 @@ class _Outputs(dict):
         super().__setitem__(path, text)
 
 
+def _note_html(note: str) -> str:
+    """Material's "warning" admonition, written as HTML so that search can skip it."""
+    return (
+        '<div class="admonition warning" data-pagefind-ignore>\n'
+        f'<p class="admonition-title">{html_text(note)}</p>\n</div>\n\n'
+    )
+
+
+class PageText(str):
+    """A rendered page that knows the languages it falls back to (for ``playbook
+    translations``, which lists the pages where a translator's work shows)."""
+
+    fallbacks: frozenset[str] = frozenset()
+
+
 def _page(template: str, playbook: Playbook, text: Localizer, **context) -> str:
     context.update(common(playbook, text))
     context.setdefault("team", no_team())
-    # Follows from the texts the page shows: each carries its own "fell back" mark.
-    context["untranslated_note"] = untranslated_note(playbook, text.language, context)
-    return _ENV.get_template(template).render(context)
+    context.setdefault("progress", no_progress())
+    # The note follows from the texts the page shows: each filter that writes a fallback
+    # records its language (generator/site/marks.py), and the note fills its slot after.
+    fallbacks: set[str] = set()
+    context[marks.MARKS] = fallbacks
+    context["untranslated_slot"] = marks.NOTE_SLOT
+    page = _ENV.get_template(template).render(context)
+    note = untranslated_note(playbook, text.language, fallbacks)
+    rendered = PageText(page.replace(marks.NOTE_SLOT, _note_html(note) if note else ""))
+    rendered.fallbacks = frozenset(fallbacks)
+    return rendered
 
 
 def _simple_page(template: str, playbook: Playbook, language: str, entries) -> str:
@@ -223,7 +303,9 @@ def _simple_page(template: str, playbook: Playbook, language: str, entries) -> s
     return _page(template, playbook, text, entries=entries(playbook, text))
 
 
-def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
+def _shared(
+    playbook: Playbook, shared, language: str, team: TeamView, progress: PageProgress
+) -> str:
     text = localizer(playbook, language)
     names = {f"{j.id}/{s.id}": (j, s) for j in playbook.journeys for s in j.stages}
     stages = [
@@ -235,7 +317,7 @@ def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
         }
         for ref in shared.stages
     ]
-    source = source_link(playbook, shared.source)
+    source = source_link(playbook, shared.source, language)
     return _page(
         "shared.md.j2",
         playbook,
@@ -244,6 +326,7 @@ def _shared(playbook: Playbook, shared, language: str, team: TeamView) -> str:
         stages=stages,
         source=source,
         team=team,
+        progress=progress,
     )
 
 
@@ -270,6 +353,7 @@ def _home(
     playbook: Playbook,
     language: str,
     team: TeamView,
+    progress: PageProgress,
     downloads: list[TeamDownload],
     *,
     has_status_file: bool,
@@ -280,12 +364,11 @@ def _home(
         playbook,
         text,
         description=text(playbook.site.description),
-        journeys=[
-            journey_context(journey, text, allow_html=playbook.site.allow_html)
-            for journey in playbook.journeys
-        ],
+        cards=[journey_card(playbook, journey, text) for journey in playbook.journeys],
+        comparison=len(playbook.journeys) > 1,
         known=known_keys(playbook),
         team=team,
+        progress=progress,
         editor=editor_link(playbook.site.repo_url, has_status_file),
         has_status_file=has_status_file,
         team_downloads=downloads,
@@ -297,11 +380,17 @@ _Shown = tuple[Published | None, date | None]
 
 
 def _journey(
-    playbook: Playbook, journey: Journey, language: str, team: TeamView, shown: _Shown
+    playbook: Playbook,
+    journey: Journey,
+    language: str,
+    team: TeamView,
+    progress: PageProgress,
+    shown: _Shown,
 ) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
-    source = source_link(playbook, journey.source)
+    source = source_link(playbook, journey.source, language)
+    keys = journey_keys(playbook, journey)
     return _page(
         "journey.md.j2",
         playbook,
@@ -314,14 +403,17 @@ def _journey(
         source=source,
         export=journey_export(playbook, journey, text, *shown),
         team=team,
+        progress=progress,
         share={
-            "keys": journey_keys(playbook, journey),
+            "ids": share_ids(keys, journey),
             "fingerprint": journey_fingerprint(playbook, journey),
         },
     )
 
 
-def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView) -> str:
+def _poster(
+    playbook: Playbook, journey: Journey, language: str, team: TeamView, progress: PageProgress
+) -> str:
     """The journey map alone, to print on one landscape sheet for a workshop wall.
 
     It gets the team's state like the journey page, so a printed wall map shows the
@@ -339,11 +431,31 @@ def _poster(playbook: Playbook, journey: Journey, language: str, team: TeamView)
         if updated
         else "",
         team=team,
+        progress=progress,
+    )
+
+
+def _workshop(playbook: Playbook, journey: Journey, text: Localizer, team: TeamView) -> str:
+    """How to run a half-day workshop with ``journey``: the agenda follows its stages."""
+    return _page(
+        "workshop.md.j2",
+        playbook,
+        text,
+        journey={"id": journey.id, "name": text(journey.name), "count": len(journey.stages)},
+        participants=text(journey.workshop.participants) if journey.workshop.participants else "",
+        focus=text(journey.workshop.focus) if journey.workshop.focus else "",
+        agenda=agenda(journey, text),
+        team=team,
     )
 
 
 def _print(
-    playbook: Playbook, journey: Journey, language: str, stages: list, team: TeamView
+    playbook: Playbook,
+    journey: Journey,
+    language: str,
+    stages: list,
+    team: TeamView,
+    progress: PageProgress,
 ) -> str:
     text = localizer(playbook, language)
     return _page(
@@ -353,6 +465,7 @@ def _print(
         journey=journey_context(journey, text, allow_html=playbook.site.allow_html),
         stages=stages,
         team=team,
+        progress=progress,
     )
 
 
@@ -363,6 +476,7 @@ def _stage(
     language: str,
     stage: StageData,
     team: TeamView,
+    progress: PageProgress,
     shown: _Shown,
 ) -> str:
     text = localizer(playbook, language)
@@ -378,5 +492,6 @@ def _stage(
         previous=previous,
         next=next_,
         team=team,
+        progress=progress,
         export=export,
     )

@@ -1,17 +1,18 @@
-"""The MkDocs configuration that follows from content: names, languages, navigation,
-search and branding. Written to .playbook/mkdocs.generated.yml, which the hand-owned
+"""The MkDocs configuration that follows from content: names, languages, navigation
+and branding. Written to .playbook/mkdocs.generated.yml, which the hand-owned
 mkdocs.yml inherits, so nobody writes the same fact twice. Pure: no I/O.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
 import yaml
 
 from generator.content.model import Playbook, Translations
-from generator.languages import lunr_language
+from generator.errors import GeneratorError
 from generator.site.localize import Localizer, localizer
 from generator.site.markup import html_text
 from generator.site.palette import CUSTOM_CSS, material_color, palette_css
@@ -57,6 +58,13 @@ def render_config(
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
+    # Material prints the site name in the header as plain text: the playbook plugin marks
+    # it where it is in another language than the page (generator/site/marks.py).
+    site_name_lang = {
+        code: picked.foreign
+        for code in playbook.language_codes
+        if (picked := localizer(playbook, code)(playbook.site.title)).foreign
+    }
     config: dict[str, Any] = {
         "site_name": html_text(default_text(playbook.site.title)),
         "site_description": html_text(default_text(playbook.site.description)),
@@ -64,29 +72,26 @@ def render_config(
         "nav": _nav(playbook, default_text, extra_pages, team_page),
         # Print pages and posters are linked from their journey page, not listed in the navigation.
         "not_in_nav": "/stages/*/print*.md\n/stages/*/poster*.md",
+        # No Material search plugin: Pagefind indexes the finished site, one index per
+        # language (generator/site/search_index.py), and theme/main.html has the search box.
         "plugins": [
-            {
-                "search": {
-                    "lang": list(dict.fromkeys(map(search_language, playbook.language_codes))),
-                    # Material drops stemming unless the pipeline names it; the theme's
-                    # search worker (workers/playbook-search.js) stems queries the same way.
-                    "pipeline": ["stemmer", "stopWordFilter", "trimmer"],
-                }
-            },
             {
                 "i18n": {
                     "docs_structure": "suffix",
                     "fallback_to_default": True,
                     "reconfigure_material": True,
-                    # Its O(n²) de-duplication costs ~15 s at 1,500 pages per language; the
-                    # playbook plugin writes per-language indexes itself.
-                    "reconfigure_search": False,
+                    "reconfigure_search": False,  # there is no lunr index to reconfigure
                     "languages": languages,
                 }
             },
+            # Headings keep their HTML in the table of contents, so a heading in another
+            # language (a glossary term not yet translated) keeps its lang there too.
+            "material/typeset",
             {"playbook": {"content": content_name}},
         ],
     }
+    if site_name_lang:
+        config["extra"] = {"playbook_site_lang": site_name_lang}
     if site_url or playbook.site.url:
         config["site_url"] = site_url or playbook.site.url
     _apply_branding(playbook, config, languages)
@@ -98,26 +103,51 @@ def render_config(
     return header + body
 
 
-def search_language(code: str) -> str:
-    """The lunr.js language a site language's search index uses: its stemmer's, or English
-    tokenising (with stemming switched off per index: plugin.split_search_index) when lunr
-    has no stemmer for it."""
-    return lunr_language(code) or "en"
+_REPOSITORY = re.compile(r"^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$")
+
+
+def github_pages_url(repository: str | None) -> str | None:
+    """GitHub Pages' address of ``OWNER/REPO`` without a custom domain, or None if not given.
+
+    ``https://owner.github.io/repo/``; the repository named ``owner.github.io`` is the
+    owner's own site at the root. Derived, not asked of GitHub, so a workflow's first run
+    gets the address before Pages is enabled (issue #27). Host names are lowercase.
+    """
+    if not repository:
+        return None
+    match = _REPOSITORY.match(repository.strip())
+    if match is None or match.group(2) in (".", ".."):
+        raise GeneratorError(
+            f"--pages-repository {repository!r} is not OWNER/REPO as GitHub names a repository"
+        )
+    owner, name = match.group(1).lower(), match.group(2)
+    if name.lower() == f"{owner}.github.io":
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/"
 
 
 def _nav(
     playbook: Playbook, text: Localizer, extra_pages: tuple[str, ...], team_page: bool = False
 ) -> list:
     # Titles are HTML-escaped: MkDocs' templates print navigation titles unescaped,
-    # so a stage called "Andra <steget>" would otherwise become markup.
+    # so a stage called "Andra <steget>" would otherwise become markup. The same makes a
+    # title in another language than the page's carry its lang there (issue #27).
     def title(value: Translations) -> str:
-        return html_text(text(value))
+        picked = text(value)
+        return (
+            f'<span lang="{picked.foreign}">{html_text(picked)}</span>'
+            if picked.foreign
+            else html_text(picked)
+        )
 
     nav: list = [{UI_TEXT["home"][text.language]: "index.md"}]
     if team_page:
         nav.append({UI_TEXT["team_title"][text.language]: "team.md"})
     for journey in playbook.journeys:
         section: list = [f"stages/{journey.id}/index.md"]
+        # The guide before the stages: how to run the workshop the stages are made for.
+        guide = UI_TEXT["workshop_title"][text.language]
+        section.append({guide: f"stages/{journey.id}/workshop.md"})
         section += [{title(s.name): f"stages/{journey.id}/{s.id}.md"} for s in journey.stages]
         nav.append({title(journey.name): section})
     if len(playbook.journeys) > 1:
@@ -128,6 +158,7 @@ def _nav(
     if playbook.sources:
         nav.append({UI_TEXT["sources"][text.language]: "sources.md"})
     nav.extend(extra_pages)
+    nav.append({UI_TEXT["a11y_title"][text.language]: "accessibility.md"})
     return nav
 
 

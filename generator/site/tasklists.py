@@ -14,7 +14,10 @@ Pure functions; the plugin calls them from its page hooks.
 from __future__ import annotations
 
 import html
+import json
 import re
+
+from generator.team.keys import page_key, page_scope
 
 _TASK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+(?P<text>.*?)\s*$")
 _ID_SUFFIX = re.compile(r"\s*\{#(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\}\s*$")
@@ -63,7 +66,7 @@ def add_saved_ticks(
     def keyed(match: re.Match) -> str:
         # The markup of a generated checklist: a native checkbox labelled by the item's
         # text (the task list's own markup leaves the checkbox without a name).
-        key = f"{prefix}/{match.group('id')}"
+        key = page_key(prefix, match.group("id"))
         keys.append(key)
         return (
             f'<li id="{match.group("id")}"><label><input type="checkbox" disabled '
@@ -74,8 +77,13 @@ def add_saved_ticks(
     if not keys:
         return content, keys
     content = _LIST_WITH_KEYS.sub('<ul class="playbook-checklist">', content)
+    # The page's one scope and its keys, as generated pages hand them to the script
+    # (generator/site/progress.py); a hand-written page has no team state.
+    scope = page_scope(prefix)
+    data = json.dumps({"scopes": {scope: keys}, "items": {}}, ensure_ascii=False)
     bar = (
-        f'<div class="playbook-progress" data-items="{html.escape(" ".join(keys))}" '
+        f'<div class="playbook-data" data-progress="{html.escape(data)}" hidden></div>\n'
+        f'<div class="playbook-progress" data-scope="{html.escape(scope)}" '
         f'data-template="{html.escape(progress_template)}" hidden><progress max="{len(keys)}" '
         f'value="0" aria-label="{html.escape(progress_label)}"></progress> '
         '<span class="playbook-progress__text"></span></div>\n'

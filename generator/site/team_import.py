@@ -187,7 +187,7 @@ def read_status_table(path: Path, *, name: str | None = None) -> list[Entry]:
                 column = str(detail["loc"][0]) if detail["loc"] else "status"
                 problem(number, column, detail["msg"])
             continue
-        clears = tuple(c for c in CLEARABLE if c in cells and c not in fields)
+        clears = tuple(c for c in CLEARABLE if c in table.columns and c not in fields)
         entries.append(Entry("items", key, fields, model, snapshot=True, clears=clears))
     if issues:
         raise ContentError(issues)

@@ -125,12 +125,11 @@ def item_places(playbook: Playbook, text: Localizer) -> dict[str, str]:
 def _numbers(section: Section, language: str, *, percent: bool = True) -> str:
     """'3 of 5 done (60%)', '· Overdue: 1' after it when something is."""
     counts = section.counts
-    applicable = counts.total - counts.not_applicable
-    shown = UI_TEXT["progress"][language].format(done=counts.done, total=applicable)
+    shown = UI_TEXT["progress"][language].format(done=counts.done, total=counts.applicable)
     if percent:
         shown += f" ({UI_TEXT['cli_progress_percent'][language].format(percent=counts.percent)})"
     if counts.overdue:
-        shown += f" · {UI_TEXT['cli_progress_overdue'][language]}: {counts.overdue}"
+        shown += f" · {UI_TEXT['team_overdue'][language]}: {counts.overdue}"
     return md_inline(shown)
 
 

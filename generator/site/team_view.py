@@ -1,6 +1,6 @@
 """The team's state as the pages show it (issue #15): each item's status, owner and due date
-as plain text, the counts behind the progress bars, the keys the script layers a reader's
-own ticks on, and the dashboard page.
+as plain text, each item's status for the script to layer a reader's own ticks on (the
+bars' numbers come from generator/site/progress.py), and the dashboard page.
 
 Everything comes from generator/team/summary.py, the one home of the team's numbers, so
 the site and ``playbook progress`` cannot disagree. Pure: the status and the day it is
@@ -60,9 +60,8 @@ class TeamView(TypedDict):
     """The team's agreed answers by prompt key, escaped for HTML (line breaks as <br>)."""
     answer_texts: dict[str, str]
     """The same answers as plain text, for the script to compare a reader's answer with."""
-    done: list[str]
-    in_progress: list[str]
-    not_applicable: list[str]
+    states: dict[str, str]
+    """Each item's status by progress key, for every item the status file has an entry for."""
 
 
 def no_team() -> TeamView:
@@ -74,9 +73,7 @@ def no_team() -> TeamView:
         "items": {},
         "answers": {},
         "answer_texts": {},
-        "done": [],
-        "in_progress": [],
-        "not_applicable": [],
+        "states": {},
     }
 
 
@@ -111,9 +108,7 @@ def team_view(playbook: Playbook, shown: Published | None, today: date, language
         "items": items,
         "answers": {k: html_text_lines(text.rstrip("\n")) for k, text in answers.items()},
         "answer_texts": answers,
-        "done": [k for k, i in items.items() if i["status"] == "done"],
-        "in_progress": [k for k, i in items.items() if i["status"] == "in-progress"],
-        "not_applicable": [k for k, i in items.items() if i["status"] == "not-applicable"],
+        "states": {key: item["status"] for key, item in items.items()},
     }
 
 
@@ -121,15 +116,6 @@ def html_text_lines(text: str) -> str:
     """Plain text with its line breaks, escaped for one line of HTML (a raw HTML block in
     Markdown ends at a blank line, so the breaks become <br>)."""
     return "<br>".join(html_text(line) if line.strip() else "" for line in text.split("\n"))
-
-
-def team_counts(keys: list[str], team: TeamView) -> dict[str, int]:
-    """The team's done items among ``keys`` and how many of them apply (not-applicable
-    ones do not), as the progress bars count them before the script runs."""
-    states = {key: team["items"][key]["status"] for key in keys if key in team["items"]}
-    applicable = sum(1 for key in keys if states.get(key) != "not-applicable")
-    done = sum(1 for key in keys if states.get(key) == "done")
-    return {"done": done, "total": applicable}
 
 
 def journey_fingerprint(playbook: Playbook, journey: Journey) -> str:
@@ -213,7 +199,7 @@ def dashboard(playbook: Playbook, shown: Published, today: date, text: Localizer
             name = text(stage.name)
             rows.append(
                 _row(
-                    derived(f"{number + 1}. {name}", name),
+                    derived(f"{number + 1}. {name}", name, foreign=name.foreign),
                     f"stages/{model.id}/{stage.id}.md",
                     section,
                     text,

@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.content.describe import brief, kind_of
+from generator.content.describe import brief, constraints_of, explain, kind_of
 from generator.content.model import Playbook
 from generator.content.source import MAX_FILE_BYTES, ParsedFile, read_yaml
 from generator.errors import ContentError, Issue
@@ -33,9 +33,6 @@ from generator.team.keys import checklist_items, prompts
 from generator.team.model import (
     ITEM_STATES,
     KEY_PATTERN,
-    MAX_ANSWER_CHARS,
-    MAX_NOTE_CHARS,
-    MAX_OWNER_CHARS,
     STATUS_FILE,
     AnswerStatus,
     ItemStatus,
@@ -204,9 +201,12 @@ def _issue(error: Any, parsed: ParsedFile) -> Issue:
     # Unions (date or datetime) report each member under its own name: report the field.
     if loc and loc[0] in _SECTIONS and len(loc) > 3:
         loc = loc[:3]
-    file, line, column = parsed.source.locate(loc, key=kind == "extra_forbidden")
+    # pydantic names a mapping key that is not text "[key]": show the key, where it is written.
+    where = loc[:-1] if loc[-1:] == ("[key]",) else loc
+    on_key = kind == "extra_forbidden" or where != loc
+    file, line, column = parsed.source.locate(where, key=on_key)
     message, hint = _describe(kind, loc, error.get("input"), error)
-    return Issue(file, line, column, format_status_path(loc), message, hint)
+    return Issue(file, line, column, format_status_path(where), message, hint)
 
 
 def format_status_path(loc: tuple) -> str:
@@ -221,7 +221,11 @@ def format_status_path(loc: tuple) -> str:
 
 
 def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple[str, str]:
-    """A message and a hint for one pydantic error, in the words of the status file."""
+    """A message and a hint for one pydantic error, in the words of the status file.
+
+    A broken constraint (a length, a status that is not one of the states) is worded from the
+    model itself (describe.explain); what is left here needs a sentence of its own.
+    """
     field = loc[-1] if loc else ""
     section = loc[0] if loc else ""
     model = ItemStatus if section == "items" else AnswerStatus
@@ -230,9 +234,7 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             f"this file is format version {brief(value)}; this playbook reads version 1",
             "write version: 1, or update journey-playbook to read the newer format",
         )
-    if kind == "missing":
-        if field == "status":
-            return "missing required field 'status'", f"add 'status:' ({', '.join(ITEM_STATES)})"
+    if kind == "missing" and field == "text":
         return "missing required field 'text'", "add 'text:' with the team's agreed answer"
     if kind == "extra_forbidden":
         allowed = list(model.model_fields) if len(loc) == 3 else list(TeamStatus.model_fields)
@@ -241,24 +243,10 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
             f"did you mean '{close[0]}'?" if close else f"allowed keys here: {', '.join(allowed)}"
         )
         return f"unknown key '{field}'", hint
-    if field == "status" and kind == "literal_error":
-        close = difflib.get_close_matches(str(value).lower().replace(" ", "-"), ITEM_STATES, n=1)
-        hint = f"use one of: {', '.join(ITEM_STATES)}"
-        return f"{brief(value)} is not a status", (
-            f"did you mean '{close[0]}'? ({hint})" if close else hint
-        )
     if field in ("due", "changed") and kind.startswith(_DATE_ERRORS):
         shown = "a date" if field == "due" else "a date or a date and time"
         example = "2026-12-15" if field == "due" else "2026-12-15 or 2026-12-15T14:30:00Z"
         return f"{brief(value)} is not {shown}", f"write it as YYYY-MM-DD, e.g. {example}"
-    if kind == "string_too_long":
-        limit, advice = {
-            "owner": (MAX_OWNER_CHARS, "an initial or a role is enough"),
-            "note": (MAX_NOTE_CHARS, "keep the note short; put the detail in an answer"),
-        }.get(str(field), (MAX_ANSWER_CHARS, "shorten the answer"))
-        return f"the {field} is {len(value):,} characters long; the limit is {limit:,}", advice
-    if kind == "string_too_short":
-        return f"the {field} is empty", "write it, or remove the key"
     if kind == "string_type":
         if len(loc) == 3 and loc[-1] == "[key]":
             return f"the key {brief(value)} is not text", _KEY_HINT
@@ -279,4 +267,8 @@ def _describe(kind: str, loc: tuple, value: Any, error: dict[str, Any]) -> tuple
         return f"expected a mapping (key: value), got {kind_of(value)}", (
             "write the entries as 'key:' lines indented under this key"
         )
-    return error["msg"], "run 'playbook schema --progress' to see what each field allows"
+    declared = model.model_fields.get(str(field)) if len(loc) == 3 else None
+    explained = explain(error, field, constraints_of(declared))
+    if explained is None:
+        return error["msg"], "run 'playbook schema --progress' to see what each field allows"
+    return explained

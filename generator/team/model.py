@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from generator.content.describe import Rule
+
 STATUS_FILE = "progress.yaml"
 """The status file's name, beside the content file. A client project keeps its own: status
 belongs to a team, so it never comes from a base playbook through ``extends:``."""
@@ -21,7 +23,9 @@ belongs to a team, so it never comes from a base playbook through ``extends:``."
 FORMAT_VERSION: Literal[1] = 1
 """The status file's format version; a file of another version is refused."""
 
-ItemState = Literal["done", "in-progress", "not-applicable", "not-started"]
+ItemState = Annotated[
+    Literal["done", "in-progress", "not-applicable", "not-started"], Rule("status")
+]
 ITEM_STATES: tuple[str, ...] = ("done", "in-progress", "not-applicable", "not-started")
 CLOSED_STATES: tuple[str, ...] = ("done", "not-applicable")
 """States in which an item is finished: it can no longer be overdue."""
@@ -48,10 +52,20 @@ def _iso_text(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_iso_text)]
 Moment = Annotated[date | datetime, BeforeValidator(_iso_text)]
 Owner = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_OWNER_CHARS)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_OWNER_CHARS),
+    Rule("owner", shorten="an initial or a role is enough"),
 ]
-Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE_CHARS)]
-Answer = Annotated[str, StringConstraints(min_length=1, max_length=MAX_ANSWER_CHARS)]
+Note = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_NOTE_CHARS),
+    Rule("note", shorten="keep the note short; put the detail in an answer"),
+]
+Answer = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=MAX_ANSWER_CHARS),
+    Rule(shorten="shorten the answer"),
+]
 
 
 class _Strict(BaseModel):

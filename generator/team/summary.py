@@ -2,32 +2,42 @@
 applicable, not started and overdue, who owns them, and what is next.
 
 The one home for these numbers (issue #15): the dashboard page and ``playbook progress``
-both call ``summarize``, so they cannot disagree. Pure: the date comes in as ``today``,
-which callers take from ``today()``.
+both call ``summarize``, so they cannot disagree. Which items each stage, journey, shared
+checklist and the playbook count comes from generator/team/scopes.py, and how each item
+counts from generator/team/counting.py, as the pages' bars do (issue #26). Pure: the date
+comes in as ``today``, which callers take from ``today()``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from generator.content.model import ChecklistItem, Playbook
+from generator.team.counting import tally
 from generator.team.keys import (
-    JOURNEY_LEVEL,
-    SHARED_LEVEL,
-    checklist_items,
+    PLAYBOOK_SCOPE,
+    before_scope,
+    journey_scope,
     keyed,
     progress_key,
     prompts,
+    shared_scope,
+    stage_scope,
 )
 from generator.team.model import CLOSED_STATES, ITEM_STATES, TeamStatus
+from generator.team.scopes import Scope, scopes
 
 NEXT_OPEN = 3
 """How many open items a journey or stage lists as next."""
+
+JSON_VERSION = 1
+"""The format version of ``playbook progress --json`` (its ``version``): raised when a
+field changes meaning or goes, so a script reading it can tell."""
 
 
 def today(time_zone: str | None = None) -> date:
@@ -90,6 +100,8 @@ class Counts:
 
     total: int = 0
     done: int = 0
+    applicable: int = 0
+    """Items that count: every item but the not-applicable ones (generator/team/counting.py)."""
     in_progress: int = 0
     not_applicable: int = 0
     not_started: int = 0
@@ -100,15 +112,15 @@ class Counts:
     @property
     def percent(self) -> int:
         """Done, as a whole percentage of the items that apply (not-applicable ones do not)."""
-        applicable = self.total - self.not_applicable
-        if applicable == 0:
+        if self.applicable == 0:
             return 100 if self.total else 0
-        return self.done * 100 // applicable
+        return self.done * 100 // self.applicable
 
     def as_data(self) -> dict[str, int]:
         fields = (
             "total",
             "done",
+            "applicable",
             "in_progress",
             "not_applicable",
             "not_started",
@@ -124,6 +136,8 @@ class Section:
     """A stage, or a journey's "before you start" list (id ``-``), or a whole journey."""
 
     id: str
+    scope: str
+    """The scope it counts (generator/team/keys.py): ``stage:journey/stage`` and so on."""
     counts: Counts
     owners: tuple[str, ...]
     """Everyone named as an owner of an item here, sorted."""
@@ -135,6 +149,7 @@ class Section:
     def as_data(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "scope": self.scope,
             "counts": self.counts.as_data(),
             "owners": list(self.owners),
             "next_open": [item.as_data() for item in self.next_open],
@@ -167,15 +182,20 @@ class TeamSummary:
     total: Counts
     """Every checklist item of the playbook once, shared checklists included."""
     journeys: tuple[JourneySummary, ...]
+    checklists: tuple[Section, ...]
+    """Each shared checklist's items."""
     overdue: tuple[ItemState, ...]
     """Every overdue item once, earliest due date first."""
 
     def as_data(self) -> dict[str, Any]:
         """Plain data for ``playbook progress --json``: ids, no texts, stable order."""
         return {
+            "version": JSON_VERSION,
             "today": self.today.isoformat(),
+            "scope": PLAYBOOK_SCOPE,
             "counts": self.total.as_data(),
             "journeys": [journey.as_data() for journey in self.journeys],
+            "checklists": [checklist.as_data() for checklist in self.checklists],
             "overdue": [item.as_data() for item in self.overdue],
         }
 
@@ -207,64 +227,49 @@ def summarize(
     ``answered``: the prompts the team has answered, when ``status`` is the published
     status that no longer holds the answers (team.publish: counts); else its answers.
     """
-    answered = frozenset(status.answers if answered is None else answered)
-    shared_on: dict[str, list] = {}
-    for shared in playbook.checklists:
-        for ref in shared.stages:
-            shared_on.setdefault(ref, []).append(shared)
+    done_prompts = frozenset(status.answers if answered is None else answered)
+    found = scopes(playbook)
+
+    def section(section_id: str, scope_id: str, asked: list[str]) -> Section:
+        return _section(section_id, found[scope_id], asked, status, today, done_prompts)
+
     journeys = []
     for journey in playbook.journeys:
-        before = None
-        if journey.checklist:
-            before = _section(
-                JOURNEY_LEVEL,
-                keyed(journey.id, JOURNEY_LEVEL, journey.checklist),
-                [],
-                status,
-                today,
-                answered,
+        before = section("-", before_scope(journey.id), []) if journey.checklist else None
+        stages = tuple(
+            section(
+                stage.id,
+                stage_scope(journey.id, stage.id),
+                [key for key, _ in keyed(journey.id, stage.id, stage.prompts)],
             )
-        stages = []
-        for stage in journey.stages:
-            items = keyed(journey.id, stage.id, stage.checklist)
-            for shared in shared_on.get(f"{journey.id}/{stage.id}", []):
-                items += keyed(SHARED_LEVEL, shared.id, shared.items)
-            asked = [key for key, _ in keyed(journey.id, stage.id, stage.prompts)]
-            stages.append(_section(stage.id, items, asked, status, today, answered))
-        parts = ([before] if before else []) + stages
-        total = _section(
-            journey.id,
-            _unique((s.key, s.item) for part in parts for s in part.items),
-            [progress_key(journey.id, st.id, p.id) for st in journey.stages for p in st.prompts],
-            status,
-            today,
-            answered,
+            for stage in journey.stages
         )
-        journeys.append(JourneySummary(total, before, tuple(stages)))
-    whole = _section(
-        "", checklist_items(playbook), [k for k, _ in prompts(playbook)], status, today, answered
+        asked = [progress_key(journey.id, st.id, p.id) for st in journey.stages for p in st.prompts]
+        total = section(journey.id, journey_scope(journey.id), asked)
+        journeys.append(JourneySummary(total, before, stages))
+    checklists = tuple(
+        section(shared.id, shared_scope(shared.id), []) for shared in playbook.checklists
     )
+    whole = section("", PLAYBOOK_SCOPE, [k for k, _ in prompts(playbook)])
     overdue = tuple(sorted((s for s in whole.items if s.overdue), key=_urgency))
-    return TeamSummary(today, whole.counts, tuple(journeys), overdue)
-
-
-def _unique(keyed: Iterable[tuple[str, ChecklistItem]]) -> list[tuple[str, ChecklistItem]]:
-    return list(dict(keyed).items())
+    return TeamSummary(today, whole.counts, tuple(journeys), checklists, overdue)
 
 
 def _section(
     section_id: str,
-    pairs: list[tuple[str, ChecklistItem]],
+    scope: Scope,
     prompts: list[str],
     status: TeamStatus,
     today: date,
     answered: frozenset[str],
 ) -> Section:
-    items = tuple(item_state(key, item, status, today) for key, item in _unique(pairs))
+    items = tuple(item_state(key, item, status, today) for key, item in scope.items)
     by_state = {state: sum(1 for s in items if s.status == state) for state in ITEM_STATES}
+    counted = tally(scope.keys, {s.key: s.status for s in items})
     counts = Counts(
         total=len(items),
-        done=by_state["done"],
+        done=counted.done,
+        applicable=counted.applicable,
         in_progress=by_state["in-progress"],
         not_applicable=by_state["not-applicable"],
         not_started=by_state["not-started"],
@@ -274,7 +279,7 @@ def _section(
     )
     owners = tuple(sorted({s.owner for s in items if s.owner}, key=str.casefold))
     ordered = sorted((s for s in items if s.open), key=_urgency)
-    return Section(section_id, counts, owners, tuple(ordered[:NEXT_OPEN]), items)
+    return Section(section_id, scope.id, counts, owners, tuple(ordered[:NEXT_OPEN]), items)
 
 
 def _urgency(state: ItemState) -> tuple[bool, date]:

@@ -2,9 +2,11 @@
 
 Coverage: for each language, the share of text fields that have a translation.
 Staleness: ``translations.lock`` (beside the content file) records, for every
-translation, a short hash of the default-language text it was confirmed
-against. When the default text changes, that translation is reported stale
-until someone checks it and runs ``playbook translations confirm``.
+translation, a short hash of the source text it was confirmed against, and that
+source's language: the default language's text, or, for a text a client translated
+into a language its base lacks, the text it was translated from (Danish from English).
+When that source changes, the translation is reported stale until someone checks it
+and runs ``playbook translations confirm``.
 
 In an overlay, a translation that comes from the base was written against the
 base's default-language text. When the overlay changes that text but not the
@@ -37,6 +39,8 @@ class Finding:
     path: str
     language: str
     kind: str  # "missing" or "stale"
+    words: int = 0
+    """Words of the source text to translate (or check again)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}: {self.path}"
@@ -44,7 +48,7 @@ class Finding:
             return f"{where}: missing {self.language} translation (the page shows another language)"
         return (
             f"{where}: {self.language} translation is stale: "
-            "the default text changed since it was confirmed"
+            "its source text changed since it was confirmed"
         )
 
 
@@ -53,6 +57,10 @@ class LanguageCoverage:
     language: str
     translated: int = 0
     total: int = 0
+    missing: int = 0
+    stale: int = 0
+    words: int = 0
+    """Words left: of the source texts of every missing or stale text."""
 
     @property
     def percent(self) -> float:
@@ -70,8 +78,21 @@ class TranslationReport:
 
 
 def source_hash(text: str) -> str:
-    """Short hash of a default-language text, as recorded in the lock file."""
+    """Short hash of a source text, as recorded in the lock file."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def lock_entry(language: str, text: str) -> str:
+    """A lock value: the source's language and the hash of its text, 'sv:3f2a…'."""
+    return f"{language}:{source_hash(text)}"
+
+
+def recorded_source(value: str | None, default: str) -> tuple[str, str] | None:
+    """(language, hash) of a lock value; a bare hash (format 1) is the default language's."""
+    if value is None:
+        return None
+    language, separator, digest = value.rpartition(":")
+    return (language, digest) if separator else (default, value)
 
 
 def lock_path(content: Path) -> Path:
@@ -83,8 +104,12 @@ def read_lock(content: Path) -> dict[str, str]:
     return TRANSLATIONS_LOCK.read(content)
 
 
-def write_lock(content: Path, lock: dict[str, str]) -> None:
-    TRANSLATIONS_LOCK.write(content, lock)
+def write_lock(content: Path, lock: dict[str, str], default: str) -> None:
+    """Write the lock in the current format: every value names its source's language
+    (a format 1 value, a bare hash, was against ``default``)."""
+    TRANSLATIONS_LOCK.write(
+        content, {key: ":".join(recorded_source(v, default) or ()) for key, v in lock.items()}
+    )
 
 
 def check_translations(
@@ -97,24 +122,48 @@ def check_translations(
     by_id: dict = {}
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)
-        source = text.get(default) or ""
         base = base_text(parsed, loc, by_id)
         for code in playbook.language_codes:
             coverage[code].total += 1
             if text.get(code) is None:
-                findings.append(_finding(parsed, loc, path, code, "missing"))
+                shown = next(
+                    (text.get(c) for c in (default, *playbook.language_codes) if text.get(c)), ""
+                )
+                findings.append(_finding(parsed, loc, path, code, "missing", words=_words(shown)))
                 continue
             coverage[code].translated += 1
-            if code == default:
+            recorded = recorded_source(lock.get(f"{path} {code}"), default)
+            if recorded is None:
+                if (
+                    code != default
+                    and base is not None
+                    and _changed_under(base, text, default, code)
+                ):
+                    # The translation is the base's; point at the overlay's new text, where
+                    # it is fixed.
+                    words = _words(text.get(default))
+                    findings.append(_finding(parsed, loc, path, code, "stale", default, words))
                 continue
-            recorded = lock.get(f"{path} {code}")
-            if recorded is None and base is not None and _changed_under(base, text, default, code):
-                # The translation is the base's; point at the overlay's new text, where it is fixed.
-                findings.append(_finding(parsed, loc, path, code, "stale", at=default))
-            elif recorded is not None and recorded != source_hash(source):
-                findings.append(_finding(parsed, loc, path, code, "stale"))
+            language, digest = recorded
+            if language == code:
+                continue  # nothing to be stale against (a damaged entry)
+            current = text.get(language)
+            if current is None or source_hash(current) != digest:
+                findings.append(_finding(parsed, loc, path, code, "stale", words=_words(current)))
     findings.sort(key=lambda f: (f.line, f.column, f.language))
+    for finding in findings:
+        counted = coverage[finding.language]
+        counted.words += finding.words
+        if finding.kind == "missing":
+            counted.missing += 1
+        else:
+            counted.stale += 1
     return TranslationReport(list(coverage.values()), findings)
+
+
+def _words(text: str | None) -> int:
+    """Words as a translator counts them: runs of characters between spaces."""
+    return len(text.split()) if text else 0
 
 
 def confirm_translations(
@@ -124,22 +173,31 @@ def confirm_translations(
     languages: list[str] | None = None,
     only: set[str] | None = None,
 ) -> int:
-    """Record the current default text for every present translation; returns how many.
+    """Record the current source text of every present translation; returns how many.
 
+    The source is the default language's text, or the language the lock already names for
+    it (a Danish text of a client, translated from the English one). The default language's
+    own texts are confirmed only where they were translated from another language.
     ``only`` limits it to keys of the form "PATH LANG" (as after an import).
     """
     default = playbook.default_language
     lock = read_lock(content)
-    wanted = languages or [code for code in playbook.language_codes if code != default]
+    wanted = languages or list(playbook.language_codes)
     count = 0
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)
         for code in wanted:
             key = f"{path} {code}"
-            if code != default and text.get(code) is not None and (only is None or key in only):
-                lock[key] = source_hash(text.get(default) or "")
-                count += 1
-    write_lock(content, lock)
+            if text.get(code) is None or (only is not None and key not in only):
+                continue
+            recorded = recorded_source(lock.get(key), default)
+            language = recorded[0] if recorded and recorded[0] != code else default
+            source = text.get(language)
+            if language == code or source is None:
+                continue
+            lock[key] = lock_entry(language, source)
+            count += 1
+    write_lock(content, lock, default)
     return count
 
 
@@ -147,21 +205,23 @@ def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict
     """The text at ``loc`` as the base of an overlay has it, per language; None if no base has it.
 
     ``loc`` indexes the merged data; items are found in the base by their id. ``index``
-    caches each base list's items by id across calls (big playbooks have long lists).
+    caches each base list's items by id across calls (big playbooks have long lists), keyed
+    by the list's path in the merged data.
     """
     merged, base = parsed.data, parsed.base
     if base is None:
         return None
     index = {} if index is None else index
-    for part in loc:
+    for depth, part in enumerate(loc):
         if isinstance(part, int):
             item = merged[part] if isinstance(merged, list) and part < len(merged) else None
             wanted = item.get("id") if isinstance(item, dict) else None
             if not isinstance(wanted, str) or not isinstance(base, list):
                 return None
-            if id(base) not in index:
-                index[id(base)] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
-            base = index[id(base)].get(wanted)
+            where = loc[:depth]
+            if where not in index:
+                index[where] = {b.get("id"): b for b in reversed(base) if isinstance(b, dict)}
+            base = index[where].get(wanted)
             merged = item
         else:
             merged = merged.get(part) if isinstance(merged, dict) else None
@@ -173,15 +233,23 @@ def base_text(parsed: ParsedFile, loc: tuple, index: dict | None = None) -> dict
     return {k: v for k, v in base.items() if isinstance(v, str)} if isinstance(base, dict) else None
 
 
-def _changed_under(base: dict[str, str], text, default: str, code: str) -> bool:
+def _changed_under(base: dict[str, str] | None, text, default: str, code: str) -> bool:
     """True when the overlay changed the default text but kept the base's ``code`` translation."""
+    if base is None:
+        return False
     before = base.get(default)
     return before is not None and before != text.get(default) and base.get(code) == text.get(code)
 
 
 def _finding(
-    parsed: ParsedFile, loc: tuple, path: str, language: str, kind: str, at: str | None = None
+    parsed: ParsedFile,
+    loc: tuple,
+    path: str,
+    language: str,
+    kind: str,
+    at: str | None = None,
+    words: int = 0,
 ) -> Finding:
     at = at or (language if kind == "stale" else None)
     file, line, column = parsed.source.locate(loc + ((at,) if at else ()))
-    return Finding(file, line, column, path, language, kind)
+    return Finding(file, line, column, path, language, kind, words)

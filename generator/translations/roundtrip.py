@@ -1,46 +1,61 @@
-"""Translator round trip: missing or stale texts out to CSV, translations back into YAML.
+"""Translator round trip: texts out to CSV, translations and proofreading back into YAML.
 
-Export lists what a translator has to do in one language: every missing or stale
-text with its default-language source. For the default language itself it lists
-every text, for proofreading.
+Export lists what a translator has to do in one language, each row with a status in
+the file's language: *translate* (missing), *stale* (its source changed since it was
+confirmed) or, for the default language, *proofread* (every text it has). Each row
+names the language of its source text: the default language's, or, for a client in a
+language its base lacks, the language the page shows instead (English for a Danish
+client of the Swedish default playbook).
 
-Import accepts exactly what an export can produce: rows for the texts that are
-missing or stale in a language other than the default (plus rows that match the
-content already). It checks every row and the resulting content in memory, and
-writes nothing unless all of it is valid. A translation is confirmed against the
-source text its row carries, the text the translator saw: if the default text
-changed since the export, the imported translation stays stale until confirmed.
+Import checks every row and writes what is valid; each row it cannot take is named with
+its row (and column) and the reason, and the import then exits 1 (issue #27: one bad
+cell used to refuse the whole file). A row is refused for an Excel error value or a
+formula remnant in a cell, a path or language the content does not have, a confirmed
+translation, or a proofreading change to a default language that is also the base's
+(see ``_row_problem``). The content as a whole is checked in memory before anything is
+written. Each translation is recorded in translations.lock against the source text and
+source language in its row, the text the translator saw: when that source changes, the
+translation is reported stale, whichever language the source was.
 
-Import edits the content file with ruamel.yaml's round-trip mode, so comments, key
-order and formatting survive; only the translated values change. In an overlay,
+Import edits the content file with ruamel.yaml's round-trip mode, so comments, key order
+and formatting survive (see writeback.py for how new texts are laid out). In an overlay,
 a text that lives in the base is added to the overlay as an override.
 """
 
 from __future__ import annotations
 
 import difflib
-import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
-from generator.content.model import Playbook
+from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
 from generator.errors import ContentError, GeneratorError
-from generator.translations.coverage import check_translations, read_lock, source_hash, write_lock
-from generator.translations.spreadsheet import CsvError, read_table, write_table
-from generator.yaml_edit import as_text_scalar as _as_text_scalar
-from generator.yaml_edit import replace_keeping_mode as _replace_keeping_mode
-from generator.yaml_edit import round_trip_yaml as _round_trip_yaml
+from generator.translations.coverage import (
+    check_translations,
+    lock_entry,
+    read_lock,
+    recorded_source,
+    write_lock,
+)
+from generator.translations.spreadsheet import (
+    CsvError,
+    Table,
+    cell_problem,
+    read_table,
+    status_label,
+    write_table,
+)
+from generator.translations.writeback import write_texts
+from generator.yaml_edit import replace_keeping_mode
 
-COLUMNS = ["path", "language", "source", "translation"]
-_TOKEN = re.compile(r"\[([^\]]+)\]|\.?([A-Za-z_][A-Za-z0-9_]*)")
+COLUMNS = ["path", "language", "status", "source_language", "source", "translation"]
+REQUIRED = ["path", "language", "source", "translation"]
+"""A file exported before the status and source-language columns existed still imports."""
 
 
 def export_csv(
@@ -50,39 +65,51 @@ def export_csv(
     language: str,
     delimiter: str | None = None,
 ) -> tuple[str, int]:
-    """CSV of every missing or stale ``language`` text: path, source text, current translation;
-    and how many texts it lists.
-
-    For the default language: every text, for a proofreader to read.
-    """
+    """CSV of ``language``'s texts to translate (missing), to check again (stale) and, for
+    the default language, to proofread (every other text it has); and how many rows."""
     if language not in playbook.language_codes:
         raise GeneratorError(
             f"--lang must be one of the built languages: {', '.join(playbook.language_codes)}"
         )
     default = playbook.default_language
-    texts = dict(_texts_by_path(playbook, parsed))
-    if language == default:
-        # A client in a language its base lacks (da on the Swedish default playbook) has
-        # default texts to write: the source is then what the page shows instead.
-        rows = [[path, language, _shown(playbook, text), ""] for path, (_, text) in texts.items()]
-    else:
-        report = check_translations(playbook, parsed, read_lock(content))
-        rows = []
-        for finding in report.findings:
-            if finding.language == language:
-                text = texts[finding.path][1]
-                rows.append(
-                    [finding.path, language, text.get(default) or "", text.get(language) or ""]
-                )
+    lock = read_lock(content)
+    findings = {
+        f.path: f.kind for f in check_translations(playbook, parsed, lock).findings
+        if f.language == language
+    }  # fmt: skip
+    rows = []
+    for path, (_, text) in _texts_by_path(playbook, parsed):
+        kind = findings.get(path)
+        recorded = recorded_source(lock.get(f"{path} {language}"), default)
+        if kind == "missing":
+            status, source = "translate", shown_language(playbook, text, language)
+        elif kind == "stale":
+            status, source = "stale", recorded[0] if recorded else default
+        elif language == default:
+            # Beside the text it was translated from, if it was; else beside itself.
+            status, source = "proofread", recorded[0] if recorded else language
+        else:
+            continue
+        rows.append(
+            [
+                path,
+                language,
+                status_label(status, language),
+                source,
+                text.get(source) or "",
+                text.get(language) or "",
+            ]
+        )
     return write_table(COLUMNS, rows, language, delimiter), len(rows)
 
 
-def _shown(playbook: Playbook, text) -> str:
-    """The text in the default language, else in the first site language that has it."""
+def shown_language(playbook: Playbook, text, language: str) -> str:
+    """The language a text is shown in where ``language`` lacks it, and so the source to
+    translate it from: the default language, else the first site language that has it."""
     for code in (playbook.default_language, *playbook.language_codes):
-        if text.get(code) is not None:
-            return str(text.get(code))
-    return ""
+        if code != language and text.get(code) is not None:
+            return code
+    return language
 
 
 @dataclass
@@ -96,7 +123,9 @@ class ImportReport:
     encoding: str = "UTF-8"
     delimiter: str = ","
     still_stale: list[str] = field(default_factory=list)
-    """Rows whose source text is no longer the current default text."""
+    """Rows whose source text is no longer the current one."""
+    refused: list[str] = field(default_factory=list)
+    """Rows not imported, each with where it is and why (the rest was imported)."""
 
 
 @dataclass
@@ -104,105 +133,132 @@ class _Row:
     number: int
     path: str
     language: str
+    source_language: str
     source: str
     value: str
 
 
 def import_csv(content: Path, table_path: Path, *, display_name: str | None = None) -> ImportReport:
-    """Write the filled-in translations of ``table_path`` into ``content``, or nothing at all.
+    """Write the valid rows of ``table_path`` into ``content``; report every refused one.
 
-    Raises CsvError listing every unusable row, or when no row has anything to import.
+    Raises CsvError when the file cannot be read, when no row can be imported (naming
+    every refused one), or when nothing would change; then nothing is written.
     """
     name = display_name or str(content)
-    overlay = load_with_extends(content, display_name=name)
-    parsed = overlay.merged
+    parsed = load_with_extends(content, display_name=name).merged
     playbook = validate_data(parsed)
     lock = read_lock(content)
-    table = read_table(table_path, COLUMNS)
-    report = ImportReport(encoding=table.encoding, delimiter=table.delimiter)
-    to_write, to_confirm = _check_rows(table, playbook, parsed, lock, name, report)
+    table = read_table(table_path, REQUIRED, optional=("status", "source_language"))
     if not table.rows:
         raise CsvError(f"{table_path}: no rows below the header row; nothing was written")
+    report = ImportReport(encoding=table.encoding, delimiter=table.delimiter)
+    to_write, to_confirm = _check_rows(table, playbook, parsed, lock, name, report)
     if not to_write and not to_confirm:
+        if report.refused:
+            count = len(report.refused)
+            raise CsvError(
+                "\n".join(report.refused)
+                + f"\n{count} row{'s' if count != 1 else ''} cannot be imported, and no other "
+                "row has anything to import; nothing was written."
+            )
         raise CsvError(
             f"{table_path}: nothing to import: {report.empty} rows have no translation and "
             f"{report.unchanged} match {name} already; nothing was written"
         )
-    new_text = _apply(content, to_write, playbook.default_language) if to_write else None
-    if new_text is not None:
+    default = playbook.default_language
+    new_text = None
+    if to_write:
+        texts = [(row.path, row.language, row.value) for row in to_write]
+        new_text = write_texts(content, texts, default, playbook.language_codes)
         parsed, playbook = _revalidate(content, name, new_text)
         _verify(to_write, playbook, parsed, table_path)
-    texts = dict(_texts_by_path(playbook, parsed))
+    current = dict(_texts_by_path(playbook, parsed))
     for row in to_write + to_confirm:
-        if row.language == playbook.default_language:
-            continue  # a default text filled in where a base lacked it: nothing to confirm
-        lock[f"{row.path} {row.language}"] = source_hash(row.source)
-        if row.source != texts[row.path][1].get(playbook.default_language):
+        if row.source_language == row.language:
+            continue  # proofread against itself: there is no other text it follows
+        source = current[row.path][1].get(row.source_language)
+        if _same(row.source, source):
+            # Recorded against the text itself: a cell loses a Markdown text's last line break.
+            lock[f"{row.path} {row.language}"] = lock_entry(row.source_language, source or "")
+        else:
+            lock[f"{row.path} {row.language}"] = lock_entry(row.source_language, row.source)
             report.still_stale.append(
                 f"{table_path}: row {row.number}: {row.path} ({row.language})"
             )
     report.imported, report.confirmed = len(to_write), len(to_confirm)
     if new_text is not None:
-        _replace_keeping_mode(content, new_text.encode("utf-8"))
-    write_lock(content, lock)
+        replace_keeping_mode(content, new_text.encode("utf-8"))
+    write_lock(content, lock, default)
     return report
 
 
 def _check_rows(
-    table,
+    table: Table,
     playbook: Playbook,
     parsed: ParsedFile,
     lock: dict[str, str],
     name: str,
     report: ImportReport,
 ) -> tuple[list[_Row], list[_Row]]:
-    """Sort the rows into (to write, to confirm); CsvError listing every unusable one."""
-    default = playbook.default_language
+    """Sort the rows into (to write, to confirm); every unusable one goes to report.refused."""
     texts = dict(_texts_by_path(playbook, parsed))
     exportable = {(f.path, f.language) for f in check_translations(playbook, parsed, lock).findings}
-    problems: list[str] = []
     seen: dict[tuple[str, str], int] = {}
     to_write: list[_Row] = []
     to_confirm: list[_Row] = []
     for number, cells in table.rows:
-        row = _Row(
-            number,
-            cells["path"].strip(),
-            cells["language"].strip(),
-            cells["source"].strip(),
-            cells["translation"].strip(),
-        )
-        if not row.value:
+        path, language = cells["path"].strip(), cells["language"].strip()
+        value = cells["translation"].strip()
+        if not value:
             report.empty += 1
             continue
-        where = f"{table.path}: row {row.number}: {row.path or '(no path)'}"
-        problem = _row_problem(row, texts, playbook, exportable, parsed, name)
-        if problem is None and (row.path, row.language) in seen:
-            problem = (
-                f"the same text is also on row {seen[(row.path, row.language)]}; keep one of them"
-            )
+        where = f"{table.path}: row {number}: {path or '(no path)'}"
+        problem = _cell_problems(table, number)
+        row = _Row(number, path, language, "", cells["source"].strip(), value)
+        if problem is None:
+            problem = _row_problem(row, texts, playbook, exportable, parsed, name)
+        if problem is None and (path, language) in seen:
+            problem = f"the same text is also on row {seen[(path, language)]}; keep one of them"
         if problem:
-            problems.append(f"{where}: {problem}")
+            report.refused.append(f"{where}: {problem}")
             continue
-        seen[(row.path, row.language)] = row.number
-        current = texts[row.path][1].get(row.language)
-        if row.value != current:
+        seen[(path, language)] = number
+        text = texts[path][1]
+        row.source_language = _source_language(cells, row, text, playbook)
+        if not _same(value, text.get(language)):
             to_write.append(row)
         elif (
-            (row.path, row.language) in exportable
-            and row.language != default
-            and row.source == texts[row.path][1].get(default)
+            (path, language) in exportable
+            and row.source_language != language
+            and _same(row.source, text.get(row.source_language))
         ):
             to_confirm.append(row)  # a stale translation, checked against today's source and kept
         else:
             report.unchanged += 1
-    if problems:
-        count = len(problems)
-        problems.append(
-            f"{count} row{'s' if count != 1 else ''} cannot be imported; nothing was written."
-        )
-        raise CsvError("\n".join(problems))
     return to_write, to_confirm
+
+
+def _cell_problems(table: Table, number: int) -> str | None:
+    """An Excel error value or a formula remnant in the cells an import uses, with where."""
+    for column in ("translation", "source"):
+        problem = cell_problem(table.raw[number].get(column, ""))
+        if problem:
+            return f"{table.cell(number, column)} {problem}"
+    return None
+
+
+def _source_language(cells: dict[str, str], row: _Row, text, playbook: Playbook) -> str:
+    """The language of the row's source text: its source-language cell (export writes it),
+    else the language whose text it is, else what the export would have named."""
+    named = cells.get("source_language", "").strip()
+    if named in LANGUAGE_CODES:
+        return named
+    if row.language != playbook.default_language:
+        return playbook.default_language
+    for code in (*playbook.language_codes, *LANGUAGE_CODES):
+        if code != row.language and _same(row.source, text.get(code)):
+            return code
+    return shown_language(playbook, text, row.language)
 
 
 def _row_problem(
@@ -224,13 +280,18 @@ def _row_problem(
             f"(use one of {', '.join(playbook.language_codes)})"
         )
     loc, text = texts[row.path]
-    if text.get(row.language) == row.value:
+    if _same(row.value, text.get(row.language)):
         return None
     file, line, column = parsed.source.locate(loc + (row.language,))
     if row.language == default and text.get(default) is not None:
+        base_default = default_language_of(parsed.base) if parsed.base is not None else None
+        if base_default is not None and base_default != default:
+            return None  # proofreading a client's own language: an edit of the overlay
+        owner = "this content and its base" if base_default else "this content"
         return (
-            f"'{default}' is the default language, which a CSV cannot change; "
-            f"edit it in {file}:{line}:{column}"
+            f"a proofreading change to '{default}', the default language of {owner}, is not "
+            f"imported from a spreadsheet: every translation is checked against it, so edit "
+            f"it in {file}:{line}:{column}"
         )
     if (row.path, row.language) not in exportable:
         return (
@@ -238,16 +299,6 @@ def _row_problem(
             f"edit it in {file}:{line}:{column} if it needs to change"
         )
     return None
-
-
-def _apply(content: Path, rows: list[_Row], default: str) -> str:
-    yaml = _round_trip_yaml()
-    document = yaml.load(content.read_text(encoding="utf-8-sig"))
-    for row in rows:
-        _set_text(document, _parse_path(row.path), row.language, row.value, default)
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    return buffer.getvalue()
 
 
 def _revalidate(content: Path, name: str, text: str) -> tuple[ParsedFile, Playbook]:
@@ -268,60 +319,19 @@ def _verify(rows: list[_Row], playbook: Playbook, parsed: ParsedFile, table_path
         f"{table_path}: row {row.number}: {row.path}: the content would not read back as "
         f"this translation; nothing was written"
         for row in rows
-        if row.path not in texts or texts[row.path][1].get(row.language) != row.value
+        if row.path not in texts or not _same(row.value, texts[row.path][1].get(row.language))
     ]
     if wrong:
         raise CsvError("\n".join(wrong))
+
+
+def _same(cell: str, text: str | None) -> bool:
+    """A cell holds this text: cells are read without their outer white space, and a
+    Markdown text's last line break does not survive a spreadsheet."""
+    return text is not None and cell == text.strip()
 
 
 def _texts_by_path(playbook: Playbook, parsed: ParsedFile):
     """(path, (loc, text)) for every translatable text, in document order."""
     for loc, text in iter_texts(playbook):
         yield format_path(loc, parsed.data), (loc, text)
-
-
-def _parse_path(path: str) -> list[tuple[str, str]]:
-    """``journeys[a].stages[b].name`` -> [("key", "journeys"), ("id", "a"), …]; paths come
-    from format_path, so they always parse."""
-    parts: list[tuple[str, str]] = []
-    position = 0
-    while position < len(path):
-        match = _TOKEN.match(path, position)
-        if not match:
-            raise GeneratorError(f"cannot read the path {path!r}")
-        parts.append(("id", match.group(1)) if match.group(1) else ("key", match.group(2)))
-        position = match.end()
-    return parts
-
-
-def _set_text(
-    document, parts: list[tuple[str, str]], language: str, value: str, default: str
-) -> None:
-    node = document
-    for index, (kind, token) in enumerate(parts[:-1]):
-        following = parts[index + 1][0]
-        if kind == "key":
-            if token not in node:
-                node[token] = CommentedSeq() if following == "id" else CommentedMap()
-            node = node[token]
-        else:
-            match = next(
-                (item for item in node if isinstance(item, dict) and str(item.get("id")) == token),
-                None,
-            )
-            if match is None:  # the item lives in the base: override it in this overlay
-                match = CommentedMap([("id", token)])
-                node.append(match)
-            node = match
-    field_name = parts[-1][1]
-    current = node.get(field_name)
-    value = _as_text_scalar(value)
-    if isinstance(current, dict):
-        current[language] = value
-        return
-    texts = CommentedMap()
-    if isinstance(current, str):
-        texts[default] = current
-    texts[language] = value
-    texts.fa.set_flow_style()
-    node[field_name] = texts

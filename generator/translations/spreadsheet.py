@@ -16,9 +16,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.bounded_read import UnreadableFile, read_bounded
+from generator.content.source import MAX_FILE_BYTES
 from generator.errors import GeneratorError
 from generator.site.ui import CSV_DELIMITER, UI_LANGUAGES, UI_TEXT
 
@@ -68,6 +71,18 @@ def header(column: str, language: str) -> str:
     return UI_TEXT[f"csv_{column}"][language]
 
 
+_STATUS_TEXT = {
+    "translate": "csv_status_translate",
+    "proofread": "csv_status_proofread",
+    "stale": "csv_status_stale",
+}
+
+
+def status_label(status: str, language: str) -> str:
+    """A translation row's status in ``language``: 'translate' -> 'oversæt' in Danish."""
+    return UI_TEXT[_STATUS_TEXT[status]][language]
+
+
 def write_table(columns: list[str], rows, language: str, delimiter: str | None = None) -> str:
     """CSV text with a BOM, headers in ``language`` and every cell neutralised."""
     buffer = io.StringIO()
@@ -88,8 +103,76 @@ class Table:
     encoding: str
     delimiter: str
     rows: list[tuple[int, dict[str, str]]]
+    raw: dict[int, dict[str, str]]
+    """Each row's cells as the file holds them, before ``restore``: a formula remnant shows
+    only there (an unguarded '=…')."""
+    letters: dict[str, str]
+    """Each column's letter as a spreadsheet shows it ('A', 'B', …)."""
     columns: dict[str, int] = field(default_factory=dict)
     """Each column found -> its position in the header row (0-based)."""
+
+    def cell(self, row: int, column: str) -> str:
+        """'row 4, column D (translation)': where a person finds a cell in a spreadsheet."""
+        return f"row {row}, column {self.letters[column]} ({column})"
+
+
+# What Excel shows, and saves into a CSV, in place of a value it could not compute: per
+# language of the tool, as each language's Excel names them (a Danish Excel saves a cell
+# typed as "- first step" as #NAVN?). Newer errors (#SPILL!, #CALC!, ...) have further local
+# names; ``cell_problem`` also refuses any cell of that shape: '#', capitals, then ! or ?.
+EXCEL_ERRORS = frozenset(
+    {
+        # English (and Excel's names in every language for these)
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+        "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+        "#PYTHON!", "#EXTERNAL!", "#ERROR!",
+        # Swedish
+        "#SKÄRNING!", "#DIVISION/0!", "#VÄRDEFEL!", "#REFERENS!", "#NAMN?", "#OGILTIGT!",
+        "#SAKNAS!", "#BERÄKNA!", "#FÄLT!",
+        # Danish
+        "#NUL!", "#VÆRDI!", "#REFERENCE!", "#NAVN?", "#I/T", "I/T", "#TAL!", "#SPILD!",
+        "#BEREGN!", "#FELT!",
+        # Norwegian (Bokmål and Nynorsk share Excel's Norwegian)
+        "#VERDI!", "#TOM!", "#SØL!", "#BEREGNING!",
+        # Finnish
+        "#TYHJÄ!", "#JAKO/0!", "#ARVO!", "#VIITTAUS!", "#NIMI?", "#LUKU!", "#PUUTTUU!",
+        "#PUUTTUU", "#LEVIÄMINEN!", "#LASKENTA!", "#KENTTÄ!",
+        # German
+        "#WERT!", "#BEZUG!", "#ZAHL!", "#NV", "#ÜBERLAUF!", "#KALK!", "#FELD!",
+        "#DATEN_ABRUFEN",
+    }
+)  # fmt: skip
+_ERROR_SHAPE = re.compile(r"^#[^\W\d_][\w/.]*[!?]$")
+_LIBREOFFICE_ERROR = re.compile(r"^Err:\d{3}$")
+# A formula a spreadsheet saved as its text: '=' first, or + - @ before a function call or a
+# cell reference. The export writes every such cell with a leading apostrophe, so the file
+# never holds one unguarded unless a spreadsheet put it there.
+_FORMULA = re.compile(r"^(?:=|[+\-@]\s*(?:[^\W\d][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d+\b))")
+
+
+def cell_problem(raw: str) -> str | None:
+    """Why a cell as the file holds it is not text a person wrote, or None.
+
+    An Excel error value (``#NAVN?``, ``#VALUE!``, ``#I/T``, in any of the tool's
+    languages) or a formula remnant (``=SUM(A1)``, ``+A1``).
+    """
+    text = raw.strip()
+    if (
+        text in EXCEL_ERRORS
+        or _LIBREOFFICE_ERROR.match(text)
+        or (_ERROR_SHAPE.match(text) and text[1:-1] == text[1:-1].upper())
+    ):
+        return (
+            f"holds the spreadsheet error value {text!r}, not a text: the spreadsheet could "
+            "not compute what was typed there (a text starting with '=', '-' or '+' is read "
+            "as a formula); type the text again with an apostrophe in front ('- …)"
+        )
+    if _FORMULA.match(raw):
+        return (
+            f"holds a formula ({text[:40]!r}), not a text: save the file with the values, "
+            "or put an apostrophe in front if the text itself starts so ('=…)"
+        )
+    return None
 
 
 def read_table(
@@ -102,13 +185,16 @@ def read_table(
 ) -> Table:
     """Read ``path``, find ``columns`` by their heading in any language; restore every cell.
 
-    ``optional`` columns are read where the header has them (a row's cells then lack the
-    others). ``exported_by`` names the command whose file this is, for the hints. Row
-    numbers count the header as row 1, as a spreadsheet shows them.
+    Row numbers count the header as row 1, as a spreadsheet shows them. A column in
+    ``optional`` may be missing (a file exported before it existed); its cells are then ''
+    (``Table.columns`` tells which were found). ``exported_by`` names the command whose
+    file this is, for the hints.
     """
     name = name or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise CsvError(f"{name}: the file {error.reason}; name a CSV file") from None
     except OSError as error:
         raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
     text, encoding = _decode(raw, name)
@@ -122,13 +208,29 @@ def read_table(
     except csv.Error as error:
         raise CsvError(f"{name}: not a readable CSV file ({error})") from None
     index = _columns(head, columns, name, optional, exported_by)
-    rows = []
+    rows: list[tuple[int, dict[str, str]]] = []
+    cells_as_read: dict[int, dict[str, str]] = {}
     for number, record in body:
         if not any(cell.strip() for cell in record):
             continue  # spreadsheets add empty rows (';;;') at the end
         cells = {column: _cell(record, i) for column, i in index.items()}
+        cells.update({column: "" for column in optional if column not in index})
         rows.append((number, cells))
-    return Table(path, encoding, delimiter, rows, index)
+        cells_as_read[number] = {
+            column: record[i] if i < len(record) else "" for column, i in index.items()
+        }
+    letters = {column: _letter(position) for column, position in index.items()}
+    return Table(path, encoding, delimiter, rows, cells_as_read, letters, index)
+
+
+def _letter(position: int) -> str:
+    """0 -> 'A', 25 -> 'Z', 26 -> 'AA': a spreadsheet's column letters."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
 
 
 def _cell(record: list[str], position: int) -> str:
@@ -180,10 +282,8 @@ def _columns(
     optional: tuple[str, ...] = (),
     exported_by: str = "playbook translations export",
 ) -> dict[str, int]:
-    names = {
-        column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()}
-        for column in (*wanted, *optional)
-    }
+    every = [*wanted, *optional]
+    names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in every}
     found: dict[str, int] = {}
     for position, cell in enumerate(head):
         label = restore(cell).strip().casefold()

@@ -34,14 +34,14 @@ def test_a_printed_worksheet_names_its_journey_and_stage_number(page, site):
     page.emulate_media(media="print")
     crumb = page.locator(".playbook-breadcrumb").first
     assert crumb.is_visible()
-    assert crumb.inner_text() == "Del av Kundresan som aldrig tar slut · Steg 5/7"
+    assert crumb.inner_text() == "Del av Kundresan som aldrig tar slut · Steg 5 av 7"
     # The journey's print page: each stage on a sheet of its own, which names the journey.
     page.goto(site + PRINT)
     page.emulate_media(media="print")
     lines = page.locator(".playbook-print-only")
     assert lines.count() == 7
     assert lines.nth(1).is_visible()
-    assert lines.nth(1).inner_text() == "Del av Kundresan som aldrig tar slut · Steg 2/7"
+    assert lines.nth(1).inner_text() == "Del av Kundresan som aldrig tar slut · Steg 2 av 7"
     assert pdf_pages(page.pdf(format="A4")) >= 7
     page.emulate_media(media="screen")
     assert not lines.nth(1).is_visible()
@@ -181,9 +181,11 @@ def test_an_empty_progress_bar_looks_empty_in_both_palettes(browser, site, schem
         assert _contrast(empty_inside, background) < 1.1, (empty_inside, background)
         border = max(edge, key=lambda rgb: _contrast(rgb, background))  # the outline's row
         assert _contrast(border, background) >= 3, (border, background)
-        # Full, the same bar is filled: so "empty" above is not just "never drawn".
-        own = "ul.playbook-checklist input[type=checkbox]:not([data-key^='shared/'])"
-        for checkbox in page.locator(own).all():
+        # Full, the same bar is filled: so "empty" above is not just "never drawn". The
+        # stage's bar counts the shared checklists it shows too (#24): tick every box.
+        boxes = page.locator(".md-content ul.playbook-checklist input[type=checkbox]")
+        for checkbox in boxes.all():
             checkbox.check()
+        assert bar.evaluate("b => b.value === b.max && b.max > 0")
         full_inside = _pixels(page, bar.screenshot(), [inside])[0]
         assert _contrast(full_inside, background) >= 3, (full_inside, background)

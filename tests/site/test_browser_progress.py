@@ -130,7 +130,9 @@ def test_import_previews_what_it_would_do_before_doing_it(page, site, tmp_path):
         "ticks here that are removed: 1",
         "answers here that are removed or changed: 1",
     ]
-    expect(dialog).to_contain_text("Ids this playbook does not have, which will be ignored: 2")
+    expect(dialog.locator("[data-count=unknown]")).to_have_text(
+        "IDs this playbook does not have, which will be ignored: 2"
+    )
     assert stored(page) == MINE  # nothing happens before the reader chooses
     expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
 
@@ -152,13 +154,13 @@ def test_import_merges_ignores_unknown_ids_and_can_be_undone(page, site, tmp_pat
             AWARENESS + "identify-with-brand": "På mässan.",
         },
     }
-    assert progress_of_first_journey(page) == "3 of 26 done"
+    assert progress_of_first_journey(page) == "3 of 32 done"
     page.get_by_role("button", name="Undo").click()
     expect(page.locator(".playbook-transfer .playbook-status")).to_have_text(
         "The import has been undone: the progress is as it was before."
     )
     assert stored(page) == MINE
-    assert progress_of_first_journey(page) == "2 of 26 done"
+    assert progress_of_first_journey(page) == "2 of 32 done"
     expect(page.get_by_role("button", name="Undo")).to_be_hidden()  # one undo, not a history
 
 
@@ -235,8 +237,22 @@ def test_a_cancelled_import_changes_nothing(page, site, tmp_path, how):
             "The file is marked as progress, but its ticks or answers are not in the expected "
             "form. Nothing was imported.",
         ),
+        # The caps of a share link (#23): more ids than a link may carry, refused unlisted.
+        (
+            {"ticks": {f"customer-journey/awareness/item-{n}": True for n in range(5001)}},
+            "The file is larger than exported progress can be (more than 4 MB or 5,000 ids). "
+            "Nothing was imported.",
+        ),
     ],
-    ids=["newer", "string-version", "version-0", "no-version", "wrong-format", "ticks-list"],
+    ids=[
+        "newer",
+        "string-version",
+        "version-0",
+        "no-version",
+        "wrong-format",
+        "ticks-list",
+        "too-many-ids",
+    ],
 )
 def test_a_file_of_another_version_or_format_is_refused_with_the_reason(
     page, site, tmp_path, fields, message
@@ -245,6 +261,21 @@ def test_a_file_of_another_version_or_format_is_refused_with_the_reason(
     store(page, **MINE)
     choose_file(page, progress_file(tmp_path, **fields))
     expect(page.locator(".playbook-transfer .playbook-status")).to_have_text(message)
+    expect(confirmation(page)).to_be_hidden()
+    assert stored(page) == MINE
+
+
+def test_a_file_larger_than_a_share_link_may_be_is_refused_unread(page, site, tmp_path):
+    path = tmp_path / "huge.json"
+    with path.open("w", encoding="utf-8") as out:  # 4 MB and one byte, not JSON at all
+        out.write(" " * (4 * 1024 * 1024 + 1))
+    page.goto(site)
+    store(page, **MINE)
+    choose_file(page, str(path))
+    expect(page.locator(".playbook-transfer .playbook-status")).to_have_text(
+        "Filen är större än exporterade framsteg kan vara (mer än 4 MB eller 5\u00a0000 id:n). "
+        "Inget importerades."
+    )
     expect(confirmation(page)).to_be_hidden()
     assert stored(page) == MINE
 
@@ -312,7 +343,10 @@ def test_reset_clears_ticks_answers_and_the_shared_checklist_and_undo_restores(p
     assert [box.is_checked() for box in own_boxes(page).all()] == [False] * 4
     assert not page.locator(f"input[data-key='{SHARED}']").is_checked()
     assert page.locator("textarea.playbook-answer").nth(1).input_value() == ""
-    assert page.locator(".md-content .playbook-progress__text").first.inner_text() == "0 av 4 klara"
+    # The stage's bar: its own 4 items and the shared checklist's 6.
+    assert (
+        page.locator(".md-content .playbook-progress__text").first.inner_text() == "0 av 10 klara"
+    )
 
     page.get_by_role("button", name="Ångra").click()
     expect(status).to_have_text("Nollställningen är ångrad: bockarna och svaren är tillbaka.")
@@ -366,21 +400,34 @@ def test_each_stage_shows_its_done_state_on_map_list_and_home(page, site):
     page.goto(site + STAGE)
     for index in range(4):
         own_boxes(page).nth(index).check()
+    # A stage is complete once its shared checklist is done too: its 6 items show on
+    # purchase, after purchase and ambassador, and count on each of them (#26).
+    shared = page.locator("ul.playbook-checklist input[data-key^='shared/']")
+    for index in range(5):
+        shared.nth(index).check()
+    page.goto(site + "en/" + JOURNEY)
+    one_open = ["0/4", "0/3", "0/5", "5/9", "9/10", "0/3", "5/10"]
+    assert shown_marks(page.locator(".playbook-map")) == one_open  # "9/10": no check yet
+    page.goto(site + STAGE)
+    shared.nth(5).check()
     page.goto(site + "stages/customer-journey/loyalty/")
     own_boxes(page).nth(1).check()
 
     page.goto(site + "en/" + JOURNEY)
-    expected = ["0/4", "0/3", "0/5", "0/3", "✓ 4/4", "1/3", "0/4"]
+    expected = ["0/4", "0/3", "0/5", "6/9", "✓ 10/10", "1/3", "6/10"]
     assert shown_marks(page.locator(".playbook-map")) == expected
     assert shown_marks(page.locator("#stages + ol")) == expected
     link = page.get_by_role("region", name="Journey map").get_by_role("link").nth(4)
-    expect(link).to_have_accessible_name("5 After purchase 4 of 4 done")
+    expect(link).to_have_accessible_name("5 After purchase 10 of 10 done")
 
     page.goto(site + "nb/")
-    row = page.locator("p", has=page.locator("a[href='stages/customer-journey/awareness/']"))
+    row = page.locator("#customer-journey ol.playbook-card__stages")  # the home page's card (#29)
     assert shown_marks(row) == expected
     spoken = row.locator(".playbook-stage-done .playbook-visually-hidden").all_text_contents()
-    assert spoken[4:6] == ["4 av 4 fullført", "1 av 3 fullført"]
+    assert spoken[3:6] == ["6 av 9 fullført", "10 av 10 fullført", "1 av 3 fullført"]
+    # The shared ticks count once in each other journey's stages too.
+    six = page.locator("p", has=page.locator("a[href='stages/six-phases/notice/']"))
+    assert shown_marks(six) == ["0/3", "0/3", "6/9", "0/3", "6/9", "0/3"]
 
 
 def test_journey_summary_holds_every_stages_ticks_and_answers(page, site, tmp_path):
@@ -403,6 +450,10 @@ def test_journey_summary_holds_every_stages_ticks_and_answers(page, site, tmp_pa
     assert text.startswith(
         "# The never-ending customer journey\n\n## 1. Awareness\n\n1 of 4 done\n\n### Checklist\n"
     )
+    # Each section counts its scope: after purchase its 4 items and the shared 6 (#26).
+    assert "## 5. After purchase\n\n2 of 10 done\n\n### Checklist\n" in text
+    assert "## 4. Purchase\n\n1 of 9 done\n\n### Checklist\n" in text
+    assert "## Customer-experience basics\n\n1 of 6 done\n\n### Checklist\n" in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == [
         "## 1. Awareness",
@@ -429,7 +480,9 @@ def test_journey_summary_holds_every_stages_ticks_and_answers(page, site, tmp_pa
 
 
 def progress_of_first_journey(page) -> str:
-    return page.locator(".md-content .playbook-progress__text").first.inner_text()
+    """The customer journey's bar on the home page: its 26 items and the shared checklist's 6."""
+    bar = page.locator(".playbook-progress[data-scope='journey:customer-journey']")
+    return bar.locator(".playbook-progress__text").inner_text()
 
 
 def test_without_javascript_the_new_controls_stay_hidden(browser, site):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 import subprocess
@@ -26,6 +25,7 @@ from tests.conftest import (
     make_project,
 )
 from tests.htmlscan import Page, page_urls, third_party_requests
+from tests.pagefind_index import index_languages, index_stemming, indexed_pages
 
 pytestmark = pytest.mark.slow
 
@@ -103,16 +103,17 @@ def test_navigation_titles_are_translated(built):
 
 def test_search_index_per_language_with_nordic_stemming(built):
     project, _ = built
-    for lang, lunr in {"sv": "sv", "nb": "no", "en": "en"}.items():
-        index = json.loads((project / f"site/search/search_index.{lang}.json").read_text("utf-8"))
-        assert index["config"]["lang"] == [lunr]
-        assert "stemmer" in index["config"]["pipeline"]
-        locations = [doc["location"] for doc in index["docs"]]
-        assert locations, lang
-        others = [p for code, p in LANGUAGE_PREFIX.items() if code != lang and p]
-        assert not [loc for loc in locations if loc.startswith(tuple(others))], lang
-        if LANGUAGE_PREFIX[lang]:
-            assert all(loc.startswith(LANGUAGE_PREFIX[lang]) for loc in locations), lang
+    site = project / "site"
+    assert index_stemming(site) == {"en": "en", "nb": "nb", "sv": "sv"}
+    for lang, prefix in LANGUAGE_PREFIX.items():
+        urls = list(indexed_pages(site, lang))
+        assert len(urls) == index_languages(site)[lang] > 20, lang
+        others = tuple(f"/{p}" for code, p in LANGUAGE_PREFIX.items() if code != lang and p)
+        assert [url for url in urls if url.startswith(others)] == [], lang
+        assert all(url.startswith(f"/{prefix}") for url in urls), lang
+    # Material's lunr search is gone: no index of it, no search worker of ours.
+    assert not (site / "search").exists()
+    assert not (site / "assets/javascripts/workers/playbook-search.js").exists()
 
 
 def test_no_requests_to_third_party_hosts(built):
@@ -424,3 +425,12 @@ def test_glossary_terms_link_from_stage_pages_and_comparison_table_exists(built,
             len([i for i in shared.find("input") if i.get("data-key", "").startswith("shared/")])
             == 6
         )
+
+
+def test_the_404_home_link_works_on_a_site_served_at_the_root(built_small):
+    # base_url is "/" there, and "{{ base_url }}/" made the link "//": a protocol-relative
+    # address naming no host, which went nowhere.
+    for prefix, home in (("", "/"), ("nb/", "/nb/"), ("en/", "/en/")):
+        page = Page(built_small / "site" / prefix / "404.html")
+        links = [a["href"] for a in page.find("a") if a.get("href", "").startswith("/")]
+        assert home in links and "//" not in links, (prefix, links)

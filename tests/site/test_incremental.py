@@ -49,7 +49,7 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
     content.write_text(text.replace("en: Loyalty}", "en: Loyalty and return}"), "utf-8")
     report = generate(content)
     # Its own page, its neighbours' links, the journey page and its map (poster and SVG),
-    # the home page and the nav.
+    # the home page, the nav and the journey's workshop agenda (#29).
     assert sorted(report.updated) == [
         ".playbook/mkdocs.generated.yml",
         "playbook/comparison.en.md",
@@ -66,6 +66,7 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
         "playbook/stages/customer-journey/loyalty.en.md",
         "playbook/stages/customer-journey/poster.en.md",
         "playbook/stages/customer-journey/print.en.md",
+        "playbook/stages/customer-journey/workshop.en.md",
     ]
 
 

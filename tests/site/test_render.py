@@ -16,10 +16,11 @@ import pytest
 from pydantic import BaseModel
 
 from generator.content.loader import load_content
-from generator.content.model import LANGUAGE_CODES, Playbook
+from generator.content.model import LANGUAGE_CODES, Accessibility, Journey, Language, Playbook
 from generator.content.source import read_yaml
 from generator.errors import ContentError
-from generator.site.render import md_inline, render
+from generator.site.markup import md_inline
+from generator.site.render import render
 from generator.team.history import stamped_changes
 from generator.team.loader import validate_status
 from tests.conftest import FIXTURES
@@ -28,13 +29,52 @@ from tests.site.test_markup import _site_markdown, _split_front_matter
 
 GOLDEN = Path(__file__).parent / "golden" / "small"
 
+ACCESSIBILITY = {
+    "compliance": "partial",
+    "contact_email": "tillganglighet@example.org",
+    "contact_url": "https://example.org/kontakt?ämne=x".replace("ä", "%C3%A4"),
+    "supervisory_body": {
+        "name": {"sv": "Tillsynsorganet <b> & co", "nb": "Tilsynet", "en": "The supervisor"},
+        "url": "https://example.org/tillsyn",
+    },
+    "issues": [
+        {
+            "id": "scanned-pdf",
+            "text": {
+                "sv": "PDF:en är skannad.",
+                "nb": "PDF-en er skannet.",
+                "en": "The PDF is scanned.",
+            },
+            "workaround": {"sv": "Be om texten.", "en": "Ask for the text."},
+        },
+        {"id": "video", "text": {"sv": "Filmen saknar text *än*.", "nb": "Filmen mangler tekst."}},
+    ],
+}
+"""Set in _render_small, like repo_url: a new line in the fixture's site block would move
+the lines the error tests of the fixture point at."""
+
+
+def wide_loop(playbook: Playbook) -> list[Journey]:
+    """The fixture's journeys, the loop's map with map_layout: wide (issue #26). Set here
+    for the same reason as repo_url: a line after the loop's ``cyclic`` would move the lines
+    the error tests of the fixture point at."""
+    return [
+        journey.model_copy(update={"map_layout": "wide"}) if journey.id == "loop" else journey
+        for journey in playbook.journeys
+    ]
+
 
 def _render_small():
     # With a team status file, so the goldens show each kind of team state (issue #15);
     # 2023-11-14 is the day CI builds on (SOURCE_DATE_EPOCH), after know-names was due.
     playbook = load_content(FIXTURES / "small.yaml")
-    site = playbook.site.model_copy(update={"repo_url": "https://github.com/example/small"})
-    playbook = playbook.model_copy(update={"site": site})
+    site = playbook.site.model_copy(
+        update={
+            "repo_url": "https://github.com/example/small/tree/main/client",
+            "accessibility": Accessibility.model_validate(ACCESSIBILITY),
+        }
+    )
+    playbook = playbook.model_copy(update={"site": site, "journeys": wide_loop(playbook)})
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))
     return render(
         playbook,
@@ -76,7 +116,15 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Site.updated",  # the poster's date: tests/site/test_journey_map.py (a new line here would
     # move every line the error tests of this fixture point at)
     "Site.repo_url",  # set in _render_small below, for the same reason as Site.updated
+    "Site.github_enterprise",  # tests/site/test_team_view.py
     "Site.time_zone",  # the day render is given: tests/fork/test_team_workflows.py (nightly)
+    "Site.accessibility",  # ACCESSIBILITY above, set in _render_small for the same reason
+    *(f"Accessibility.{name}" for name in ACCESSIBILITY),
+    "SupervisoryBody.name",
+    "SupervisoryBody.url",
+    "AccessibilityIssue.id",
+    "AccessibilityIssue.text",
+    "AccessibilityIssue.workaround",
     "Site.client",  # the client project: tests/fork/test_scaffold.py
     "Site.branding",  # the client project: tests/fork/test_scaffold.py
     "Branding.logo",
@@ -88,7 +136,8 @@ NOT_IN_GOLDEN_FIXTURE = {
     "Site.allow_html",  # test_allow_html_makes_description_html_live_on_the_page below
     "Site.url",  # tests/site/test_build.py builds with --site-url
     "Language.name",  # the switcher's own names: tests/site/test_security.py
-    "Journey.loops_to",  # test_loops_to_sends_the_last_stage_to_an_earlier_one below
+    "Journey.loops_to",
+    "Journey.map_layout",  # wide_loop above, for the same reason as Site.updated  # test_loops_to_sends_the_last_stage_to_an_earlier_one below
     # One text field per shipped language; the fixture is in sv, nb and en, the others are
     # built by tests/site/test_language_clients.py (da,en and nn,nb clients).
     *(f"Translations.{code}" for code in LANGUAGE_CODES if code not in ("sv", "nb", "en")),
@@ -225,12 +274,48 @@ def test_one_page_per_language_journey_and_stage(small_outputs):
         "sources",
         "comparison",
         "team",
+        "accessibility",
         "checklists/basics",
-        *(f"stages/loop/{page}" for page in ("index", "print", "poster", "first", "second")),
-        *(f"stages/short/{page}" for page in ("index", "print", "poster", "meet", "decide")),
+        *(
+            f"stages/loop/{page}"
+            for page in ("index", "print", "poster", "workshop", "first", "second")
+        ),
+        *(
+            f"stages/short/{page}"
+            for page in ("index", "print", "poster", "workshop", "meet", "decide")
+        ),
     ]
     assert docs == {
         f"playbook/{page}{suffix}.md" for page in pages for suffix in ("", ".nb", ".en")
+    }
+
+
+def test_the_stage_counter_says_stage_n_of_m_in_every_language():
+    # Issue #28: the breadcrumb reused the plural heading and read "Stages 1/2", "Phasen 1/2".
+    playbook = load_content(FIXTURES / "small.yaml")
+    languages = [Language(code=code, default=code == "sv") for code in LANGUAGE_CODES]
+    playbook = playbook.model_copy(
+        update={"site": playbook.site.model_copy(update={"languages": languages})}
+    )
+    outputs = {p.as_posix(): text for p, text in render(playbook).items()}
+    counters = {
+        code: next(
+            line
+            for line in outputs[
+                f"playbook/stages/loop/second{'' if code == 'sv' else '.' + code}.md"
+            ].split("\n")
+            if " · " in line  # the breadcrumb's line (the front matter may hold a marked title)
+        ).rsplit(" · ", 1)[1]
+        for code in LANGUAGE_CODES
+    }
+    assert counters == {
+        "sv": "Steg 2 av 2",
+        "nb": "Steg 2 av 2",
+        "nn": "Steg 2 av 2",
+        "da": "Trin 2 af 2",
+        "fi": "Vaihe 2/2",
+        "de": "Phase 2 von 2",
+        "en": "Stage 2 of 2",
     }
 
 
@@ -283,7 +368,10 @@ def test_loops_to_sends_the_last_stage_to_an_earlier_one(tmp_path):
     assert "Next stage: [Second](second.md) ↺" in last
     first = pages["playbook/stages/loop/first.en.md"]
     assert "This is the first stage of the journey." in first
-    assert "↺ [Second](stages/loop/second.md)" in pages["playbook/index.en.md"]
+    home = pages["playbook/index.en.md"]
+    assert (
+        '<a href="stages/loop/second/"><span aria-hidden="true">↺</span> Back to Second</a>' in home
+    )
 
 
 def test_two_outputs_for_one_path_are_an_error_not_a_lost_page():

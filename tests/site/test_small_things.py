@@ -18,6 +18,7 @@ from generator.site.site_config import render_config
 from generator.site.ui import UI_LANGUAGES, UI_TEXT
 from generator.team.model import TeamStatus
 from tests.conftest import FIXTURES, REPO, run_cli
+from tests.site.test_render import wide_loop
 
 PALETTE = {
     "sv": ("Byt till mörkt läge", "Byt till ljust läge"),
@@ -32,7 +33,8 @@ PALETTE = {
 
 @pytest.fixture(scope="module")
 def playbook():
-    return load_content(FIXTURES / "small.yaml")
+    playbook = load_content(FIXTURES / "small.yaml")
+    return playbook.model_copy(update={"journeys": wide_loop(playbook)})
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,8 @@ def test_every_language_names_the_palette_switch_in_its_own_words(playbook):
     config = yaml.safe_load(render_config(playbook))
     top = [option["toggle"]["name"] for option in config["theme"]["palette"]]
     assert top == list(PALETTE["sv"])  # the default language's
-    languages = config["plugins"][1]["i18n"]["languages"]
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    languages = i18n["languages"]
     for language in languages:
         names = [option["toggle"]["name"] for option in language["theme"]["palette"]]
         assert names == list(PALETTE[language["locale"]]), language["locale"]

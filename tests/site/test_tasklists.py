@@ -51,6 +51,13 @@ def test_keyed_items_get_ids_keys_and_a_progress_bar():
     assert 'id="book-room"' in out and 'data-key="page:workshop-notes/invite-team"' in out
     assert "{#" not in out.split("<pre>")[0]
     assert out.count('class="playbook-progress"') == 1
+    # The bar names the page's scope; the page's data lists its keys (generator/site/progress.py).
+    assert 'class="playbook-progress" data-scope="page:workshop-notes"' in out
+    assert (
+        '<div class="playbook-data" data-progress="{&quot;scopes&quot;: {&quot;page:workshop-notes'
+        "&quot;: [&quot;page:workshop-notes/book-room&quot;, &quot;page:workshop-notes/invite-team"
+        '&quot;]}, &quot;items&quot;: {}}" hidden></div>'
+    ) in out
     assert "checked" not in out  # the browser's saved state decides, not the source's [x]
 
 
@@ -94,7 +101,7 @@ def test_a_tick_on_a_hand_written_page_survives_a_reload(tmp_path):
         assert box.is_enabled() and not box.is_checked()
         page.locator("li#book-room label").click()  # as a reader clicks it
         assert box.is_checked()
-        assert "1" in page.locator(".playbook-progress__text").inner_text()
+        assert page.locator(".playbook-progress__text").inner_text() == "1 av 2 klara"
         page.reload()
         assert page.locator('input[data-key="page:workshop-notes/book-room"]').is_checked()
         assert not page.locator('input[data-key="page:workshop-notes/invite-team"]').is_checked()

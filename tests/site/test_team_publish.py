@@ -103,6 +103,8 @@ def test_generate_reads_the_history_only_under_full(tmp_path, monkeypatch, mode)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795651200")
     content = make_project(tmp_path / "project", FIXTURES / "small.yaml")
     text = content.read_text(encoding="utf-8").replace("publish: full", f"publish: {mode}")
+    # The commit is at 12:00 UTC; the page shows it in the site's time zone (CET in November).
+    text = text.replace("site:\n", "site:\n  time_zone: Europe/Stockholm\n", 1)
     content.write_text(text, encoding="utf-8")
     _git(content.parent, "init", "-q", "-b", "main")
     (content.parent / "progress.yaml").write_text(

@@ -9,16 +9,17 @@ import pytest
 from generator.content.loader import load_content
 from generator.errors import ContentError, GeneratorError
 from generator.site.markup import html_attr
+from generator.site.progress import page_progress
 from generator.site.render import render
 from generator.site.team_view import (
     editor_link,
     journey_fingerprint,
     journey_keys,
-    team_counts,
     team_view,
 )
 from generator.team.model import AnswerStatus, ItemStatus, TeamStatus
 from generator.team.published import published
+from generator.team.scopes import scopes
 from tests.conftest import FIXTURES, make_project
 
 TODAY = date(2023, 11, 14)
@@ -39,7 +40,7 @@ def test_without_a_status_file_no_page_shows_a_team_state(playbook):
     assert "team.md" not in pages[".playbook/mkdocs.generated.yml"]
     assert not any("playbook-team" in text for text in pages.values())
     # The bars wait for the script, as before the status file existed.
-    assert '<div class="playbook-progress" data-items' in pages["playbook/index.md"]
+    assert '<div class="playbook-progress" data-scope="journey:loop"' in pages["playbook/index.md"]
     assert " hidden><progress" in pages["playbook/index.md"]
 
 
@@ -65,9 +66,24 @@ def test_counts_leave_out_not_applicable_items(playbook):
         TODAY,
         "en",
     )
-    assert team_counts(["loop/first/say-hello", "loop/first/know-names"], view) == {
-        "done": 1,
-        "total": 1,
+    progress = page_progress(["stage:loop/first"], scopes(playbook), view["states"])
+    # The stage counts its two items and the shared checklist's two: one done, one n/a.
+    assert progress["counts"] == {
+        "stage:loop/first": {"done": 1, "total": 3, "size": 4, "complete": False}
+    }
+    assert progress["data"] == {
+        "scopes": {
+            "stage:loop/first": [
+                "loop/first/say-hello",
+                "loop/first/know-names",
+                "shared/basics/answer-fast",
+                "shared/basics/say-thanks",
+            ]
+        },
+        "items": {
+            "loop/first/say-hello": {"status": "done"},
+            "loop/first/know-names": {"status": "not-applicable"},
+        },
     }
     assert view["items"]["loop/first/know-names"]["label"] == "Not applicable"
     assert team_view(playbook, None, TODAY, "en")["active"] is False
@@ -145,8 +161,45 @@ def test_repo_url_must_be_an_https_address(tmp_path, address):
     with pytest.raises(ContentError) as error:
         load_content(content)
     message = str(error.value)
-    assert ":2:" in message and "site.repo_url" in message
+    assert f"{content}:2:13: site.repo_url: invalid repository address" in message
     assert "invalid repository address" in message and "https://" in message
+
+
+def _with_site_lines(tmp_path, lines: str):
+    content = make_project(tmp_path, FIXTURES / "small.yaml")
+    text = content.read_text("utf-8").replace("site:\n", f"site:\n{lines}", 1)
+    content.write_text(text, "utf-8")
+    return content
+
+
+@pytest.mark.parametrize(
+    "lines, column",
+    [
+        ('  repo_url: "https://evil.example/a/b"\n', 13),
+        ('  repo_url: "https://github.com.evil.example/a/b"\n', 13),
+        ('  repo_url: "https://gitlab.com/a/b"\n  github_enterprise: github.acme.com\n', 13),
+    ],
+)
+def test_repo_url_must_be_on_github_or_a_named_enterprise_host(tmp_path, lines, column):
+    # Issue #23: "share my changes" puts a reader's unshared answers in the link's address,
+    # so repo_url may not send them to any https host a pull request names.
+    with pytest.raises(ContentError) as error:
+        load_content(_with_site_lines(tmp_path, lines))
+    (issue,) = error.value.issues
+    assert (issue.line, issue.column, issue.path) == (2, column, "site.repo_url")
+    assert "'share my changes' sends a reader's answers to that address" in issue.message
+    assert "github_enterprise:" in issue.hint
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        '  repo_url: "https://github.com/a/b/tree/main/client"\n',
+        '  repo_url: "https://github.acme.com/a/b"\n  github_enterprise: github.acme.com\n',
+    ],
+)
+def test_repo_url_on_github_or_the_named_enterprise_host_is_accepted(tmp_path, lines):
+    assert load_content(_with_site_lines(tmp_path, lines)).site.repo_url.startswith("https://")
 
 
 def test_an_attribute_keeps_line_breaks_and_quotes_exactly():
@@ -183,4 +236,5 @@ def test_every_page_with_the_teams_state_hands_it_to_the_script(playbook):
     with_items = [path for path, text in pages.items() if 'data-team="done"' in text]
     assert "playbook/stages/loop/print.md" in with_items
     for path in with_items:
-        assert 'class="playbook-team" data-done="loop/first/say-hello"' in pages[path], path
+        assert '"loop/first/say-hello": {"status": "done"}' in pages[path], path
+        assert 'class="playbook-team" data-only-here=' in pages[path], path

@@ -34,7 +34,7 @@ def test_the_table_is_in_the_default_language(project):
     lines = result.stdout.splitlines()
     assert lines[0] == "Slingan (loop): 1 av 4 klara, 25 %"
     assert lines[1].split() == [
-        "Steg", "Klara", "Pågår", "Ej", "aktuella", "Ej", "påbörjade", "Försenade", "Svar",
+        "Steg", "Klar", "Pågår", "Ej", "aktuell", "Ej", "påbörjad", "Försenad", "Svar",
         "Ansvariga",
     ]  # fmt: skip
     assert lines[2].split() == ["1.", "Första", "1", "1", "1", "1", "0", "1/1", "AK,", "Åsa"]
@@ -52,12 +52,23 @@ def test_lang_picks_the_tables_language_and_refuses_others(project):
 def test_json_has_the_summarys_numbers(project):
     result = run_cli("progress", "--json", "-c", str(project))
     data = json.loads(result.stdout)
+    assert data["version"] == 1  # the format of --json, raised when a field changes meaning
     assert data["today"] == "2026-11-26"
+    assert data["scope"] == "playbook"
     assert data["counts"] == {
-        "total": 7, "done": 1, "in_progress": 1, "not_applicable": 1, "not_started": 4,
-        "overdue": 1, "prompts": 2, "answered": 1, "percent": 16,
+        "total": 7, "done": 1, "applicable": 6, "in_progress": 1, "not_applicable": 1,
+        "not_started": 4, "overdue": 1, "prompts": 2, "answered": 1, "percent": 16,
     }  # fmt: skip
     assert [journey["id"] for journey in data["journeys"]] == ["loop", "short"]
+    assert [journey["scope"] for journey in data["journeys"]] == ["journey:loop", "journey:short"]
+    assert data["journeys"][1]["before_you_start"]["scope"] == "before:short"
+    assert [stage["scope"] for stage in data["journeys"][0]["stages"]] == [
+        "stage:loop/first",
+        "stage:loop/second",
+    ]
+    (basics,) = data["checklists"]
+    assert (basics["id"], basics["scope"]) == ("basics", "shared:basics")
+    assert (basics["counts"]["done"], basics["counts"]["applicable"]) == (0, 1)
     assert data["journeys"][1]["before_you_start"]["owners"] == ["PM"]
 
 

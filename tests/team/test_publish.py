@@ -6,6 +6,9 @@ real and searches every file of it.
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from datetime import date
 
 import pytest
@@ -58,10 +61,16 @@ def test_counts_shows_no_owner_note_answer_or_history_anywhere(status):
 def test_counts_still_counts_statuses_due_dates_and_overdue(status):
     pages = _render("counts", status)
     stage = pages["playbook/stages/loop/first.en.md"]
-    # say-hello done, know-names in progress and overdue: the bar counts 1 of 2.
-    assert '<progress max="2" value="1"' in stage
+    # say-hello done, know-names in progress and overdue, and the shared checklist shown on
+    # the stage: answer-fast not applicable, say-thanks open. The bar counts 1 of 3.
+    assert '<progress max="3" value="1" aria-label="Progress: First">' in stage
     assert 'due 2023-11-01 · <strong class="playbook-team-state__overdue">' in stage
-    assert 'data-done="loop/first/say-hello short/-/gather-team"' in stage
+    data = json.loads(html.unescape(re.search(r"data-progress='([^']*)'", stage).group(1)))
+    assert data["items"] == {
+        "loop/first/know-names": {"status": "in-progress"},
+        "loop/first/say-hello": {"status": "done"},
+        "shared/basics/answer-fast": {"status": "not-applicable"},
+    }
     team = pages["playbook/team.en.md"]
     assert team.count("| Owners |") == 0
     # The answered column still counts the team's one answer (short/meet/who-answers).

@@ -41,8 +41,8 @@ def test_progress_json_gives_the_examples_numbers(monkeypatch):
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["counts"] == {
-        "total": 11, "done": 3, "in_progress": 2, "not_applicable": 1, "not_started": 5,
-        "overdue": 1, "prompts": 3, "answered": 1, "percent": 30,
+        "total": 11, "done": 3, "applicable": 10, "in_progress": 2, "not_applicable": 1,
+        "not_started": 5, "overdue": 1, "prompts": 3, "answered": 1, "percent": 30,
     }  # fmt: skip
     welcome = data["journeys"][0]["stages"][0]
     assert welcome["id"] == "welcome"
@@ -50,8 +50,10 @@ def test_progress_json_gives_the_examples_numbers(monkeypatch):
     assert [item["key"] for item in data["overdue"]] == ["first-90-days/welcome/share-timeline"]
     overdue = run_cli("progress", "--overdue", "-c", str(EXAMPLE / "content.yaml"))
     assert overdue.exit_code == 1
+    # In the site's language, by the item's text and place (issue #26), not its key.
     assert overdue.stdout == (
-        "1 overdue: first-90-days/welcome/share-timeline (Projektledare, due 2023-10-02)\n"
+        "Försenat den 2023-11-14 (1): Dela tidsplanen för införandet "
+        "(De första 90 dagarna › Välkomnande; Projektledare, klart senast 2023-10-02)\n"
     )
 
 
@@ -82,11 +84,12 @@ def test_the_example_builds_and_its_schema_accepts_its_status_file(tmp_path):
         journey = (project / f"site/stages/first-90-days/{page}.html").read_text("utf-8")
         marks[page] = re.search(
             r'welcome/"><span class="playbook-map__number">\d+</span>[^<]*'
-            r'<span class="playbook-stage-done"[^>]*>([^<]*)</span>',
+            r'<span class="playbook-stage-done"[^>]*><span aria-hidden="true">([^<]*)</span>',
             journey,
         )
     assert marks["index"] and marks["poster/index"]
-    assert marks["poster/index"].group(1) == marks["index"].group(1) == " 1/2"
+    # Welcome's 3 items and the shared checklist's 1: one done, one not applicable (#26).
+    assert marks["poster/index"].group(1) == marks["index"].group(1) == "1/3"
     english = (project / "site/en/team/index.html").read_text("utf-8")
     assert "Team status" in english and "Projektledare" in english
     # The schema named on the status file's first line, written by generate.

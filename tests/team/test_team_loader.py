@@ -128,6 +128,39 @@ def test_no_file_and_a_file_of_comments_are_an_empty_status(tmp_path, small_play
             "'text'\n    hint: add 'text:' with the team's agreed answer",
         ),
         (
+            "items:\n  loop/first/say-hello:\n    status: done\n    owner: 42\n",
+            "progress.yaml:4:12: items[loop/first/say-hello].owner: expected text, got number 42\n"
+            "    hint: put the text after the colon, in quotes if it looks like a number",
+        ),
+        (
+            "items:\n  12: {status: done}\n",
+            "progress.yaml:2:3: items[12]: the key 12 is not text\n    hint: write journey/stage/"
+            "item with the content's ids, e.g. customer-journey/awareness/<item-id>; journey/-/"
+            "<item-id> for a journey's 'before you start' items, shared/<checklist-id>/<item-id> "
+            "for a shared checklist",
+        ),
+        (
+            "answers:\n  loop/first/who-first: Vi vet inte\n",
+            "progress.yaml:2:25: answers[loop/first/who-first]: expected the answer's fields, got "
+            "text\n    hint: write 'text: ...' on its own line, indented under the key",
+        ),
+        (
+            "items: [a]\n",
+            "progress.yaml:1:8: items: expected a mapping (key: value), got a list\n"
+            "    hint: write the entries as 'key:' lines indented under this key",
+        ),
+        # Worded from the model's constraints (issue #30): the hints were "write it, ..." before.
+        (
+            "items:\n  loop/first/say-hello:\n    status: done\n    owner: '  '\n",
+            "progress.yaml:4:12: items[loop/first/say-hello].owner: the owner is empty\n"
+            "    hint: write the owner, or remove the key",
+        ),
+        (
+            "answers:\n  loop/first/who-first:\n    text: " + "ä" * 20_001 + "\n",
+            "progress.yaml:3:11: answers[loop/first/who-first].text: the text is 20,001 characters "
+            "long; the limit is 20,000\n    hint: shorten the answer",
+        ),
+        (
             "version: 2\nitems: {}\n",
             "progress.yaml:1:10: version: this file is format version 2; this playbook reads "
             "version 1\n    hint: write version: 1, or update journey-playbook to read the newer "

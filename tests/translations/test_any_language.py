@@ -29,11 +29,11 @@ def test_a_danish_client_fills_its_default_texts_through_a_csv(tmp_path):
     assert exported.exit_code == 0, exported.output
     with (tmp_path / "da.csv").open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.reader(stream, delimiter=";"))  # Danish Excel: ';' and Danish headings
-    assert rows[0] == ["sti", "sprog", "kildetekst", "oversættelse"]
+    assert rows[0] == ["sti", "sprog", "status", "kildesprog", "kildetekst", "oversættelse"]
     name = "journeys[customer-journey].stages[awareness].name"
     row = next(r for r in rows if r[0] == name)
-    assert row[2] == "Awareness", "the source is the text the page shows: the English one"
-    row[3] = "Kendskab – æ ø å"
+    assert row[2:5] == ["oversæt", "en", "Awareness"], "the source is what the page shows"
+    row[5] = "Kendskab – æ ø å"
     with (tmp_path / "back.csv").open("w", encoding="utf-8-sig", newline="") as stream:
         csv.writer(stream, delimiter=";").writerows([rows[0], row])
 
@@ -44,14 +44,23 @@ def test_a_danish_client_fills_its_default_texts_through_a_csv(tmp_path):
     assert _count(after, "da") == _count(before, "da") + 1
 
 
-def test_a_default_text_that_exists_still_cannot_change_through_a_csv(tmp_path):
+def test_proofreading_a_clients_own_language_edits_the_overlay(tmp_path):
+    # The base (the Swedish default playbook) lacks Danish: the client's Danish texts are
+    # its own, so a proofreader's change to one is an edit of the overlay (issue #27).
     content = _client(tmp_path, "da,en")
-    (tmp_path / "back.csv").write_text(
-        "path;language;source;translation\nsite.title;da;x;Noget andet\n", encoding="utf-8"
-    )
-    result = run("translations", "import", str(tmp_path / "back.csv"), "-c", str(content))
-    assert result.exit_code == 1
-    assert "'da' is the default language, which a CSV cannot change" in result.output
+    table = tmp_path / "da.csv"
+    exported = run("translations", "export", "--lang", "da", "-o", str(table), "-c", str(content))
+    assert exported.exit_code == 0, exported.output
+    with table.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream, delimiter=";"))
+    title = next(row for row in rows if row[0] == "site.title")
+    assert title == ["site.title", "da", "korrekturlæs", "da", *["{client} – kunderejsen"] * 2]
+    title[5] = "{client} – kunderejsen, æ ø å"
+    with table.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows([rows[0], title])
+    result = run("translations", "import", str(table), "-c", str(content))
+    assert result.exit_code == 0, result.output
+    assert '    da: "{client} – kunderejsen, æ ø å"\n' in content.read_text(encoding="utf-8")
 
 
 def test_nynorsk_client_reports_bokmal_from_the_base_as_translated(tmp_path):

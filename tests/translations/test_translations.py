@@ -13,9 +13,9 @@ from tests.conftest import run_cli as run
 def test_coverage_per_language_lists_missing_with_line(small_project):
     result = run("translations", "-c", str(small_project))
     assert result.exit_code == 0
-    assert "sv  100.0 %  (42/42)  (default)" in result.output
-    assert "nb   95.2 %  (40/42)" in result.output
-    assert "en   92.9 %  (39/42)" in result.output
+    assert "sv  100.0 %  (50/50)  (default)" in result.output
+    assert "nb   96.0 %  (48/50)" in result.output
+    assert "en   94.0 %  (47/50)" in result.output
     assert (
         f"{small_project}:35:19: journeys[loop].stages[second].checklist[follow-up].text: "
         "missing en translation"
@@ -43,7 +43,7 @@ def test_changed_source_text_makes_translations_stale_until_confirmed(tmp_path):
 
     result = run("translations", "--strict", "-c", str(content))
     assert result.exit_code == 1
-    stale = [line for line in result.output.splitlines() if "stale" in line]
+    stale = [line for line in result.output.splitlines() if "translation is stale" in line]
     assert len(stale) == 2, result.output  # nb and en, pointing at their own lines
     assert all("stages[ambassador].checklist[find-ambassadors].text" in line for line in stale)
     assert {line.split(":")[1] for line in stale} == {
@@ -56,7 +56,7 @@ def test_changed_source_text_makes_translations_stale_until_confirmed(tmp_path):
     confirmed = run("translations", "-c", str(content), "confirm", "--lang", "nb")
     assert confirmed.exit_code == 0
     after = run("translations", "-c", str(content))
-    still_stale = [line for line in after.output.splitlines() if "stale" in line]
+    still_stale = [line for line in after.output.splitlines() if "translation is stale" in line]
     assert still_stale == [line for line in stale if ": en translation is stale" in line]
 
 

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_content
+from generator.translations.coverage import source_hash
 from generator.translations.spreadsheet import neutralise
 from tests.conftest import FIXTURES, make_project
 from tests.conftest import run_cli as run
@@ -71,7 +72,9 @@ def test_export_opens_in_nordic_excel_bom_semicolon_and_headers_in_its_language(
     )
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # without a BOM Excel shows å, æ and ø garbled
-    assert raw.decode("utf-8-sig").splitlines()[0] == "sti;språk;kildetekst;oversettelse"
+    assert raw.decode("utf-8-sig").splitlines()[0] == (
+        "sti;språk;status;kildespråk;kildetekst;oversettelse"
+    )
     comma = tmp_path / "nb-comma.csv"
     ok(
         "translations",
@@ -85,8 +88,8 @@ def test_export_opens_in_nordic_excel_bom_semicolon_and_headers_in_its_language(
         "-c",
         str(small_project),
     )
-    assert (
-        comma.read_text(encoding="utf-8-sig").splitlines()[0] == "sti,språk,kildetekst,oversettelse"
+    assert comma.read_text(encoding="utf-8-sig").splitlines()[0] == (
+        "sti,språk,status,kildespråk,kildetekst,oversettelse"
     )
 
 
@@ -95,8 +98,14 @@ def test_export_of_the_default_language_lists_every_text_for_proofreading(small_
     result = run("translations", "-c", str(small_project), "export", "--lang", "sv", "-o", str(out))
     assert result.exit_code == 0, result.output
     rows = rows_of(out, ";")
-    assert len(rows) == 42 and {r["språk"] for r in rows} == {"sv"}
-    assert ("site.title", "Liten resa") in [(r["sökväg"], r["källtext"]) for r in rows]
+    assert len(rows) == 50 and {r["språk"] for r in rows} == {"sv"}
+    # Each beside itself, to correct in place: no other text is its source.
+    assert {r["status"] for r in rows} == {"korrekturläs"} and {r["källspråk"] for r in rows} == {
+        "sv"
+    }
+    assert ("site.title", "Liten resa", "Liten resa") in [
+        (r["sökväg"], r["källtext"], r["översättning"]) for r in rows
+    ]
 
 
 def test_import_changes_only_the_translated_values_and_keeps_comments(small_project, tmp_path):
@@ -127,7 +136,7 @@ def test_import_changes_only_the_translated_values_and_keeps_comments(small_proj
         ),
     ]
     report = ok("translations", "-c", str(small_project))
-    assert "en   97.6 %  (41/42)" in report.output
+    assert "en   98.0 %  (49/50)" in report.output
     assert "summary: missing en" not in report.output and "stale" not in report.output
 
 
@@ -195,7 +204,7 @@ def test_nordic_excel_round_trip(small_project, tmp_path, encoding):
     assert stage.description.get("nb") == "Bare svensk her.\nAndre linje."
     strict = run("translations", "--strict", "-c", str(small_project))
     assert strict.exit_code == 1  # en is still missing
-    assert "nb  100.0 %  (42/42)" in strict.output
+    assert "nb  100.0 %  (50/50)" in strict.output
     assert not [line for line in strict.output.splitlines() if "missing nb" in line]
 
 
@@ -286,8 +295,10 @@ def test_yaml_1_1_lookalikes_import_as_text(small_project, tmp_path, value):
     assert load_content(small_project).journeys[0].stages[1].checklist[0].text.get("en") == value
 
 
-def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_path):
-    before, lock_before = small_project.read_bytes(), lock_of(small_project)
+def test_each_unusable_row_is_listed_and_the_rest_is_imported(small_project, tmp_path):
+    # Issue #27: one bad row used to refuse the whole file; now each is named with its
+    # reason, the valid rows are imported, and the command exits 1.
+    before = small_project.read_text(encoding="utf-8")
     table = tmp_path / "en.csv"
     table.write_text(
         "path,language,source,translation\n"
@@ -306,7 +317,16 @@ def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_p
     assert (
         "row 3: site.title: the en text is translated and confirmed, so no export lists it" in out
     )
-    assert "row 4: " + SUMMARY + ": 'sv' is the default language, which a CSV cannot change" in out
+    summary_line = next(
+        number
+        for number, line in enumerate(before.splitlines(), start=1)
+        if "summary: Bara på svenska." in line
+    )
+    assert (
+        f"row 4: {SUMMARY}: a proofreading change to 'sv', the default language of this "
+        "content, is not imported from a spreadsheet: every translation is checked against "
+        f"it, so edit it in {small_project}:{summary_line}:18"
+    ) in out
     assert (
         "row 5: journeys[loop].stages[secnd].summary: no text in" in out
         and f"did you mean {SUMMARY}?" in out
@@ -314,10 +334,35 @@ def test_each_unusable_row_is_listed_and_nothing_is_written(small_project, tmp_p
     assert "row 6: " + FOLLOW_UP + ": 'fr' is not a language of this playbook" in out
     assert "row 7: site.languages: no text in" in out
     assert "row 8: " + SUMMARY + ": the same text is also on row 2" in out
-    assert "6 rows cannot be imported; nothing was written." in out
-    assert "row 2" not in out.replace("on row 2", "")
-    assert small_project.read_bytes() == before and lock_of(small_project) == lock_before
+    assert out.splitlines()[-1] == (
+        "6 rows not imported (listed above); the other rows were. Fix those rows and import "
+        "the file again: rows already imported are skipped."
+    )
+    assert "row 2:" not in out
+    assert "Imported 1 translations" in out
+    stage = load_content(small_project).journeys[0].stages[1]
+    assert stage.summary.get("en") == "Only in Swedish." and stage.summary.get("sv") == (
+        "Bara på svenska."
+    )
+    assert f"{SUMMARY} en" in lock_of(small_project)
     assert "Traceback" not in out
+
+
+def test_a_file_where_every_row_is_refused_writes_nothing(small_project, tmp_path):
+    before, lock_before = small_project.read_bytes(), lock_of(small_project)
+    table = tmp_path / "en.csv"
+    table.write_text(
+        "path,language,source,translation\n"
+        f"{FOLLOW_UP},fr,Följ upp,Suivre\n"
+        "site.title,en,Liten resa,Other\n",
+        encoding="utf-8",
+    )
+    result = run("translations", "-c", str(small_project), "import", str(table))
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == (
+        "2 rows cannot be imported, and no other row has anything to import; nothing was written."
+    )
+    assert small_project.read_bytes() == before and lock_of(small_project) == lock_before
 
 
 def test_formula_cells_are_neutralised_on_export_and_restored_on_import(small_project, tmp_path):
@@ -359,7 +404,7 @@ def test_import_confirms_against_the_source_the_translator_saw(small_project, tm
     result = run("translations", "-c", str(small_project), "import", str(table))
     assert result.exit_code == 0 and "Imported 1 translations" in result.output
     assert [line for line in stale_lines(small_project) if SUMMARY in line]
-    assert f"{SUMMARY} (en): the default text changed after this file was exported" in result.output
+    assert f"{SUMMARY} (en): its source text changed after this file was exported" in result.output
 
 
 def test_a_row_without_its_source_is_not_confirmed(small_project, tmp_path):
@@ -491,3 +536,121 @@ def test_a_translation_that_yaml_would_read_as_a_non_string_stays_text(
     from generator.content.loader import load_content
 
     assert load_content(small_project).journeys[0].stages[1].summary.get("en") == translation
+
+
+LONG_EN = (
+    "Only in Swedish so far, and written here at length on purpose: a text longer than a "
+    "hundred characters reads best as a folded block, wrapped near eighty columns."
+)
+
+
+def test_imported_texts_read_like_the_rest_of_the_file(small_project, tmp_path):
+    # Issue #27: long or multi-line texts became one line with \n escapes, and a new language
+    # was appended after the others whatever the file's order.
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(
+        text.replace("{sv: Säg hej, nb: Si hei, en: Say hello}", "{sv: Säg hej, en: Say hello}"),
+        encoding="utf-8",
+    )
+    table = tmp_path / "back.csv"
+    with table.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(
+            [
+                ["path", "language", "source", "translation"],
+                [SUMMARY, "en", "Bara på svenska.", LONG_EN],
+                [
+                    "journeys[loop].stages[second].description",
+                    "en",
+                    "Bara svenska här.",
+                    "First line, å.\n\nA second paragraph.",
+                ],
+                [
+                    "journeys[loop].stages[first].checklist[say-hello].text",
+                    "nb",
+                    "Säg hej",
+                    "Si hei",
+                ],
+            ]
+        )
+    ok("translations", "-c", str(small_project), "import", str(table))
+    lines = small_project.read_text(encoding="utf-8").splitlines()
+    start = lines.index("      - id: second")
+    assert lines[start : start + 14] == [
+        "      - id: second",
+        '        name: {sv: "Andra <steget> & #1", nb: Andre, en: Second}',
+        "        summary:",
+        "          sv: Bara på svenska.",
+        "          en: >-",
+        "            Only in Swedish so far, and written here at length on purpose: a text longer",
+        "            than a hundred characters reads best as a folded block, wrapped near eighty",
+        "            columns.",
+        "        description:",
+        "          sv: Bara svenska här.",
+        "          en: |-",
+        "            First line, å.",
+        "",
+        "            A second paragraph.",
+    ]
+    assert "            text: {sv: Säg hej, nb: Si hei, en: Say hello}" in lines
+    stage = load_content(small_project).journeys[0].stages[1]
+    assert stage.summary.get("en") == LONG_EN
+    assert stage.description.get("en") == "First line, å.\n\nA second paragraph."
+
+
+def test_the_lock_names_each_sources_language_and_old_locks_still_read(small_project, tmp_path):
+    table = tmp_path / "en.csv"
+    table.write_text(
+        f"path,language,source,translation\n{FOLLOW_UP},en,Följ upp,Follow up\n", "utf-8"
+    )
+    ok("translations", "-c", str(small_project), "import", str(table))
+    lock = json.loads((small_project.parent / "translations.lock").read_text("utf-8"))
+    assert lock["version"] == 2
+    assert lock["confirmed"] == {f"{FOLLOW_UP} en": "sv:" + source_hash("Följ upp")}
+    # Format 1 (bare hashes, against the default language) reads as before.
+    lock["confirmed"] = {f"{FOLLOW_UP} en": source_hash("Följ upp")}
+    del lock["version"]
+    (small_project.parent / "translations.lock").write_text(json.dumps(lock), "utf-8")
+    assert stale_lines(small_project) == []
+    text = small_project.read_text(encoding="utf-8")
+    small_project.write_text(text.replace("Följ upp", "Följ upp snart"), "utf-8")
+    assert [line for line in stale_lines(small_project) if FOLLOW_UP in line]
+    # A newer format is refused, not misread.
+    lock["version"] = 3
+    (small_project.parent / "translations.lock").write_text(json.dumps(lock), "utf-8")
+    refused = run("translations", "-c", str(small_project))
+    assert refused.exit_code == 1
+    assert "is of format 3, written by a newer Journey Playbook" in refused.output
+
+
+def test_the_report_counts_texts_and_words_left_per_language(small_project):
+    report = ok("translations", "-c", str(small_project)).output.splitlines()
+    # Words of the source texts: "Bara på svenska." 3, "Bara svenska här." 3, "Följ upp" 2.
+    assert "en   94.0 %  (47/50)  left: 3 missing, 8 words" in report
+    assert "nb   96.0 %  (48/50)  left: 2 missing, 6 words" in report
+    # The pages that show a text in another language meanwhile: those with the note.
+    assert report[-4:] == [
+        "nb: 4 page(s) show a text in another language:",
+        "    stages/loop, stages/loop/print, stages/loop/poster, stages/loop/second",
+        "en: 4 page(s) show a text in another language:",
+        "    stages/loop, stages/loop/print, stages/loop/poster, stages/loop/second",
+    ]
+
+
+def test_allow_missing_warns_with_the_count_and_fails_only_on_stale(small_project, monkeypatch):
+    result = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "warning: 2 texts are not yet translated into nb (6 words left); its pages show them "
+        "in another language meanwhile",
+        "warning: 3 texts are not yet translated into en (8 words left); its pages show them "
+        "in another language meanwhile",
+    ]
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    annotated = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert "::warning::3 texts are not yet translated into en" in annotated.stderr
+    assert run("translations", "--strict", "-c", str(small_project)).exit_code == 1
+    text = small_project.read_text(encoding="utf-8")
+    ok("translations", "confirm", "-c", str(small_project))
+    small_project.write_text(text.replace("Säg hej", "Säg hej då"), "utf-8")
+    stale = run("translations", "--strict", "--allow-missing", "-c", str(small_project))
+    assert stale.exit_code == 1 and "2 stale translations (--strict)." in stale.stderr

@@ -1,0 +1,36 @@
+"""The accessibility problems every site this tool builds still has: the one list of them.
+
+The accessibility statement page (site/accessibility.py) lists these, with their texts in
+``site/ui_text/*.yml``, and the content checks refuse ``compliance: full`` while any is left.
+Each has a test in tests/site/test_known_issues.py that expects the fix and is marked as an
+expected failure: once the fix lands the test passes, the run fails, and the fixer removes the
+entry here (and its texts in every ui_text file). So the statement never lists a fixed issue,
+and never misses a known one. The lowest layer of the package: it imports nothing.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class KnownIssue(NamedTuple):
+    """One known problem: its id (the test's name says it), and the interface text keys of
+    what does not work and of the way round it."""
+
+    id: str
+    issue: str
+    workaround: str
+
+
+KNOWN_ISSUES: tuple[KnownIssue, ...] = (
+    # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
+    KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
+    KnownIssue("focus-under-header", "a11y_issue_header", "a11y_workaround_header"),
+    KnownIssue("share-field-focus", "a11y_issue_share_focus", "a11y_workaround_share_focus"),
+    KnownIssue("language-names", "a11y_issue_language_names", "a11y_workaround_language_names"),
+    KnownIssue("empty-landmark", "a11y_issue_landmark", "a11y_workaround_landmark"),
+    KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),
+    KnownIssue("loop-glyph", "a11y_issue_loop", "a11y_workaround_loop"),
+    KnownIssue("team-state-apart", "a11y_issue_team_state", "a11y_workaround_team_state"),
+)
+"""What still fails, in the order the statement lists it."""
