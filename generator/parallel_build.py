@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BuildError
-from generator.site.plugin import ONLY_LANGUAGE
+from generator.site.preview import ONLY_LANGUAGE
 from generator.terminal import terminal_safe
 
 SITEMAPS = ("sitemap.xml", "sitemap.xml.gz")

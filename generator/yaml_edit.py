@@ -86,8 +86,8 @@ def as_text_scalar(value: str):
     A translator's "No", "On" or "010" must stay text: written plain, YAML 1.1 reads a
     boolean or a number, and the import would then fail on a file nobody can fix.
     """
-    # Texts often land in a flow mapping ({sv: …, en: …}), where , [ ] { } and a leading
-    # ? or : end the value too.
+    # Texts often land in a flow mapping ({sv: …, en: …}), where , ? [ ] { } and a leading
+    # or last : end the value too.
     if _FLOW_UNSAFE.search(value):
         return DoubleQuotedScalarString(value)
     try:
@@ -106,4 +106,6 @@ _LITERAL_UNSAFE = re.compile(
     "[\r\x85\u2028\u2029\ufeff]|[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _BLOCK_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|: | #|\s$""")
-_FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,\[\]{}]|: | #|\s$""")
+# Pure-Python PyYAML ends a plain value inside {…} at any ? (libyaml and ruamel.yaml read on):
+# "Kan jeg identificere mig med dette brand?" must be quoted there.
+_FLOW_UNSAFE = re.compile(r"""^[\s?:\-,\[\]{}#&*!|>'"%@`]|[,?\[\]{}]|: |:$| #|\s$""")

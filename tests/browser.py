@@ -106,14 +106,7 @@ def chromium():
             browser.close()
 
 
-KNOWN_PROBLEMS: tuple[str, ...] = (
-    # Material's language switcher fetches sitemap.xml beside the page each language link
-    # points to; the site has one only beside each language's home (issue #10), so every
-    # other page asks for a file that is not there. Not a script error, and the switcher
-    # still works; test_language_switcher_asks_only_for_files_that_exist (test_browser.py)
-    # fails once that is fixed, so this entry can go.
-    r"console error on \S+: Failed to load resource: .* 404 .* \(\S+/sitemap\.xml\)",
-)
+KNOWN_PROBLEMS: tuple[str, ...] = ()
 """Problems watch() lets pass, each for a known reason (regular expressions)."""
 
 

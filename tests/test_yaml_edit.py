@@ -54,3 +54,18 @@ def test_text_inside_braces_is_quoted_where_a_comma_would_end_it():
     stream = io.StringIO()
     round_trip_yaml().dump(document, stream)
     assert stream.getvalue() == 'e: {status: done, note: "a, b"}\n'
+
+
+@pytest.mark.parametrize(
+    "value", ["Kan jeg identificere mig med dette brand?", "Hvad nu?", "Svar:"]
+)
+def test_text_inside_braces_reads_the_same_with_pure_python_pyyaml(value):
+    # Pure-Python PyYAML ends a plain value inside {…} at a '?' where libyaml reads on: the
+    # imported Danish question made content.yaml unreadable to it (issue #28).
+    document = round_trip_yaml().load("x: {sv: Kan jag}\n")
+    document["x"]["da"] = block_text_scalar(value, flow=True)
+    stream = io.StringIO()
+    round_trip_yaml().dump(document, stream)
+    assert yaml.load(stream.getvalue(), Loader=yaml.SafeLoader) == {
+        "x": {"sv": "Kan jag", "da": value}
+    }

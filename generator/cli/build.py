@@ -26,7 +26,7 @@ from generator.project import (
     mkdocs_env,
     read_brand_files,
 )
-from generator.site.plugin import ONLY_LANGUAGE
+from generator.site.preview import ONLY_LANGUAGE
 from generator.site_folder import check_site_folder, refuse_tracked_outputs
 from generator.team.schema import status_schema
 
@@ -153,6 +153,13 @@ def build(
     for warning in search.warnings:
         click.echo(f"warning: {warning}", err=True)
     target = (site_dir or content.resolve().parent / "site").resolve()
+    if not (target / "sitemap.xml").exists():
+        # The theme writes a sitemap only with an address to make its addresses absolute.
+        say(
+            "warning: the site has no address (site.url in the content, or --site-url), so it "
+            "has no sitemap and no hreflang alternates; set it to where the site is published",
+            err=True,
+        )
     # The pages use directory URLs, which work only when served (see README).
     say(
         f"Built in {time.perf_counter() - started:.1f} s: {target}\n"

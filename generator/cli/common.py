@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from generator.errors import ContentError, GeneratorError
+from generator.site.spreadsheet import DELIMITERS
 from generator.terminal import terminal_safe
-from generator.translations.spreadsheet import DELIMITERS
 
 DEFAULT_CONTENT = Path("content.yaml")
 _GIVEN = "playbook.content"

@@ -29,6 +29,7 @@ from generator.project import load_status
 from generator.site.localize import localizer
 from generator.site.team_view import history_rows
 from generator.site.ui import UI_TEXT
+from generator.team.changes import is_changes, read_changes
 from generator.team.history import Change
 from generator.team.importer import ImportReport, import_status
 from generator.team.incoming import read_incoming
@@ -164,28 +165,41 @@ def _decide(
         )
     if not report.imported:
         return "nothing", f"{ui['intake_nothing'].format(file=file)}\n{ignored}"
+    # Worded before anything is written: a snippet that cannot be described is not merged.
+    lines = "".join(f"- {line}\n" for line in _changes(playbook, incoming, report))
     import_status(playbook, current, target, incoming, incoming_name=SNIPPET_NAME)
     (out / "commit.txt").write_text(_commit_message(issue, report), encoding="utf-8")
-    lines = "".join(f"- {line}\n" for line in _changes(playbook, incoming, report))
     return "merged", f"{ui['intake_done'].format(file=file)}\n\n{lines}{ignored}"
 
 
 def _changes(playbook: Playbook, incoming: Path, report: ImportReport) -> list[str]:
     """What was merged, one line each in the site's language: 'Item text: Done: owner'."""
     merged = set(report.added) | set(report.updated)
-    _, entries = read_incoming(read_yaml(incoming, display_name=SNIPPET_NAME))
-    changes = [
-        Change(
-            entry.section,
-            entry.key,
-            today(playbook.site.time_zone),
-            "",
-            entry.raw.get("status"),
-            tuple(name for name in entry.raw if name != "changed"),
-        )
-        for entry in entries
-        if entry.key in merged
-    ]
+    parsed = read_yaml(incoming, display_name=SNIPPET_NAME)
+    day = today(playbook.site.time_zone)
+    changes: list[Change] = []
+    if is_changes(parsed.data):  # the sharing format version 2, as the site sends it
+        fields: dict[tuple[str, str], dict[str, str | None]] = {}
+        for change in read_changes(parsed):
+            fields.setdefault((change.section, change.key), {})[change.field] = change.to
+        for (section, key), values in fields.items():
+            if key in merged:
+                status = values.get("status") if section == "items" else None
+                changes.append(Change(section, key, day, "", status, tuple(values)))
+    else:  # version 1 and status-file snippets
+        _, entries = read_incoming(parsed)
+        changes = [
+            Change(
+                entry.section,
+                entry.key,
+                day,
+                "",
+                entry.raw.get("status"),
+                tuple(name for name in entry.raw if name != "changed"),
+            )
+            for entry in entries
+            if entry.key in merged
+        ]
     text = localizer(playbook, playbook.default_language)
     return [
         _one_line(f"{row['what']}: {row['change']}")

@@ -26,6 +26,7 @@ from generator.site.team_markdown import chat_report, item_places, overdue_markd
 from generator.site.ui import UI_TEXT
 from generator.team.importer import ImportReport, import_status, merge_entries, nothing_imported
 from generator.team.loader import status_path
+from generator.team.merge import Keep
 from generator.team.summary import (
     ItemState,
     JourneySummary,
@@ -132,21 +133,33 @@ progress.add_command(intake)
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @content_option
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option(
+    "--keep",
+    "keep",
+    multiple=True,
+    metavar="[KEY[.FIELD]=]CHOICE",
+    help="In a conflict, keep mine (progress.yaml's value), theirs (FILE's) or both "
+    "(both texts: an owner, a note, an answer); for all conflicts, or KEY=CHOICE for one "
+    "item or answer. Repeatable.",
+)
 @user_errors
-def progress_import(file: Path, content: Path, dry_run: bool) -> None:
-    """Merge FILE into progress.yaml: the site's progress export (JSON), a status file
-    snippet from "share my changes" (YAML), or the team's spreadsheet (team-status-*.csv
-    from 'playbook export' or the site, after a spreadsheet saved it). Comments and order
-    in progress.yaml stay.
+def progress_import(file: Path, content: Path, dry_run: bool, keep: tuple[str, ...]) -> None:
+    """Merge FILE into progress.yaml: the site's changes ("share my changes", the export,
+    or the code block of an issue sent from the site), an older export or status file
+    snippet, or the team's spreadsheet (team-status-*.csv from 'playbook export' or the
+    site, after a spreadsheet saved it). Comments and order in progress.yaml stay.
 
-    A change in progress.yaml newer than the imported one is kept and reported as a
-    conflict; ids this content does not have are listed and ignored. A spreadsheet row
-    states the item's whole state: an empty owner, due date or note cell removes it.
+    A change made from a value progress.yaml no longer has (someone changed it since) is a
+    conflict: it names the key, both texts and the line, and nothing is written for that
+    item or answer until --keep says which to keep. Ids this content does not have are
+    listed and ignored. A spreadsheet row states the item's whole state: an empty owner,
+    due date or note cell removes it.
 
     \b
     Example:
-        playbook progress import ~/Downloads/progress.json
-        playbook progress import shared-changes.yaml --dry-run
+        playbook progress import ~/Downloads/journey-playbook-progress.json
+        playbook progress import progress-changes.yaml --dry-run
+        playbook progress import progress-changes.yaml --keep customer-journey/awareness/q=both
         playbook progress import team-status-sv.csv
     """
     playbook = load_content(content, display_name=str(content))
@@ -156,12 +169,27 @@ def progress_import(file: Path, content: Path, dry_run: bool) -> None:
     if file.suffix.casefold() == ".csv":
         entries = read_status_table(file, name=str(file))
         report = merge_entries(
-            playbook, current, target, SPREADSHEET, entries, write=not dry_run, stamp=now()
+            playbook,
+            current,
+            target,
+            SPREADSHEET,
+            entries,
+            write=not dry_run,
+            keep=Keep.parse(keep),
+            stamp=now(),
         )
     else:
         report = import_status(
-            playbook, current, target, file, incoming_name=str(file), write=not dry_run
+            playbook,
+            current,
+            target,
+            file,
+            incoming_name=str(file),
+            write=not dry_run,
+            keep=Keep.parse(keep),
         )
+    for line in report.resolved:
+        say(f"resolved: {line}", err=True)
     for conflict in report.conflicts:
         say(f"conflict: {conflict}", err=True)
     if report.unknown:
@@ -173,6 +201,14 @@ def progress_import(file: Path, content: Path, dry_run: bool) -> None:
     if not report.imported:
         raise GeneratorError(nothing_imported(str(file), report, target))
     say(_import_summary(report, str(file), shown, dry_run))
+    if report.conflicts:
+        # Not a silent success: a person's change was not written.
+        keys = sorted({issue.path.split("]")[0].split("[", 1)[1] for issue in report.conflicts})
+        raise GeneratorError(
+            f"{len(report.conflicts)} conflict(s) not imported, nothing written for "
+            f"{', '.join(keys)}: import again with --keep KEY=mine|theirs|both "
+            "(or --keep theirs for all)"
+        )
 
 
 def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) -> str:

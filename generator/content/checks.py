@@ -5,16 +5,14 @@ and text present in the default language. Each finding is an Issue with a positi
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel
-
 from generator.content.limits import check_limits
-from generator.content.model import MAP_LANES, Journey, Playbook, Translations
+from generator.content.model import MAP_LANES, Journey, Playbook
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.errors import Issue
 from generator.known_issues import KNOWN_ISSUES
 
@@ -341,15 +339,3 @@ def _check_unique(entries: list[tuple[tuple, str]], what: str, found: _Findings,
             )
         else:
             first_seen[value] = loc
-
-
-def iter_texts(node: Any, loc: tuple = ()) -> Iterator[tuple[tuple, Translations]]:
-    """Yield (path, text) for every translatable text in a model tree, in document order."""
-    if isinstance(node, Translations):
-        yield loc, node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from iter_texts(getattr(node, name), loc + (name,))
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from iter_texts(child, loc + (index,))

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from generator.content.model import MAX_TEXT_CHARS, Playbook, Translations
+from generator.content.texts import iter_texts
 
 MAX_MARKDOWN_BRACKETS = 300
 """Python-Markdown's link parser is quadratic in '[': 20,000 of them cost ~2 minutes a
@@ -86,6 +87,4 @@ def _markdown_fields(playbook: Playbook) -> Iterator[tuple]:
 
 
 def _texts(playbook: Playbook) -> Iterator[tuple[tuple, Translations]]:
-    from generator.content.checks import iter_texts  # the one walk over every text
-
-    yield from iter_texts(playbook)
+    yield from iter_texts(playbook)  # the one walk over every text

@@ -54,10 +54,11 @@ def cache_folder() -> Path:
     return base / "parse"
 
 
-def lookup(path: Path, raw: bytes) -> Any | None:
-    """The cached data of ``path`` if its bytes are ``raw``; None on any miss or problem."""
-    from generator.content.source import MAX_DEPTH, MAX_NODES
+def lookup(path: Path, raw: bytes, *, max_depth: int, max_nodes: int) -> Any | None:
+    """The cached data of ``path`` if its bytes are ``raw``; None on any miss or problem.
 
+    A cached parse deeper than ``max_depth`` or larger than ``max_nodes`` (the parser's
+    limits, which the caller passes: this module is below the parser) is a miss."""
     try:
         entry = _entry(path)
         cached = json.loads(read_bounded(entry, MAX_ENTRY_BYTES, follow_symlinks=False))
@@ -66,7 +67,7 @@ def lookup(path: Path, raw: bytes) -> Any | None:
         if cached.get("sha256") != hashlib.sha256(raw).hexdigest():
             return None
         data = cached.get("data")
-        if not _within(data, MAX_DEPTH, MAX_NODES):
+        if not _within(data, max_depth, max_nodes):
             return None
         os.utime(entry)  # recently used: kept when the cache is trimmed
         return data

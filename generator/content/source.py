@@ -186,7 +186,7 @@ def read_yaml(path: Path, *, display_name: str | None = None, cache: bool = Fals
         return parse_yaml(text, name)
     from generator.content import parse_cache
 
-    data = parse_cache.lookup(path, raw)
+    data = parse_cache.lookup(path, raw, max_depth=MAX_DEPTH, max_nodes=MAX_NODES)
     if data is not None:
         return ParsedFile(data, LazySourceMap(name, text))
     parsed = parse_yaml(text, name)

@@ -22,8 +22,8 @@ from generator.content.model import MAP_LANES, Playbook
 from generator.site.journey_map import LANE_LABELS, score_label
 from generator.site.journey_map_svg import map_svg
 from generator.site.localize import localizer
+from generator.site.spreadsheet import write_table
 from generator.site.ui import UI_TEXT
-from generator.translations.spreadsheet import write_table
 
 SHARED = "shared"
 """The journey column of a shared checklist's rows (its ticks are saved under shared/<id>/…)."""

@@ -12,6 +12,7 @@ import logging
 import os
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -22,17 +23,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 from generator.site.host_check import host_guard
 from generator.site.html_size import collapse_whitespace
 from generator.site.marks import mark_header
-from generator.site.preview import NavigationGuard, drop_dirty_warning, preview_note
+from generator.site.preview import (
+    ONLY_LANGUAGE,
+    NavigationGuard,
+    drop_dirty_warning,
+    preview_note,
+)
 from generator.site.search_index import BackgroundIndexer, index_site, query_stemmer
 from generator.site.site_files import copy_sitemaps
 from generator.site.tasklists import add_saved_ticks, lines_without_id
 from generator.terminal import terminal_safe
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
-
-ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
-"""Set to a language code: this mkdocs run builds that language alone (``playbook build
---jobs`` runs one process per language and merges them; ``playbook serve --lang``)."""
 
 THEME_DIR = Path(__file__).parent / "theme"
 _TOC_DEFAULT_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")Permanent link"')
@@ -186,6 +188,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             playbook_languages=languages,
             playbook_default_language=default,
         )
+        # hreflang alternates and sitemap addresses must be absolute (theme/main.html,
+        # theme/sitemap.xml use it only when site_url is set).
+        site_url = config.site_url or ""
+        env.filters["playbook_absolute"] = lambda link: urljoin(site_url, str(link))
+        # mkdocs-static-i18n puts its sitemap.xml ahead of every theme folder, after this
+        # plugin's on_config: ours (theme/sitemap.xml) is put back in front.
+        searchpath = getattr(env.loader, "searchpath", None)
+        if searchpath and str(THEME_DIR) in searchpath:
+            searchpath.remove(str(THEME_DIR))
+            searchpath.insert(0, str(THEME_DIR))
         return env
 
     def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files) -> str:

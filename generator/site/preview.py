@@ -24,6 +24,12 @@ from generator.site.ui import UI_TEXT, language_in
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
+ONLY_LANGUAGE = "PLAYBOOK_BUILD_LANGUAGE"
+"""Set to a language code: this mkdocs run builds that language alone (``playbook build
+--jobs`` runs one process per language and merges them; ``playbook serve --lang``). Here,
+not in the plugin, so that the build, which starts those runs, need not import the plugin,
+which imports the build."""
+
 
 def drop_dirty_warning(record: logging.LogRecord) -> bool:
     """mkdocs warns on every dirty build, which strict mode counts as a failure; here a

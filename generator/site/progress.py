@@ -22,6 +22,7 @@ from generator.content.model import ChecklistItem, Journey, Playbook, Stage
 from generator.site.localize import Localizer
 from generator.site.pages import JourneyExport, KnownKeys, SummaryItem, SummarySection
 from generator.site.team_rows import TeamRow, state_fields
+from generator.site.team_view import TeamView
 from generator.site.ui import UI_TEXT
 from generator.team.counting import tally
 from generator.team.keys import (
@@ -52,21 +53,18 @@ __all__ = [
 ]
 
 
-class ItemState(TypedDict):
-    """One item's team state as the script reads it; later fields (owner, due date, note,
-    author, time, base version) go beside ``status`` without changing the script's API."""
-
-    status: str
-
-
 class ProgressData(TypedDict):
     """What a page hands to the script (its ``.playbook-data`` element, as JSON)."""
 
     scopes: dict[str, list[str]]
     """Each scope the page shows, by id: the keys it counts, each once."""
-    items: dict[str, ItemState]
-    """The team's state of each of those keys that the status file has an entry for; a key
-    without one is not started."""
+    items: dict[str, dict[str, object]]
+    """The team's state of each of those keys that the status file has an entry for
+    (team_view.page_entry: its status, what the site publishes of its owner, due date and
+    note, and the base version of each); a key without one is not started."""
+    answers: dict[str, dict[str, str]]
+    """The base version of the team's answer to each prompt the page lets the reader answer
+    (or imports into), by key: {"base": …}; a prompt without a published answer is left out."""
 
 
 class ScopeCount(TypedDict):
@@ -87,14 +85,19 @@ class PageProgress(TypedDict):
 
 def no_progress() -> PageProgress:
     """The progress of a page that shows none."""
-    return {"data": {"scopes": {}, "items": {}}, "counts": {}}
+    return {"data": {"scopes": {}, "items": {}, "answers": {}}, "counts": {}}
 
 
 def page_progress(
-    scope_ids: Iterable[str], found: dict[str, Scope], states: dict[str, str]
+    scope_ids: Iterable[str],
+    found: dict[str, Scope],
+    team: TeamView,
+    answer_keys: Iterable[str] = (),
 ) -> PageProgress:
     """The scopes ``scope_ids`` of ``found`` (generator/team/scopes.py) with the team's
-    ``states`` (key -> status, from the status file; empty without one)."""
+    state (``team``: what the site publishes of the status file), and the base versions of
+    the team's answers to ``answer_keys``."""
+    states = team["states"]
     wanted = [found[scope_id] for scope_id in dict.fromkeys(scope_ids)]
     keys = dict.fromkeys(key for scope in wanted for key in scope.keys)
     counts: dict[str, ScopeCount] = {}
@@ -109,7 +112,12 @@ def page_progress(
     return {
         "data": {
             "scopes": {scope.id: scope.keys for scope in wanted},
-            "items": {key: {"status": states[key]} for key in keys if key in states},
+            "items": {key: team["entries"][key] for key in keys if key in states},
+            "answers": {
+                key: {"base": team["answer_bases"][key]}
+                for key in answer_keys
+                if key in team["answer_bases"]
+            },
         },
         "counts": counts,
     }

@@ -92,6 +92,9 @@ _ENV.filters["lang"] = marks.lang_attr
 """``{: .class{{ text | lang }} }``: an attribute list that marks a text's language."""
 _ENV.filters["lang_block"] = marks.lang_block
 _ENV.filters["shown"] = marks.shown
+_ENV.filters["fill_marked"] = marks.marked_html
+"""``{{ ui.key | fill_marked(stage=name) | shown }}``: interface text with a value in it, as
+HTML, the value marked with its language where it is another one."""
 _ENV.filters["title_front_matter"] = marks.title_front_matter
 
 
@@ -147,14 +150,17 @@ def render(
         view = team_view(playbook, shown, today or date.min, language)
         downloads = team_downloads(team_files, language)
 
-        def progress(scope_ids: list[str], view: TeamView = view) -> PageProgress:
-            return page_progress(scope_ids, found, view["states"])
+        def progress(
+            scope_ids: list[str], answer_keys: list[str] | None = None, view: TeamView = view
+        ) -> PageProgress:
+            return page_progress(scope_ids, found, view, answer_keys or [])
 
         outputs[page_path("index", language, default)] = _home(
             playbook,
             language,
             view,
-            progress(_home_scopes(playbook)),
+            # The home page imports and sends every answer: it knows each one's base.
+            progress(_home_scopes(playbook), list(view["answer_bases"])),
             downloads,
             has_status_file=team is not None,
         )
@@ -191,12 +197,14 @@ def render(
             folder = f"stages/{journey.id}"
             in_journey = stage_scopes(playbook, journey)
             journey_wide = [journey_scope(journey.id)] + _before(journey, found)
+            # A share link opened on the journey page may carry answers to its prompts.
+            answered = [key for key in view["answer_bases"] if key.startswith(f"{journey.id}/")]
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
                 playbook,
                 journey,
                 language,
                 view,
-                progress(journey_wide + in_journey),
+                progress(journey_wide + in_journey, answered),
                 (shown, today),
             )
             # Each stage's data once, for its page and for the journey's print page.
@@ -214,6 +222,7 @@ def render(
             for position, stage in enumerate(journey.stages):
                 data = stages[position]
                 on_page = [data["scope"]] + [shared["scope"] for shared in data["shared"]]
+                prompt_keys = [prompt["key"] for prompt in data["prompts"]]
                 outputs[page_path(f"{folder}/{stage.id}", language, default)] = _stage(
                     playbook,
                     journey,
@@ -221,7 +230,7 @@ def render(
                     language,
                     data,
                     view,
-                    progress(on_page),
+                    progress(on_page, prompt_keys),
                     (shown, today),
                 )
     outputs[GENERATED_CONFIG] = render_config(
@@ -424,7 +433,7 @@ def _poster(
         "poster.md.j2",
         playbook,
         text,
-        journey={"id": journey.id, "name": text(journey.name)},
+        journey={"id": journey.id, "name": text(journey.name), "summary": text(journey.summary)},
         map=journey_map(journey, text),
         map_description=map_description(journey, text),
         content_date=UI_TEXT["content_date"][language].format(date=updated.isoformat())

@@ -25,6 +25,7 @@ from typing import TypedDict
 
 from generator.content.model import Playbook
 from generator.site.localize import Localizer, localizer
+from generator.site.spreadsheet import neutralise, write_table
 from generator.site.team_calendar import calendar
 from generator.site.team_markdown import task_list
 from generator.site.team_rows import (
@@ -36,7 +37,6 @@ from generator.site.team_rows import (
 )
 from generator.site.ui import UI_TEXT
 from generator.team.model import TeamStatus
-from generator.translations.spreadsheet import neutralise, write_table
 
 STATUS_COLUMNS = ["key", "journey", "stage", "text", "status", "owner", "due", "note", "changed"]
 """The spreadsheet's columns (headings: ui_text csv_<column>), all of them where owners and

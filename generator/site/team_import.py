@@ -30,12 +30,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from generator.errors import ContentError, Issue
+from generator.site.spreadsheet import read_table
 from generator.site.team_exports import STATUS_COLUMNS
 from generator.site.team_rows import STATUS_WORDS
 from generator.site.ui import UI_TEXT
 from generator.team.incoming import Entry
 from generator.team.model import ITEM_STATES, ItemStatus
-from generator.translations.spreadsheet import read_table
 
 EXPORTED_BY = "playbook export"
 KIND = "spreadsheet"

@@ -17,9 +17,10 @@ from generator.content.model import Journey, Playbook
 from generator.site.localize import Localized, Localizer, derived
 from generator.site.markup import html_text
 from generator.site.ui import UI_TEXT
+from generator.team.changes import entry_bases, field_value
 from generator.team.history import Change
 from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, keyed, prompts
-from generator.team.model import STATUS_FILE
+from generator.team.model import STATUS_FILE, TeamStatus
 from generator.team.published import Published
 from generator.team.summary import ItemState, Section, TeamSummary, item_state, summarize
 
@@ -62,6 +63,12 @@ class TeamView(TypedDict):
     """The same answers as plain text, for the script to compare a reader's answer with."""
     states: dict[str, str]
     """Each item's status by progress key, for every item the status file has an entry for."""
+    entries: dict[str, dict[str, object]]
+    """The page data of each of those items: its status, the owner, due date and note the
+    site publishes, and the base version of each (generator/team/changes.py), so that a
+    change the reader makes carries the version of the value they saw."""
+    answer_bases: dict[str, str]
+    """The base version of each published answer, by prompt key."""
 
 
 def no_team() -> TeamView:
@@ -74,6 +81,8 @@ def no_team() -> TeamView:
         "answers": {},
         "answer_texts": {},
         "states": {},
+        "entries": {},
+        "answer_bases": {},
     }
 
 
@@ -109,7 +118,21 @@ def team_view(playbook: Playbook, shown: Published | None, today: date, language
         "answers": {k: html_text_lines(text.rstrip("\n")) for k, text in answers.items()},
         "answer_texts": answers,
         "states": {key: item["status"] for key, item in items.items()},
+        "entries": {key: page_entry(status, key) for key in items},
+        "answer_bases": {key: entry_bases(status, "answers", key)["text"] for key in answers},
     }
+
+
+def page_entry(status: TeamStatus, key: str) -> dict[str, object]:
+    """One item's state as the page's script reads it: only what ``status`` holds, which is
+    what team.publish lets the site show (owners and notes are not there under counts)."""
+    entry: dict[str, object] = {"status": status.items[key].status}
+    for name in ("owner", "due", "note"):
+        value = field_value(status, "items", key, name)
+        if value is not None:
+            entry[name] = value
+    entry["base"] = entry_bases(status, "items", key)
+    return entry
 
 
 def html_text_lines(text: str) -> str:

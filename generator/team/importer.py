@@ -1,13 +1,18 @@
 """``playbook progress import``: merge a colleague's progress into the team's status file.
 
-Two kinds of file come in: the browser's JSON export (``{format, version, ticks,
-answers}``, see playbook.js) and a snippet of the status file itself (what the site's
-"share my changes" gives). Both become entries of the status file, merged one by one:
+Three kinds of file come in:
 
-* an entry the file lacks is added; one it has with the same values is left alone;
-* one whose values differ replaces the file's, unless the file's entry changed later
-  (its ``changed`` is newer than the incoming one, or the incoming one has no date):
-  that is a conflict, reported and not overwritten;
+* the site's changes (sharing format version 2, generator/team/changes.py): its JSON
+  export, "share my changes" and the issue "Send to the team" opens. Each change applies
+  while the file's value is still the one it was made from; any other is a conflict that
+  writes nothing for its item or answer until ``keep`` says which to keep
+  (generator/team/merge.py);
+* the browser's JSON export of version 1 (``{format, version, ticks, answers}``) and a
+  snippet of the status file itself (what "share my changes" gave before version 2), merged
+  entry by entry as before: an entry the file lacks is added, an equal one left alone, and
+  one whose values differ replaces the file's unless the file's entry changed later (its
+  ``changed`` is newer than the incoming one, or the incoming one has no date), which is a
+  conflict;
 * keys the content does not have are listed and ignored, never guessed.
 
 The file is edited with ruamel.yaml's round trip, so comments, order and layout stay; the
@@ -18,7 +23,7 @@ it replaces the file atomically. Nothing imported is an error; nothing is then w
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +31,13 @@ from ruamel.yaml.comments import CommentedMap
 
 from generator.content.describe import brief
 from generator.content.model import Playbook
-from generator.content.source import SourceLocator, parse_yaml, read_yaml
+from generator.content.source import ParsedFile, SourceLocator, parse_yaml, read_yaml
 from generator.errors import ContentError, GeneratorError, Issue
+from generator.team.changes import is_changes, read_changes
 from generator.team.incoming import Entry, read_incoming
 from generator.team.keys import checklist_items, prompts
 from generator.team.loader import LoadedStatus, check_keys, validate_status
+from generator.team.merge import Conflict, Keep, Write, plan
 from generator.team.model import FORMAT_VERSION, TeamStatus, moment
 from generator.yaml_edit import (
     block_text_scalar,
@@ -41,8 +48,10 @@ from generator.yaml_edit import (
 
 NEW_FILE_HEADER = (
     "yaml-language-server: $schema=.playbook/progress.schema.json\n"
-    "Team status of this playbook: published with the site, so anyone who can read the\n"
-    "site can read it. Owners are free text: an initial or a role is enough.\n"
+    "Team status of this playbook. What the site shows of it is set by team.publish in the\n"
+    "content (full: everything; counts: statuses, due dates and numbers, no owners, notes or\n"
+    "answers; none: nothing). The file itself is as public as the repository that holds it.\n"
+    "Owners are free text: an initial or a role is enough.\n"
     "Check it with 'playbook validate'. 'playbook generate' writes the schema named above,\n"
     "so that editors check this file and complete its ids."
 )
@@ -53,12 +62,15 @@ class ImportReport:
     """What an import did (or, with ``write=False``, would do)."""
 
     kind: str
-    """'browser export' or 'status file'."""
+    """'changes' (format version 2), 'browser export' or 'status file'."""
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     conflicts: list[Issue] = field(default_factory=list)
-    """Entries kept as the file has them, because the file's change is newer."""
+    """Entries kept as the file has them (the file's change is newer, or the change was made
+    from a value the file no longer has), one Issue per conflicting field."""
+    resolved: list[str] = field(default_factory=list)
+    """Conflicts settled by ``keep``, one line each: what was kept."""
     unknown: list[str] = field(default_factory=list)
     """Keys this content does not have (or has as the other kind), ignored."""
     created: bool = False
@@ -77,17 +89,23 @@ def import_status(
     *,
     incoming_name: str | None = None,
     write: bool = True,
+    keep: Keep | None = None,
 ) -> ImportReport:
     """Merge ``incoming`` into ``status_file`` (whose validated content is ``current``).
 
     Raises ContentError for an unreadable or invalid incoming file. Writes only when
     something changes and ``write`` is true; with nothing to import, the caller reports
-    ``nothing_imported`` as an error.
+    ``nothing_imported`` as an error. ``keep`` settles conflicts (merge.Keep); without it,
+    nothing is written for an item or answer in conflict.
     """
     name = incoming_name or str(incoming)
+    keep = keep or Keep()
     parsed = read_yaml(incoming, display_name=name)
+    if is_changes(parsed.data):
+        wanted = _wanted(playbook)
+        return _import_changes(parsed, wanted, current, status_file, playbook, keep, write)
     kind, entries = read_incoming(parsed)
-    return merge_entries(playbook, current, status_file, kind, entries, write=write)
+    return merge_entries(playbook, current, status_file, kind, entries, write=write, keep=keep)
 
 
 def merge_entries(
@@ -98,17 +116,15 @@ def merge_entries(
     entries: list[Entry],
     *,
     write: bool = True,
+    keep: Keep | None = None,
     stamp: str | None = None,
 ) -> ImportReport:
-    """Merge ``entries`` (read from a file of ``kind``) into ``status_file``, as
-    ``import_status`` does; ``stamp`` is the ``changed`` a snapshot entry gets when taken
-    (an ISO date and time: the moment of the import)."""
-    wanted = {
-        "items": {key for key, _ in checklist_items(playbook)},
-        "answers": {key for key, _ in prompts(playbook)},
-    }
+    """Merge ``entries`` of a file of ``kind`` (not format 2) into ``status_file``; a
+    snapshot entry taken gets ``changed: stamp``, the moment of the import."""
+    keep = keep or Keep()
+    wanted = _wanted(playbook)
     report = ImportReport(kind, created=not current.file)
-    merged: list[Entry] = []
+    merged: list[Write] = []
     source: SourceLocator | None = None
     for entry in entries:
         if entry.key not in wanted[entry.section]:
@@ -117,13 +133,25 @@ def merge_entries(
         verdict = _compare(entry, current)
         if verdict is None:
             report.added.append(entry.key)
-            merged.append(_stamped(entry, stamp))
+            merged.append(_entry_write(entry.stamped(stamp), new=True))
         elif verdict == "same":
             report.unchanged.append(entry.key)
         elif verdict == "newer":
             report.updated.append(entry.key)
-            merged.append(_stamped(entry, stamp))
+            merged.append(_entry_write(entry.stamped(stamp)))
         else:
+            shown = "status" if entry.section == "items" else "text"
+            choice = keep.choice(entry.key, shown)
+            if choice in ("theirs", "both"):
+                resolved = _resolved_entry(entry, current, choice)
+                report.updated.append(entry.key)
+                report.resolved.append(f"{entry.key}: kept {choice}")
+                merged.append(_entry_write(resolved.stamped(stamp)))
+                continue
+            if choice == "mine":
+                report.resolved.append(f"{entry.key}: kept mine")
+                report.unchanged.append(entry.key)
+                continue
             if source is None:  # where each conflict is in the file: parsed once, if needed
                 source = read_yaml(status_file, display_name=current.file).source
             report.conflicts.append(_conflict(entry, current, source, verdict))
@@ -132,17 +160,98 @@ def merge_entries(
     return report
 
 
-def _stamped(entry: Entry, stamp: str | None) -> Entry:
-    """A snapshot entry as it is written: changed now (its own date was the export's)."""
-    if not entry.snapshot:
+def _wanted(playbook: Playbook) -> dict[str, set[str]]:
+    """The keys this content has, per section: an import ignores any other."""
+    return {
+        "items": {key for key, _ in checklist_items(playbook)},
+        "answers": {key for key, _ in prompts(playbook)},
+    }
+
+
+def _import_changes(
+    parsed: ParsedFile,
+    wanted: dict[str, set[str]],
+    current: LoadedStatus,
+    status_file: Path,
+    playbook: Playbook,
+    keep: Keep,
+    write: bool,
+) -> ImportReport:
+    """Merge the changes of a sharing format version 2 document (merge.plan)."""
+    report = ImportReport("changes", created=not current.file)
+    changes = []
+    for change in read_changes(parsed):
+        if change.key in wanted[change.section]:
+            changes.append(change)
+        elif change.key not in report.unknown:
+            report.unknown.append(change.key)
+    named = {change.key for change in changes}
+    strangers = sorted(keep.keys() - named)
+    if strangers:
+        raise GeneratorError(
+            f"--keep names {', '.join(strangers)}, which {parsed.source.file} does not change"
+        )
+    found = plan(changes, current.status, keep)
+    for written in found.writes:
+        (report.added if written.new else report.updated).append(written.key)
+    report.unchanged.extend(found.unchanged)
+    for conflict, choice in found.resolved:
+        change = conflict.change
+        report.resolved.append(f"{change.key}.{change.field}: kept {choice}")
+    if found.conflicts:
+        source = read_yaml(status_file, display_name=current.file).source
+        report.conflicts.extend(
+            _change_conflict(conflict, source, parsed.source) for conflict in found.conflicts
+        )
+    if found.writes and write:
+        _write(status_file, current, found.writes, playbook)
+    return report
+
+
+def _change_conflict(conflict: Conflict, source: SourceLocator, incoming: SourceLocator) -> Issue:
+    """Where the file's value is, both texts, who made the change and when, and the choice."""
+    change = conflict.change
+    _, incoming_line, _ = incoming.locate(change.path, key=True)
+    who = f"by {change.by}, " if change.by else ""
+    made = change.at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    message = (
+        f"the file has {_shown(conflict.current)}; {incoming.file}:{incoming_line} has "
+        f"{_shown(change.to)} ({who}{made}), made from another value: nothing was written "
+        f"for {change.key}"
+    )
+    choices = (
+        "mine, theirs or both" if change.field in ("owner", "note", "text") else ("mine or theirs")
+    )
+    hint = (
+        f"choose with --keep {change.key}={choices.replace(', ', '|').replace(' or ', '|')} "
+        "(mine: the file's; theirs: the import's), then import again"
+    )
+    file, line, column = source.locate(change.path, key=True)
+    return Issue(
+        file, line, column, f"{change.section}[{change.key}].{change.field}", message, hint
+    )
+
+
+def _shown(value: str | None) -> str:
+    return "nothing" if value is None else brief(value, limit=1000)
+
+
+def _entry_write(entry: Entry, *, new: bool = False) -> Write:
+    values = {k: str(v) for k, v in entry.raw.items()}
+    return Write(entry.section, entry.key, values, cleared=entry.clears, new=new)
+
+
+def _resolved_entry(entry: Entry, current: LoadedStatus, choice: str) -> Entry:
+    """The incoming entry (theirs), or for an answer both texts, the file's first (both)."""
+    if choice == "theirs":
         return entry
-    if stamp is None:
-        raise ValueError("a snapshot entry needs the stamp of the import")
-    raw = {name: value for name, value in entry.raw.items() if name != "changed"}
-    raw["changed"] = stamp
-    fields = entry.model.model_dump(exclude_none=True)
-    model = type(entry.model).model_validate({**fields, "changed": stamp})
-    return replace(entry, raw=raw, model=model)
+    if entry.section != "answers":
+        raise GeneratorError(
+            f"--keep both: {entry.key}'s status has one value; keep mine or theirs"
+        )
+    mine = current.status.answers[entry.key].text
+    return Entry(entry.section, entry.key, {**entry.raw, "text": f"{mine}\n\n{entry.raw['text']}"},
+                 entry.model)  # fmt: skip
 
 
 def _compare(entry: Entry, current: LoadedStatus) -> str | None:
@@ -200,7 +309,8 @@ def nothing_imported(name: str, report: ImportReport, status_file: Path) -> str:
     """Why an import changed nothing, for the error message."""
     parts = [f"{len(report.unchanged)} already in the file"]
     if report.conflicts:
-        parts.append(f"{len(report.conflicts)} in conflict with newer changes")
+        newer = "" if report.kind == "changes" else " with newer changes"
+        parts.append(f"{len(report.conflicts)} in conflict{newer}")
     if report.unknown:
         parts.append(f"{len(report.unknown)} unknown to this content")
     if not report.unchanged and not report.conflicts and not report.unknown:
@@ -209,7 +319,7 @@ def nothing_imported(name: str, report: ImportReport, status_file: Path) -> str:
 
 
 def _write(
-    status_file: Path, current: LoadedStatus, merged: list[Entry], playbook: Playbook
+    status_file: Path, current: LoadedStatus, merged: list[Write], playbook: Playbook
 ) -> None:
     editor = round_trip_yaml()
     original = status_file.read_text("utf-8-sig") if current.file else ""
@@ -224,6 +334,10 @@ def _write(
             document.yaml_set_start_comment(NEW_FILE_HEADER)
     for entry in merged:
         section = document.get(entry.section)
+        if entry.section == "answers" and "text" in entry.cleared:
+            if section is not None and entry.key in section:
+                del section[entry.key]  # an answer without its text is no answer
+            continue
         if section is None:
             section = document[entry.section] = CommentedMap()
         elif not section and section.fa.flow_style():
@@ -231,9 +345,9 @@ def _write(
         target = section.get(entry.key)
         if target is None:
             target = section[entry.key] = CommentedMap()
-        for name in entry.clears:
+        for name in entry.cleared:
             target.pop(name, None)
-        for name, value in entry.raw.items():
+        for name, value in entry.values.items():
             target[name] = _scalar(name, value, flow=target.fa.flow_style())
     stream = io.StringIO()
     editor.dump(document, stream)
@@ -251,7 +365,7 @@ def _scalar(name: str, value: str, *, flow: bool):
 
 
 def _check_result(
-    text: str, current: LoadedStatus, merged: list[Entry], playbook: Playbook
+    text: str, current: LoadedStatus, merged: list[Write], playbook: Playbook
 ) -> None:
     """The edited file must load, and hold exactly the old entries plus the merged ones.
 
@@ -265,13 +379,21 @@ def _check_result(
         raise GeneratorError(
             f"the merged status file would not load; nothing was written:\n{error}"
         ) from None
-    expected = current.status.model_dump()
+    expected = current.status.model_dump(exclude_none=True)
     for entry in merged:
-        fields = expected[entry.section].setdefault(entry.key, {})
-        for name in entry.clears:
+        section = expected.setdefault(entry.section, {})
+        if entry.section == "answers" and "text" in entry.cleared:
+            section.pop(entry.key, None)
+            continue
+        fields = section.setdefault(entry.key, {})
+        for name in entry.cleared:
             fields.pop(name, None)
-        fields.update(entry.model.model_dump(include=set(entry.raw)))
-    if errors or TeamStatus.model_validate(expected) != result:
+        fields.update(entry.values)
+    try:
+        same = TeamStatus.model_validate(expected) == result
+    except ValueError:
+        same = False
+    if errors or not same:
         raise GeneratorError(
             "the merged status file would not say what was imported; nothing was written "
             "(please report this as a bug, with the two files)"

@@ -1,4 +1,5 @@
-"""What ``playbook progress import`` reads: the browser's export or a status file snippet.
+"""What ``playbook progress import`` reads besides the sharing format version 2 (changes.py):
+the browser's export of version 1 and a status file snippet.
 
 Both become a list of Entry, one per item or answer, checked value by value with the
 status file's own rules and reported with the incoming file's lines.
@@ -6,7 +7,7 @@ status file's own rules and reported with the incoming file's lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -40,6 +41,18 @@ class Entry:
     one the file had when the row was exported)."""
     clears: tuple[str, ...] = ()
     """With ``snapshot``: the fields whose cells are empty, removed from the file's entry."""
+
+    def stamped(self, stamp: str | None) -> Entry:
+        """A snapshot entry as it is written: changed now (its own date was the export's)."""
+        if not self.snapshot:
+            return self
+        if stamp is None:
+            raise ValueError("a snapshot entry needs the stamp of the import")
+        raw = {name: value for name, value in self.raw.items() if name != "changed"}
+        raw["changed"] = stamp
+        fields = self.model.model_dump(exclude_none=True)
+        model = type(self.model).model_validate({**fields, "changed": stamp})
+        return replace(self, raw=raw, model=model)
 
 
 def read_incoming(parsed: ParsedFile) -> tuple[str, list[Entry]]:
@@ -79,10 +92,10 @@ def _browser_entries(parsed: ParsedFile) -> list[Entry]:
         )
     version = data.get("version")
     if version != FORMAT_VERSION:
-        newer = isinstance(version, int) and not isinstance(version, bool) and version > 1
+        newer = isinstance(version, int) and not isinstance(version, bool) and version > 2
         raise error(
             ("version",),
-            f"the export is format version {brief(version)}; this playbook reads version 1",
+            f"the export is format version {brief(version)}; this playbook reads versions 1 and 2",
             "update journey-playbook to read the newer format"
             if newer
             else "export the progress again from the site",

@@ -8,6 +8,12 @@ into a language its base lacks, the text it was translated from (Danish from Eng
 When that source changes, the translation is reported stale until someone checks it
 and runs ``playbook translations confirm``.
 
+Languages: the site's, and, in a playbook that extends none (one that clients extend), every
+other shipped language it has texts in: the default playbook holds da, fi, nn and de beside
+sv, nb and en for clients to build, while its own site stays sv, nb, en (issue #28). Those
+texts are counted and kept current like the built ones; an overlay's texts in a language
+its site does not build would show nowhere, so it is offered only its own languages.
+
 In an overlay, a translation that comes from the base was written against the
 base's default-language text. When the overlay changes that text but not the
 translation, the translation is stale too, until confirmed in the overlay's lock.
@@ -19,10 +25,10 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.checks import iter_texts
-from generator.content.model import Playbook, default_language_of
+from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.languages import FALLBACK_LANGUAGE
 from generator.lockfile import TRANSLATIONS_LOCK
 
@@ -112,18 +118,41 @@ def write_lock(content: Path, lock: dict[str, str], default: str) -> None:
     )
 
 
+def offered_languages(playbook: Playbook, parsed: ParsedFile) -> list[str]:
+    """Languages this content may hold translations in: the site's, then, in a playbook that
+    extends none, every other shipped language (LANGUAGE_CODES order)."""
+    site = list(playbook.language_codes)
+    if parsed.base is not None:
+        return site
+    return site + [code for code in LANGUAGE_CODES if code not in site]
+
+
+def reported_languages(playbook: Playbook, parsed: ParsedFile) -> list[str]:
+    """Languages coverage is reported for: the site's, and each other offered language
+    that has at least one text."""
+    site = list(playbook.language_codes)
+    extra = set(offered_languages(playbook, parsed)) - set(site)
+    used = {code for _, text in iter_texts(playbook) for code in extra if text.get(code)}
+    return site + [code for code in offered_languages(playbook, parsed) if code in used]
+
+
 def check_translations(
-    playbook: Playbook, parsed: ParsedFile, lock: dict[str, str]
+    playbook: Playbook,
+    parsed: ParsedFile,
+    lock: dict[str, str],
+    languages: list[str] | None = None,
 ) -> TranslationReport:
-    """Coverage per built language, and every missing or stale translation."""
+    """Coverage per language (``languages``, else reported_languages), and every missing
+    or stale translation."""
     default = playbook.default_language
-    coverage = {code: LanguageCoverage(code) for code in playbook.language_codes}
+    wanted = languages or reported_languages(playbook, parsed)
+    coverage = {code: LanguageCoverage(code) for code in wanted}
     findings: list[Finding] = []
     by_id: dict = {}
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)
         base = base_text(parsed, loc, by_id)
-        for code in playbook.language_codes:
+        for code in wanted:
             coverage[code].total += 1
             if text.get(code) is None:
                 shown = next(
@@ -182,7 +211,7 @@ def confirm_translations(
     """
     default = playbook.default_language
     lock = read_lock(content)
-    wanted = languages or list(playbook.language_codes)
+    wanted = languages or reported_languages(playbook, parsed)
     count = 0
     for loc, text in iter_texts(playbook):
         path = format_path(loc, parsed.data)

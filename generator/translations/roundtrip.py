@@ -28,27 +28,28 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.checks import iter_texts
 from generator.content.loader import validate_data
 from generator.content.model import LANGUAGE_CODES, Playbook, default_language_of
 from generator.content.overlay import load_with_extends
 from generator.content.paths import format_path
 from generator.content.source import ParsedFile
+from generator.content.texts import iter_texts
 from generator.errors import ContentError, GeneratorError
-from generator.translations.coverage import (
-    check_translations,
-    lock_entry,
-    read_lock,
-    recorded_source,
-    write_lock,
-)
-from generator.translations.spreadsheet import (
+from generator.site.spreadsheet import (
     CsvError,
     Table,
     cell_problem,
     read_table,
     status_label,
     write_table,
+)
+from generator.translations.coverage import (
+    check_translations,
+    lock_entry,
+    offered_languages,
+    read_lock,
+    recorded_source,
+    write_lock,
 )
 from generator.translations.writeback import write_texts
 from generator.yaml_edit import replace_keeping_mode
@@ -67,14 +68,15 @@ def export_csv(
 ) -> tuple[str, int]:
     """CSV of ``language``'s texts to translate (missing), to check again (stale) and, for
     the default language, to proofread (every other text it has); and how many rows."""
-    if language not in playbook.language_codes:
+    offered = offered_languages(playbook, parsed)
+    if language not in offered:
         raise GeneratorError(
-            f"--lang must be one of the built languages: {', '.join(playbook.language_codes)}"
+            f"--lang must be one of this content's languages: {', '.join(offered)}"
         )
     default = playbook.default_language
     lock = read_lock(content)
     findings = {
-        f.path: f.kind for f in check_translations(playbook, parsed, lock).findings
+        f.path: f.kind for f in check_translations(playbook, parsed, lock, [language]).findings
         if f.language == language
     }  # fmt: skip
     rows = []
@@ -169,7 +171,7 @@ def import_csv(content: Path, table_path: Path, *, display_name: str | None = No
     new_text = None
     if to_write:
         texts = [(row.path, row.language, row.value) for row in to_write]
-        new_text = write_texts(content, texts, default, playbook.language_codes)
+        new_text = write_texts(content, texts, default, offered_languages(playbook, parsed))
         parsed, playbook = _revalidate(content, name, new_text)
         _verify(to_write, playbook, parsed, table_path)
     current = dict(_texts_by_path(playbook, parsed))
@@ -202,7 +204,10 @@ def _check_rows(
 ) -> tuple[list[_Row], list[_Row]]:
     """Sort the rows into (to write, to confirm); every unusable one goes to report.refused."""
     texts = dict(_texts_by_path(playbook, parsed))
-    exportable = {(f.path, f.language) for f in check_translations(playbook, parsed, lock).findings}
+    offered = offered_languages(playbook, parsed)
+    exportable = {
+        (f.path, f.language) for f in check_translations(playbook, parsed, lock, offered).findings
+    }
     seen: dict[tuple[str, str], int] = {}
     to_write: list[_Row] = []
     to_confirm: list[_Row] = []
@@ -249,15 +254,17 @@ def _cell_problems(table: Table, number: int) -> str | None:
 
 def _source_language(cells: dict[str, str], row: _Row, text, playbook: Playbook) -> str:
     """The language of the row's source text: its source-language cell (export writes it),
-    else the language whose text it is, else what the export would have named."""
+    else the language whose text it is (a translator may have worked from the English, issue
+    #28), else what the export would have named."""
     named = cells.get("source_language", "").strip()
     if named in LANGUAGE_CODES:
         return named
-    if row.language != playbook.default_language:
-        return playbook.default_language
-    for code in (*playbook.language_codes, *LANGUAGE_CODES):
+    default = playbook.default_language
+    for code in (default, *playbook.language_codes, *LANGUAGE_CODES):
         if code != row.language and _same(row.source, text.get(code)):
             return code
+    if row.language != default:
+        return default
     return shown_language(playbook, text, row.language)
 
 
@@ -274,10 +281,10 @@ def _row_problem(
             + (f" (did you mean {close[0]}?)" if close else "")
             + "; export again, the content may have changed"
         )
-    if row.language not in playbook.language_codes:
+    offered = offered_languages(playbook, parsed)
+    if row.language not in offered:
         return (
-            f"'{row.language}' is not a language of this playbook "
-            f"(use one of {', '.join(playbook.language_codes)})"
+            f"'{row.language}' is not a language of this playbook (use one of {', '.join(offered)})"
         )
     loc, text = texts[row.path]
     if _same(row.value, text.get(row.language)):

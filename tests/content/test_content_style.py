@@ -517,7 +517,7 @@ def test_placeholder_pattern(ident, placeholder):
 
 
 def test_a_stage_name_shared_by_two_different_steps_is_found(tmp_path):
-    playbook = broken(tmp_path, "nb: Evaluering etter kjøpet,", "nb: Vurdering,")
+    playbook = broken(tmp_path, "  nb: Evaluering etter kjøpet\n", "  nb: Vurdering\n")
     assert clashing_stage_names(playbook) == [
         "[nb] 'Vurdering' names different steps: [('after-purchase',), ('consideration',)]"
     ]

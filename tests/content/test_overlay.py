@@ -243,11 +243,12 @@ def test_overlay_positions_for_translations(tmp_path):
     where = parsed.source.locate(("journeys", 0, "stages", 4, "checklist", 0, "text", "nb"))
     assert where == (str(tmp_path / "content.yaml"), 19, 73)  # "Ring og ønsk velkommen"
     default = (Path(__file__).parents[2] / "content.yaml").read_text(encoding="utf-8")
-    line = default[: default.index("name: {sv: Kännedom")].count("\n") + 1
+    # The stage's name is a block mapping: its value starts at its first language's line.
+    line = default[: default.index("name:\n          sv: Kännedom\n")].count("\n") + 2
     assert parsed.source.locate(("journeys", 0, "stages", 0, "name")) == (
         "default:content.yaml",
         line,
-        15,
+        11,
     )
 
 
@@ -544,7 +545,7 @@ def test_a_copied_content_structure_keeps_every_line_and_column(tmp_path):
     ).replace("{id: welcome-call,", "{id: Välkommen,")
     overlay = load_with_extends(write(tmp_path, "content.yaml", text), "content.yaml")
     default = (Path(__file__).parents[2] / "content.yaml").read_text(encoding="utf-8")
-    awareness = default[: default.index("name: {sv: Kännedom")].count("\n") + 1
+    awareness = default[: default.index("name:\n          sv: Kännedom\n")].count("\n") + 2
     expected = [
         "content.yaml:7:13: journeys[customer-journey].stages[purchse]: the base has no stage "
         "'purchse', so this is a new stage, which needs 'summary'",
@@ -560,7 +561,7 @@ def test_a_copied_content_structure_keeps_every_line_and_column(tmp_path):
         assert parsed.source.locate(("journeys", 0, "stages", 0, "name")) == (
             "default:content.yaml",
             awareness,
-            15,
+            11,
         )
 
 

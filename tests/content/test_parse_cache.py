@@ -12,9 +12,12 @@ import pytest
 
 from generator.content import parse_cache
 from generator.content.loader import load_parsed
-from generator.content.source import read_yaml
+from generator.content.source import MAX_DEPTH, MAX_NODES, read_yaml
 from generator.errors import ContentError
 from tests.conftest import FIXTURES, REPO
+
+LIMITS = {"max_depth": MAX_DEPTH, "max_nodes": MAX_NODES}
+"""The parser's limits, which the parser passes to the cache."""
 
 CONTENT_FILES = sorted(
     [REPO / "content.yaml", *FIXTURES.glob("*.yaml"), *(REPO / "examples").rglob("*.yaml")]
@@ -45,7 +48,7 @@ def test_cached_data_is_identical_to_a_fresh_parse(source: Path, tmp_path):
     fresh = read_yaml(copy)
     filled = read_yaml(copy, cache=True)
     assert typed(filled.data) == typed(fresh.data)
-    assert parse_cache.lookup(copy, copy.read_bytes()) is not None, "not cached"
+    assert parse_cache.lookup(copy, copy.read_bytes(), **LIMITS) is not None, "not cached"
     cached = read_yaml(copy, cache=True)
     assert type(cached.source).__name__ == "LazySourceMap"  # really from the cache
     assert typed(cached.data) == typed(fresh.data)
@@ -55,7 +58,7 @@ def test_non_text_keys_are_parsed_not_cached(tmp_path):
     content = tmp_path / "odd.yaml"
     content.write_text("2: två\nno: nej\nx: .nan\n", "utf-8")
     first = read_yaml(content, cache=True)
-    assert parse_cache.lookup(content, content.read_bytes()) is None
+    assert parse_cache.lookup(content, content.read_bytes(), **LIMITS) is None
     assert typed(read_yaml(content, cache=True).data) == typed(first.data)
 
 
@@ -83,7 +86,7 @@ def test_errors_point_at_the_same_line_and_column_from_the_cache(tmp_path):
     uncached = error_lines(content, cache=False)
     assert any(":" in line and "Hitta ambassadörer" in line for line in uncached), uncached
     error_lines(content, cache=True)  # fills the cache (the parse itself succeeds)
-    assert parse_cache.lookup(content, content.read_bytes()) is not None
+    assert parse_cache.lookup(content, content.read_bytes(), **LIMITS) is not None
     assert error_lines(content, cache=True) == uncached
 
 
@@ -166,7 +169,7 @@ def test_a_bad_entry_is_parsed_again_silently(tmp_path, cache, entry):
             stream.truncate(parse_cache.MAX_ENTRY_BYTES + 1)
     else:
         path.write_bytes(entry)
-    assert parse_cache.lookup(content, content.read_bytes()) is None
+    assert parse_cache.lookup(content, content.read_bytes(), **LIMITS) is None
     parsed = read_yaml(content, cache=True)
     assert parsed.data == fresh and type(parsed.source).__name__ == "SourceMap"
 
@@ -178,4 +181,6 @@ def test_the_cache_keeps_at_most_its_number_of_entries(tmp_path, cache, monkeypa
         content.write_text(f"site:\n  title: Nr {number}\n", "utf-8")
         read_yaml(content, cache=True)
     assert len(list(cache.glob("*.json"))) == 3
-    assert parse_cache.lookup(content, content.read_bytes()) is not None  # the newest stays
+    assert (
+        parse_cache.lookup(content, content.read_bytes(), **LIMITS) is not None
+    )  # the newest stays

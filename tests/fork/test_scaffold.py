@@ -23,6 +23,9 @@ PNG = bytes.fromhex(
 )
 
 
+CLIENT_URL = "https://kunde.example/playbook/"
+
+
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     folder = tmp_path_factory.mktemp("clients") / "kunde"
@@ -44,7 +47,8 @@ def client(tmp_path_factory):
     )
     content.write_text(text, encoding="utf-8")
     build = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "-c", str(content)],
+        # With an address, as a client's CI publishes it: the sitemap and alternates exist.
+        [sys.executable, "-m", "generator", "build", "-c", str(content), "--site-url", CLIENT_URL],
         capture_output=True,
         text=True,
         check=False,
@@ -128,7 +132,10 @@ def test_language_subset_builds_only_those_languages(client):
         "en": index_languages(site)["en"],
         "nb": index_languages(site)["en"],
     }
-    assert 'hreflang="sv"' not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="sv"' not in sitemap
+    assert f'hreflang="en" href="{CLIENT_URL}en/"' in sitemap
+    assert f'hreflang="x-default" href="{CLIENT_URL}"' in sitemap
 
 
 def test_client_name_and_branding_everywhere(client):

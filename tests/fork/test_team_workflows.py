@@ -172,6 +172,34 @@ def test_an_author_with_write_access_gets_the_changes_committed_published_and_cl
     assert run.gh("issue", "close")[0]["args"][2] == "12"
 
 
+SNIPPET_V2 = f"""\
+{MARKER}
+format: journey-playbook-progress
+version: 2
+items:
+  loop/first/say-hello:
+    status: {{to: done, base: "-", at: "2026-11-26T09:15:00Z", by: Åsa}}
+answers:
+  loop/first/who-first:
+    text: {{to: "Säljarna, sedan kundtjänst", base: "-", at: "2026-11-26T09:16:00Z", by: Åsa}}
+"""
+
+
+@pytest.mark.slow
+def test_changes_as_the_site_sends_them_are_committed_and_answered(origin, tmp_path):
+    # The trial of issue #23 found the version 2 body (what the site's button sends) merged
+    # and then failed while wording the comment: nothing committed, no answer, change lost.
+    run, _ = _intake(origin, tmp_path, _body(SNIPPET_V2))
+    assert run.failed == [], run.logs
+    assert _origin_log(origin)[0].splitlines()[0] == "Team status from #12: 2 added, 0 updated"
+    status = _origin_status(origin)
+    assert "  loop/first/say-hello:\n    status: done\n" in status
+    assert "    text: Säljarna, sedan kundtjänst\n" in status
+    (comment,) = run.gh("issue", "comment")
+    assert comment["body"].endswith("\n\n- Säg hej: Klar\n- Vem möter kunden först?: svar\n")
+    assert run.gh("issue", "close")[0]["args"][2] == "12"
+
+
 @pytest.mark.slow
 def test_a_maintainer_may_send_changes_too(origin, tmp_path):
     run, _ = _intake(origin, tmp_path, _body(), login="mia")

@@ -26,7 +26,7 @@ function code(payload) {
   return "0." + toBase64Url(new TextEncoder().encode(JSON.stringify(payload)));
 }
 
-test("the link names each key by the id the page lists, and carries only true ticks", () => {
+test("the link names each key by the id the page lists, and carries every change with its stamp", () => {
   const state = normalized({
     ticks: {
       "first-90-days/welcome/share-timeline": true,
@@ -35,14 +35,38 @@ test("the link names each key by the id the page lists, and carries only true ti
       "other-journey/x/y": true,
     },
     answers: { "first-90-days/welcome/what-first-week": "Å ä ö\nrad två", "other-journey/x/p": "no" },
+    stamps: { ticks: { "first-90-days/first-use/run-training": { base: "a4c3ed04", at: "2026-11-25T08:00:00Z", by: "Åsa" } } },
   });
-  assert.deepEqual(linkPayload(SHARE, state), {
-    v: 1,
+  const data = {
+    items: mapOf({ "first-90-days/first-use/run-training": { status: "done", base: { status: "a4c3ed04" } } }),
+    answers: mapOf({}),
+  };
+  const change = (to, base, at, by) => ({ to, base, at, by });
+  const payload = linkPayload(SHARE, state, data, {}, "2026-11-26T09:30:00Z");
+  assert.deepEqual(payload, {
+    v: 2,
     j: "first-90-days",
     f: "0123abcd",
-    t: ["welcome/share-timeline", "shared/every-contact/log-the-contact"],
-    a: { "welcome/what-first-week": "Å ä ö\nrad två" },
+    i: {
+      "first-use/run-training": { status: change("not-started", "a4c3ed04", "2026-11-25T08:00:00Z", "Åsa") },
+      "shared/every-contact/log-the-contact": { status: change("done", "-", "2026-11-26T09:30:00Z", "") },
+      "welcome/share-timeline": { status: change("done", "-", "2026-11-26T09:30:00Z", "") },
+    },
+    a: { "welcome/what-first-week": { text: change("Å ä ö\nrad två", "", "2026-11-26T09:30:00Z", "") } },
   });
+  // Opened elsewhere: the untick arrives as an untick, with the stamp it was made with.
+  const at = "2026-11-26T09:15:00Z";
+  const opened = readLink(
+    { ...payload, i: { "first-use/run-training": { status: change("not-started", "a4c3ed04", at, "Åsa") } } },
+    SHARE, normalized({}), data.items,
+  );
+  assert.deepEqual([opened.ticks, opened.unticks], [[], ["first-90-days/first-use/run-training"]]);
+  assert.equal(opened.counts["new-unticks"], 1);
+  const next = applyLink(normalized({}), opened, data.items);
+  assert.deepEqual(plain(next.ticks), { "first-90-days/first-use/run-training": false });
+  assert.deepEqual(next.stamps.ticks["first-90-days/first-use/run-training"], { base: "a4c3ed04", at, by: "Åsa" });
+  assert.throws(() => readLink({ ...payload, i: { "first-use/run-training": { status: change("gone", "-", at, "") } } },
+    SHARE, normalized({}), data.items), /broken share link/);
 });
 
 test("a link round-trips through both codes", async () => {
@@ -98,7 +122,7 @@ test("base64url round-trips every byte", () => {
 test("what is not a share link of this version is refused", async () => {
   const refused = [
     "", "1.", "1.AAAA", "2." + toBase64Url(new Uint8Array([1])), "0.!!!!",
-    code({ v: 2, j: J }), code({ v: 1 }), code({ v: 1, j: 7 }), code([1]), code(null), code("text"),
+    code({ v: 3, j: J }), code({ v: 1 }), code({ v: 1, j: 7 }), code([1]), code(null), code("text"),
     "0." + toBase64Url(new TextEncoder().encode("not json")),
   ];
   for (const bad of refused) await assert.rejects(decodeLink(bad), undefined, bad);
@@ -134,7 +158,8 @@ test("what a link would add, and the ids this page does not have as the link nam
   assert.deepEqual(plain(read.answers), { "first-90-days/welcome/what-first-week": "Länkens svar" });
   assert.deepEqual(read.unknown, ["renewal/old-question", "welcome/gone-item"]);
   assert.deepEqual(read.counts, {
-    ticks: 3, answers: 1, unknown: 2, "new-ticks": 1, "new-answers": 0, "replaced-answers": 1,
+    ticks: 3, unticks: 0, answers: 1, unknown: 2, "new-ticks": 1, "new-unticks": 0, "new-answers": 0,
+    "replaced-answers": 1,
   });
   assert.equal(read.changed, false);
 });
@@ -195,5 +220,6 @@ test("a page's share data that is broken gives a link with nothing in it", () =>
     const share = readShare(J, "f", broken);
     assert.deepEqual(Object.keys(share.ids), [], broken);
   }
-  assert.deepEqual(linkPayload(readShare(J, "f", "{"), normalized({ ticks: { a: true } })), { v: 1, j: J, f: "f", t: [], a: {} });
+  const nothing = { items: mapOf({}), answers: mapOf({}) };
+  assert.deepEqual(linkPayload(readShare(J, "f", "{"), normalized({ ticks: { a: true } }), nothing, {}, "T"), { v: 2, j: J, f: "f", i: {}, a: {} });
 });

@@ -44,9 +44,11 @@ test("a file is read for the ids this site has; the others are listed, sorted", 
 test("the preview says exactly what merging and replacing would do", () => {
   assert.deepEqual(importCounts(readProgress(THEIRS, KNOWN), MINE, mapOf({})), {
     ticks: 2,
+    unticks: 0,
     answers: 2,
     unknown: 2,
     "new-ticks": 1,
+    "new-unticks": 0,
     "new-answers": 1,
     "replaced-answers": 1,
     "removed-ticks": 1,
@@ -88,7 +90,7 @@ test("another format or version is refused before anything is read", () => {
     ["null", { error: "data-failed" }],
     ["[]", { error: "data-failed" }],
     [JSON.stringify({ format: "another-tool", version: 1 }), { error: "data-failed" }],
-    [file({ version: 2, ticks: {} }), { error: "data-newer", version: 2 }],
+    [file({ version: 3, ticks: {} }), { error: "data-newer", version: 3 }],
     [file({ version: 1.5 }), { error: "data-unknown-version", version: "1.5" }],
     [file({ version: "1.0" }), { error: "data-unknown-version", version: '"1.0"' }],
     [file({ version: 0 }), { error: "data-unknown-version", version: "0" }],
@@ -98,7 +100,8 @@ test("another format or version is refused before anything is read", () => {
     [file({ ticks: [A + "known-for"] }), { error: "data-broken" }],
     [file({ answers: "x" }), { error: "data-broken" }],
     [file({ ticks: null }), { error: "data-broken" }],
-    [file({ version: 2, ticks: ["even", "broken"] }), { error: "data-newer", version: 2 }],
+    [file({ version: 3, ticks: ["even", "broken"] }), { error: "data-newer", version: 3 }],
+    [file({ version: 2, items: ["broken"] }), { error: "data-broken" }],
   ];
   for (const [text, expected] of cases) assert.deepEqual(readProgress(text, KNOWN), expected, text);
 });
@@ -148,24 +151,61 @@ test("a file larger than a share link may unpack to is refused unread", () => {
   assert.deepEqual(readProgress(null, KNOWN), { error: "data-too-large" });
 });
 
-test("the export holds true ticks only, and reads the same as YAML", () => {
+test("the export carries an untick, each change's base and author, and reads the same as YAML", () => {
+  const letter = "first-90-days/welcome/send-welcome-letter";
+  const known = { ticks: lookup([A + "known-for", letter]), answers: KNOWN.answers };
+  const data = {
+    items: mapOf({ [letter]: { status: "done", base: { status: "a4c3ed04" } } }),
+    answers: mapOf({}),
+  };
   const state = normalized({
-    ticks: { [A + "known-for"]: true, "first-90-days/welcome/send-welcome-letter": false },
+    ticks: { [A + "known-for"]: true, [letter]: false },
     answers: { [A + "identify-with-brand"]: "På mässan\u2028och\u0085i butiken." },
+    stamps: { answers: { [A + "identify-with-brand"]: { base: "-", at: "2026-11-26T09:00:00Z", by: "Åsa" } } },
+    name: "Øystein",
   });
-  assert.equal(exportText(state), [
+  const text = exportText(state, data, known, {}, "2026-11-27T10:00:00Z");
+  assert.equal(text, [
     "{",
     '  "format": "journey-playbook-progress",',
-    '  "version": 1,',
-    '  "ticks": {',
-    '    "customer-journey/awareness/known-for": true',
+    '  "version": 2,',
+    '  "items": {',
+    '    "customer-journey/awareness/known-for": {',
+    '      "status": {',
+    '        "to": "done",',
+    '        "base": "-",',
+    '        "at": "2026-11-27T10:00:00Z",',
+    '        "by": "Øystein"',
+    "      }",
+    "    },",
+    '    "first-90-days/welcome/send-welcome-letter": {',
+    '      "status": {',
+    '        "to": "not-started",',
+    '        "base": "a4c3ed04",',
+    '        "at": "2026-11-27T10:00:00Z",',
+    '        "by": "Øystein"',
+    "      }",
+    "    }",
     "  },",
     '  "answers": {',
-    '    "customer-journey/awareness/identify-with-brand": "På mässan\\u2028och\\u0085i butiken."',
+    '    "customer-journey/awareness/identify-with-brand": {',
+    '      "text": {',
+    '        "to": "På mässan\\u2028och\\u0085i butiken.",',
+    '        "base": "-",',
+    '        "at": "2026-11-26T09:00:00Z",',
+    '        "by": "Åsa"',
+    "      }",
+    "    }",
     "  }",
     "}",
     "",
   ].join("\n"));
-  const back = readProgress(exportText(state), KNOWN);
+  const back = readProgress(text, known);
   assert.deepEqual(plain(back.answers), plain(state.answers));
+  assert.deepEqual(plain(back.ticks), { [A + "known-for"]: true, [letter]: false });
+  // Imported elsewhere, the untick stays an untick and keeps the version it was made from.
+  const there = applyImport(normalized({}), back, "merge", data.items);
+  assert.deepEqual(plain(there.ticks), { [letter]: false, [A + "known-for"]: true });
+  assert.equal(there.stamps.ticks[letter].base, "a4c3ed04");
+  assert.equal(there.stamps.answers[A + "identify-with-brand"].by, "Åsa");
 });

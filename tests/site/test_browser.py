@@ -147,7 +147,9 @@ def test_export_then_import_into_a_fresh_browser(browser, site, tmp_path):
             first.get_by_role("button", name="Exportera framsteg (JSON)").click()
         download.value.save_as(exported)
     data = json.loads(exported.read_text(encoding="utf-8"))
-    assert data["ticks"] == {"customer-journey/after-purchase/learn-from-faults": True}
+    (change,) = data["items"].values()
+    assert list(data["items"]) == ["customer-journey/after-purchase/learn-from-faults"]
+    assert (change["status"]["to"], change["status"]["base"]) == ("done", "-")
 
     with open_page(browser) as fresh:
         fresh.goto(site + "en/")
@@ -341,13 +343,15 @@ def test_every_page_kind_loads_without_a_script_error(page, site):
             assert page.locator("h1").count() == 1, prefix + path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Material's switcher asks for sitemap.xml beside every page, not only the homes",
-)
 def test_language_switcher_asks_only_for_files_that_exist(browser, site):
-    # tests/browser.py KNOWN_PROBLEMS lets these 404s pass; when this passes, remove both.
+    # Material's alternate-link handler fetched sitemap.xml beside every page an alternate
+    # link names: 404s on every page, and, with absolute alternates, requests to the
+    # published host from a local preview. theme/main.html answers those itself.
     with open_page(browser, known=()) as page:
+        asked = []
+        page.on("request", lambda request: asked.append(request.url))
         page.goto(site + STAGE)
         page.wait_for_load_state("networkidle")
+        assert [url for url in asked if "sitemap" in url] == []
+        page.locator("a[hreflang=nb]").first.evaluate("a => a.click()")
+        page.wait_for_url(site + "nb/" + STAGE)

@@ -121,10 +121,12 @@ def test_import_previews_what_it_would_do_before_doing_it(page, site, tmp_path):
     lines = dialog.locator("li").all_inner_texts()
     assert lines == [
         "ticked items: 2",
+        "unticked items: 0",
         "answers: 2",
         "customer-journey/awareness/removed-prompt",
         "customer-journey/gone-stage/old-item",
         "new ticks: 1",
+        "items here that are unticked: 0",
         "new answers: 1",
         "answers here that the file's answer replaces: 1",
         "ticks here that are removed: 1",
@@ -155,6 +157,7 @@ def test_import_merges_ignores_unknown_ids_and_can_be_undone(page, site, tmp_pat
         },
     }
     assert progress_of_first_journey(page) == "3 of 32 done"
+    page.reload()  # the undo is still offered after a reload (#25)
     page.get_by_role("button", name="Undo").click()
     expect(page.locator(".playbook-transfer .playbook-status")).to_have_text(
         "The import has been undone: the progress is as it was before."
@@ -162,6 +165,9 @@ def test_import_merges_ignores_unknown_ids_and_can_be_undone(page, site, tmp_pat
     assert stored(page) == MINE
     assert progress_of_first_journey(page) == "2 of 32 done"
     expect(page.get_by_role("button", name="Undo")).to_be_hidden()  # one undo, not a history
+    page.reload()
+    expect(page.locator(".playbook-transfer")).to_be_visible()
+    expect(page.get_by_role("button", name="Undo")).to_be_hidden()
 
 
 def test_import_replaces_when_chosen_and_can_be_undone(page, site, tmp_path):
@@ -208,23 +214,23 @@ def test_a_cancelled_import_changes_nothing(page, site, tmp_path, how):
     [
         # The case from the issue: an empty file from the future must not wipe anything.
         (
-            {"version": 2, "ticks": {}, "answers": {}},
-            "The file comes from a newer version of the playbook (format version 2); "
-            "this site reads version 1. Nothing was imported.",
+            {"version": 3, "ticks": {}, "answers": {}},
+            "The file comes from a newer version of the playbook (format version 3); "
+            "this site reads version 2. Nothing was imported.",
         ),
         (
             {"version": "1.0"},
-            'The file\'s format version ("1.0") is unknown; this site reads version 1. '
+            'The file\'s format version ("1.0") is unknown; this site reads version 2. '
             "Nothing was imported.",
         ),
         (
             {"version": 0},
-            "The file's format version (0) is unknown; this site reads version 1. "
+            "The file's format version (0) is unknown; this site reads version 2. "
             "Nothing was imported.",
         ),
         (
             {"version": None},
-            "The file's format version (null) is unknown; this site reads version 1. "
+            "The file's format version (null) is unknown; this site reads version 2. "
             "Nothing was imported.",
         ),
         (
@@ -348,6 +354,8 @@ def test_reset_clears_ticks_answers_and_the_shared_checklist_and_undo_restores(p
         page.locator(".md-content .playbook-progress__text").first.inner_text() == "0 av 10 klara"
     )
 
+    # Reloaded, the undo is still offered, and puts back only what the reset removed.
+    page.reload()
     page.get_by_role("button", name="Ångra").click()
     expect(status).to_have_text("Nollställningen är ångrad: bockarna och svaren är tillbaka.")
     assert stored(page) == before

@@ -19,6 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
+from generator.team.changes import base_version
 from tests.browser import ARTIFACTS, open_page, serve, stored
 from tests.conftest import REPO, build_env, build_project, run_cli
 
@@ -138,9 +139,14 @@ def test_share_my_changes_round_trips_through_progress_import(browser, example, 
         download.value.save_as(saved)
     assert saved.read_text("utf-8") == snippet
     data = yaml.safe_load(snippet)
-    assert data["items"]["first-90-days/first-use/run-training"]["status"] == "done"
-    assert data["items"]["first-90-days/welcome/send-welcome-letter"]["status"] == "not-started"
-    assert data["answers"]["first-90-days/first-use/where-stuck"]["text"] == ANSWER
+    assert (data["format"], data["version"]) == ("journey-playbook-progress", 2)
+    training = data["items"]["first-90-days/first-use/run-training"]["status"]
+    untick = data["items"]["first-90-days/welcome/send-welcome-letter"]["status"]
+    # Each change carries the version of the team's value it was made over (the page data's).
+    assert (training["to"], training["base"]) == ("done", base_version("not-started"))
+    assert (untick["to"], untick["base"]) == ("not-started", base_version("done"))
+    answer = data["answers"]["first-90-days/first-use/where-stuck"]["text"]
+    assert (answer["to"], answer["base"], answer["by"]) == (ANSWER, "-", "")
 
     # The snippet goes into a copy of the project, as a colleague would commit it.
     project = tmp_path / "team-progress"
@@ -203,8 +209,10 @@ def test_a_share_link_made_under_nb_opens_under_en_with_a_preview(browser, site)
         expect(dialog.locator("li")).to_have_text(
             [
                 "ticked items: 2",
+                "unticked items: 0",
                 "answers: 1",
                 "new ticks: 2",
+                "items here that are unticked: 0",
                 "new answers: 1",
                 "answers here that the link's answer replaces: 0",
             ]

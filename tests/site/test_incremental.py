@@ -46,7 +46,9 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
     content = make_project(tmp_path, REPO / "content.yaml")
     generate(content)
     text = content.read_text(encoding="utf-8")
-    content.write_text(text.replace("en: Loyalty}", "en: Loyalty and return}"), "utf-8")
+    renamed = text.replace("\n          en: Loyalty\n", "\n          en: Loyalty and return\n")
+    assert renamed.count("Loyalty and return") == 1  # the stage's name, and nothing else
+    content.write_text(renamed, "utf-8")
     report = generate(content)
     # Its own page, its neighbours' links, the journey page and its map (poster and SVG),
     # the home page, the nav and the journey's workshop agenda (#29).

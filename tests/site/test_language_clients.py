@@ -1,5 +1,6 @@
 """Languages beyond sv, nb and en (issue #18): client projects in da,en, nn,nb and fi,de,en
-that extend the default playbook, built with real mkdocs and read as HTML and in Chromium.
+that extend the default playbook as it was in sv, nb and en only (so that texts fall back),
+built with real mkdocs and read as HTML and in Chromium.
 
 Each client is made the way a consultant makes one (`playbook init --languages …`), plus a
 few texts in its own language, and built once per module.
@@ -17,6 +18,7 @@ import pytest
 from generator.site.ui import UI_LANGUAGES
 from tests.browser import open_page, search, serve
 from tests.conftest import BASE_PATH, build_env, run_cli
+from tests.offered import base_in_sv_nb_en
 from tests.pagefind_index import index_languages, index_stemming, indexed_pages
 
 STAGE = "stages/customer-journey/loyalty/"
@@ -36,9 +38,11 @@ OWN_TEXTS = {
 def _build_client(folder: Path, languages: str, own: dict[str, str] | None = None) -> Path:
     """`playbook init --languages …`, the loyalty stage's summary in ``own`` (by default
     OWN_TEXTS[languages]), then `playbook build`; returns the site folder."""
+    base = base_in_sv_nb_en(folder / "base")  # the default playbook itself has all seven
     result = run_cli(
-        "init", str(folder), "--name", "Kunde Æøå", "--languages", languages, "--package", ""
-    )
+        "init", str(folder), "--name", "Kunde Æøå", "--extends", str(base),
+        "--languages", languages, "--package", "",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     own = OWN_TEXTS[languages] if own is None else own
     summary = ", ".join(f'{code}: "{text}"' for code, text in own.items())

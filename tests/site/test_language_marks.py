@@ -2,7 +2,7 @@
 `lang` attribute, checked on every page kind; the "not yet translated" note shows exactly
 where a fallback is on the page.
 
-A Danish and English client of the default playbook (Swedish, Norwegian and English texts),
+A Danish and English client of the default playbook as it was in sv, nb and en only,
 with one shared checklist and everything it names translated into Danish, and a team status
 file, so every page kind is built: home, journey, stage, shared checklist, glossary,
 sources, comparison, team, print, poster and 404, in both languages. Each page is parsed;
@@ -24,6 +24,7 @@ import pytest
 from generator.content.checks import iter_texts
 from generator.content.loader import load_content
 from tests.conftest import build_env, run_cli
+from tests.offered import base_in_sv_nb_en
 
 pytestmark = pytest.mark.slow
 
@@ -74,9 +75,11 @@ checklists:
 @pytest.fixture(scope="module")
 def client(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("marks") / "kunde"
+    base = base_in_sv_nb_en(folder / "base")  # the default playbook itself is in Danish too
     made = run_cli(
-        "init", str(folder), "--name", "Kunde ApS", "--languages", "da,en", "--package", ""
-    )
+        "init", str(folder), "--name", "Kunde ApS", "--extends", str(base),
+        "--languages", "da,en", "--package", "",
+    )  # fmt: skip
     assert made.exit_code == 0, made.output
     with (folder / "content.yaml").open("a", encoding="utf-8") as content:
         content.write(DANISH)

@@ -16,8 +16,7 @@ import pytest
 from playwright.sync_api import expect
 
 from generator.content.source import parse_yaml
-from generator.team.incoming import read_incoming
-from generator.team.loader import validate_status
+from generator.team.changes import read_changes
 from tests.browser import serve
 from tests.site.test_browser_team import EXAMPLE, FIRST_USE, JOURNEY, build
 
@@ -69,16 +68,16 @@ def test_share_my_changes_and_the_export_keep_any_answer_exactly(page, site, tmp
     _answer_in_browser(page, site, answer)
     page.locator("[data-playbook-action=share-changes]").click()
     snippet = page.locator("#playbook-share-snippet").input_value()
-    status = validate_status(parse_yaml(snippet, "progress-changes.yaml"))
-    assert status.answers[PROMPT].text == answer, snippet
+    changes = read_changes(parse_yaml(snippet, "progress-changes.yaml"))
+    assert [(c.key, c.to) for c in changes if c.section == "answers"] == [(PROMPT, answer)], snippet
 
     with page.expect_download() as download:
         page.locator("[data-playbook-action=export-all]").click()
     saved = tmp_path / "export.json"
     download.value.save_as(saved)
     # `playbook progress import` reads the browser's JSON export as YAML.
-    _, entries = read_incoming(parse_yaml(saved.read_text("utf-8"), "export.json"))
-    assert [entry.raw["text"] for entry in entries] == [answer]
+    changes = read_changes(parse_yaml(saved.read_text("utf-8"), "export.json"))
+    assert [change.to for change in changes] == [answer]
 
 
 def _share_link(payload: bytes) -> str:

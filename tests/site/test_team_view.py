@@ -66,7 +66,7 @@ def test_counts_leave_out_not_applicable_items(playbook):
         TODAY,
         "en",
     )
-    progress = page_progress(["stage:loop/first"], scopes(playbook), view["states"])
+    progress = page_progress(["stage:loop/first"], scopes(playbook), view)
     # The stage counts its two items and the shared checklist's two: one done, one n/a.
     assert progress["counts"] == {
         "stage:loop/first": {"done": 1, "total": 3, "size": 4, "complete": False}
@@ -81,9 +81,14 @@ def test_counts_leave_out_not_applicable_items(playbook):
             ]
         },
         "items": {
-            "loop/first/say-hello": {"status": "done"},
-            "loop/first/know-names": {"status": "not-applicable"},
+            # Each value with the version it has (sha256, 8 hex digits), for changes to carry.
+            "loop/first/say-hello": {"status": "done", "base": {"status": "a4c3ed04"}},
+            "loop/first/know-names": {
+                "status": "not-applicable",
+                "base": {"status": "976d6318"},
+            },
         },
+        "answers": {},
     }
     assert view["items"]["loop/first/know-names"]["label"] == "Not applicable"
     assert team_view(playbook, None, TODAY, "en")["active"] is False
@@ -236,5 +241,8 @@ def test_every_page_with_the_teams_state_hands_it_to_the_script(playbook):
     with_items = [path for path, text in pages.items() if 'data-team="done"' in text]
     assert "playbook/stages/loop/print.md" in with_items
     for path in with_items:
-        assert '"loop/first/say-hello": {"status": "done"}' in pages[path], path
+        assert (
+            '"loop/first/say-hello": {"base": {"status": "a4c3ed04"}, "status": "done"}'
+            in pages[path]
+        ), path
         assert 'class="playbook-team" data-only-here=' in pages[path], path

@@ -66,11 +66,17 @@ def test_counts_still_counts_statuses_due_dates_and_overdue(status):
     assert '<progress max="3" value="1" aria-label="Progress: First">' in stage
     assert 'due 2023-11-01 · <strong class="playbook-team-state__overdue">' in stage
     data = json.loads(html.unescape(re.search(r"data-progress='([^']*)'", stage).group(1)))
+    # Status and due date, each with the version a reader's change is made from; no owner.
     assert data["items"] == {
-        "loop/first/know-names": {"status": "in-progress"},
-        "loop/first/say-hello": {"status": "done"},
-        "shared/basics/answer-fast": {"status": "not-applicable"},
+        "loop/first/know-names": {
+            "status": "in-progress",
+            "due": "2023-11-01",
+            "base": {"status": "ed1866d0", "due": "bc1a430d"},
+        },
+        "loop/first/say-hello": {"status": "done", "base": {"status": "a4c3ed04"}},
+        "shared/basics/answer-fast": {"status": "not-applicable", "base": {"status": "976d6318"}},
     }
+    assert data["answers"] == {}
     team = pages["playbook/team.en.md"]
     assert team.count("| Owners |") == 0
     # The answered column still counts the team's one answer (short/meet/who-answers).

@@ -123,12 +123,15 @@ def test_a_newer_change_in_the_file_is_a_conflict_and_stays(project):
         "  loop/first/know-names: {status: done}\n"
     )
     result = run_import(project, "older.yaml", snippet)
-    assert result.exit_code == 0
+    # The rest is written, but a person's change was not: said, and exit 1.
+    assert result.exit_code == 1
     assert result.stderr == (
         f"conflict: {project.parent / 'progress.yaml'}:6:3: items[loop/first/say-hello]: "
         "the file has 'in-progress', changed 2026-11-25, newer than the import's 'done' "
         "(changed 2026-11-20): kept the file's\n"
         "    hint: if the import is right, change the entry by hand (and its changed: date)\n"
+        "Error: 1 conflict(s) not imported, nothing written for loop/first/say-hello: import "
+        "again with --keep KEY=mine|theirs|both (or --keep theirs for all)\n"
     )
     assert "1 added, 0 updated, 0 unchanged, 1 conflict(s)." in result.stdout
     assert "  loop/first/say-hello:\n    status: in-progress\n" in status_text(project)
@@ -188,9 +191,9 @@ def test_an_empty_file_is_an_error(project):
     ("text", "expected"),
     [
         (
-            '{"format": "journey-playbook-progress", "version": 2, "ticks": {}, "answers": {}}',
-            "new.json:1:52: version: the export is format version 2; this playbook reads "
-            "version 1\n    hint: update journey-playbook to read the newer format",
+            '{"format": "journey-playbook-progress", "version": 3, "ticks": {}, "answers": {}}',
+            "new.json:1:52: version: the export is format version 3; this playbook reads "
+            "versions 1 and 2\n    hint: update journey-playbook to read the newer format",
         ),
         (
             '{"format": "something-else", "version": 1}',
@@ -222,9 +225,11 @@ def test_without_a_status_file_one_is_created_with_a_privacy_note(small_project,
     text = status_text(small_project)
     assert text.startswith(
         "# yaml-language-server: $schema=.playbook/progress.schema.json\n"
-        "# Team status of this playbook: published with the site"
+        "# Team status of this playbook. What the site shows of it is set by team.publish in the\n"
+        "# content (full: everything; counts: statuses, due dates and numbers, no owners, notes or\n"
+        "# answers; none: nothing). The file itself is as public as the repository that holds it.\n"
+        "# Owners are free text: an initial or a role is enough.\n"
     )
-    assert "# site can read it. Owners are free text: an initial or a role is enough." in text
     assert len(load_team_status(small_project.parent, small_playbook).items) == 2
 
 
@@ -271,10 +276,18 @@ def test_many_conflicts_each_have_their_own_line(project):
         "  loop/first/who-first: {text: Kundtjänst och säljarna}\n"
     )
     result = run_import(project, "old.yaml", snippet)
-    assert result.exit_code == 0
+    assert result.exit_code == 1
     conflicts = [line for line in result.stderr.splitlines() if line.startswith("conflict:")]
     assert [line.split(": ")[1].rsplit(":", 2)[1] for line in conflicts] == ["6", "13"]
     assert "  loop/first/who-first:\n    text: Kundtjänst och säljarna\n" in status_text(project)
+    assert result.stderr.endswith(
+        "nothing written for loop/first/say-hello, short/meet/who-answers: import again with "
+        "--keep KEY=mine|theirs|both (or --keep theirs for all)\n"
+    )
+    # Told which to keep, the same import succeeds.
+    again = run_import(project, "old.yaml", snippet, "--keep", "theirs")
+    assert again.exit_code == 0, again.output
+    assert "  loop/first/say-hello:\n    status: done\n" in status_text(project)
 
 
 _TEXT = st.text(

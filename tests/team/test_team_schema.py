@@ -9,6 +9,7 @@ import yaml
 
 from generator.team.schema import status_schema
 from tests.conftest import FIXTURES, run_cli
+from tests.offered import base_in_sv_nb_en
 from tests.team.test_team_loader import VALID
 
 
@@ -56,9 +57,12 @@ def test_the_command_prints_it_for_the_given_content():
 def test_a_client_in_a_language_its_base_lacks_sees_each_id_described_as_its_site_shows_it(
     tmp_path,
 ):
-    # A Danish client of the Swedish default playbook: until someone translates, the site
-    # shows the English text, and so must the editor's completion (it used to be empty).
-    made = run_cli("init", str(tmp_path / "c"), "--name", "C", "--languages", "da,en")
+    # A Danish client of a Swedish base without Danish texts: until someone translates, the
+    # site shows the English text, and so must the editor's completion (it used to be empty).
+    base = base_in_sv_nb_en(tmp_path / "c" / "base")  # inside the project, as bases must be
+    made = run_cli(
+        "init", str(tmp_path / "c"), "--name", "C", "--languages", "da,en", "--extends", str(base)
+    )
     assert made.exit_code == 0, made.output
     result = run_cli("schema", "--progress", "-c", str(tmp_path / "c/content.yaml"))
     assert result.exit_code == 0, result.output
@@ -67,3 +71,13 @@ def test_a_client_in_a_language_its_base_lacks_sees_each_id_described_as_its_sit
     assert item["description"] == "Write down, in one sentence, what you want to be known for."
     answers = properties["answers"]["properties"].values()
     assert all(answer["description"] for answer in answers)
+
+
+def test_a_danish_client_of_the_default_playbook_sees_the_danish_text(tmp_path):
+    made = run_cli("init", str(tmp_path / "c"), "--name", "C", "--languages", "da,en")
+    assert made.exit_code == 0, made.output
+    result = run_cli("schema", "--progress", "-c", str(tmp_path / "c/content.yaml"))
+    item = json.loads(result.output)["properties"]["items"]["properties"][
+        "customer-journey/awareness/known-for"
+    ]
+    assert item["description"] == "Formulér i én sætning, hvad I vil være kendt for."

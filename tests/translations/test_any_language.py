@@ -1,20 +1,28 @@
 """Coverage, staleness and the CSV round trip in languages beyond sv, nb and en (issue #18):
-a Danish client of the Swedish default playbook fills in its Danish texts through a CSV."""
+a Danish client of a Swedish base without Danish fills in its Danish texts through a CSV."""
 
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
+import yaml
+
+from generator.translations.coverage import source_hash
 from tests.conftest import run_cli as run
+from tests.offered import base_in_sv_nb_en
 
 
 def _client(tmp_path: Path, languages: str) -> Path:
+    # A base in sv, nb and en only: the default playbook itself has all seven (issue #28).
+    base = base_in_sv_nb_en(tmp_path / "client" / "base")
     result = run(
-        "init", str(tmp_path), "--name", "Kunde", "--languages", languages, "--package", ""
-    )
+        "init", str(tmp_path / "client"), "--name", "Kunde", "--extends", str(base),
+        "--languages", languages, "--package", "",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
-    return tmp_path / "content.yaml"
+    return tmp_path / "client" / "content.yaml"
 
 
 def test_a_danish_client_fills_its_default_texts_through_a_csv(tmp_path):
@@ -73,3 +81,50 @@ def test_nynorsk_client_reports_bokmal_from_the_base_as_translated(tmp_path):
 def _count(report: str, language: str) -> int:
     line = next(line for line in report.splitlines() if line.startswith(f"{language} "))
     return int(line.split("(")[1].split("/")[0])
+
+
+NAME = "journeys[loop].stages[first].name"
+LOOP = "journeys[loop].summary"
+
+
+def test_a_playbook_that_extends_none_takes_texts_in_languages_it_does_not_build(
+    small_project, tmp_path
+):
+    # The default playbook holds da, fi, nn and de for its clients while its own site stays
+    # sv, nb, en (issue #28). The translators worked from the English: each text is recorded
+    # against the English it was translated from, and a language no interface speaks is
+    # refused by name.
+    table = tmp_path / "da.csv"
+    rows = [
+        ["sti", "sprog", "kildetekst", "oversættelse"],
+        [NAME, "da", "First", "Første – æ ø å"],
+        [LOOP, "da", "Goes round.", "Går den rundt?"],
+        [NAME, "fr", "First", "Premier"],
+    ]
+    with table.open("w", encoding="utf-8-sig", newline="") as stream:
+        csv.writer(stream, delimiter=";").writerows(rows)
+    result = run("translations", "import", str(table), "-c", str(small_project))
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{table}: row 4: {NAME}: 'fr' is not a language of this playbook "
+        "(use one of sv, nb, en, da, de, fi, nn)"
+    ) in result.output
+    written = small_project.read_text(encoding="utf-8")
+    assert "- {code: en}\njourneys:" in written, "the site's languages stay as they were"
+    assert "name: {sv: Första, nb: Første, en: First, da: Første – æ ø å}" in written
+    line = next(line for line in written.splitlines() if "Går den rundt?" in line)
+    assert (
+        line
+        == '    summary: {sv: Går runt., nb: Går rundt., en: Goes round., da: "Går den rundt?"}'
+    )
+    # Pure-Python PyYAML reads it (a plain '?' inside {…} it cannot).
+    assert yaml.load(line, Loader=yaml.SafeLoader)["summary"]["da"] == "Går den rundt?"
+    lock = json.loads((small_project.parent / "translations.lock").read_text(encoding="utf-8"))
+    assert lock["confirmed"][f"{NAME} da"] == "en:" + source_hash("First")
+
+    report = run("translations", "-c", str(small_project)).output
+    lines = [line for line in report.splitlines() if line[:3] in ("en ", "da ", "fi ")]
+    assert lines[0].startswith("en  ") and lines[1].startswith("da    4.0 %  (2/50)  left: 48")
+    assert len(lines) == 2, "a language without a single text is not reported"
+    assert f"{NAME}: missing da translation" not in report
+    assert "missing da translation" in report

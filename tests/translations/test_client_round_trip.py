@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.translations.spreadsheet import cell_problem
+from generator.site.spreadsheet import cell_problem
 from tests.conftest import FIXTURES
 from tests.conftest import run_cli as run
 

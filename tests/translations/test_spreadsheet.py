@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from generator.content.loader import load_content
 from generator.site.exports import render_exports
-from generator.translations.spreadsheet import FORMULA_START, neutralise, restore
+from generator.site.spreadsheet import FORMULA_START, neutralise, restore
 from tests.conftest import REPO, make_project
 from tests.conftest import run_cli as run
 

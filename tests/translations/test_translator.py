@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.content.loader import load_content
+from generator.site.spreadsheet import neutralise
 from generator.translations.coverage import source_hash
-from generator.translations.spreadsheet import neutralise
 from tests.conftest import FIXTURES, make_project
 from tests.conftest import run_cli as run
 

@@ -11,6 +11,7 @@ import { readPageData, scopeKeys } from "./lib/page-data.js";
 import { nextStep } from "./lib/start.js";
 import { emptyState, parseStored, storedText } from "./lib/state.js";
 import { fill } from "./lib/text.js";
+import { applyUndo, parseUndo, undoText } from "./lib/undo.js";
 
 const scope = typeof __md_scope !== "undefined" ? __md_scope.pathname : "/";
 const storageKey = "journey-playbook:" + scope;
@@ -56,6 +57,16 @@ export const team = {
   active: Boolean(teamBox),
   onlyHere: teamBox ? teamBox.getAttribute("data-only-here") || "" : "",
 };
+
+/** The team's answers by key, as plain text (the home page's share box carries them). */
+export function teamAnswers() {
+  const box = document.querySelector("[data-team-answers]");
+  try {
+    return JSON.parse(box ? box.getAttribute("data-team-answers") : "{}") || {};
+  } catch {
+    return {};
+  }
+}
 
 export function teamStatusOf(key) {
   return teamStatus(get(data.items, key));
@@ -127,22 +138,26 @@ export function updateProgress(state) {
   updateStartLinks(state);
 }
 
+/** Each home-page card's start link as the build wrote it: its address and its content (a
+    stage name in another language is marked with its lang), to go back to. */
+const startLinks = new WeakMap();
+
 /** Each home-page card's start link, as lib/start.js decides (the first visit keeps the
     link the build wrote, so the page works without the script). */
 function updateStartLinks(state) {
   for (const link of all("a.playbook-start[data-targets]")) {
     const bar = link.closest(".playbook-card")?.querySelector(".playbook-progress[data-scope]");
     if (!bar) continue;
-    if (!link.hasAttribute("data-start")) {
-      link.setAttribute("data-start", link.getAttribute("href"));
-      link.setAttribute("data-start-text", link.textContent);
+    if (!startLinks.has(link)) {
+      startLinks.set(link, { href: link.getAttribute("href"), nodes: [...link.childNodes] });
     }
     const targets = JSON.parse(link.getAttribute("data-targets"));
     const keys = scopeKeys(data, bar.getAttribute("data-scope"));
     const step = nextStep(keys, targets, data.items, state.ticks);
     if (step.kind === "start") {
-      link.setAttribute("href", link.getAttribute("data-start"));
-      link.textContent = link.getAttribute("data-start-text");
+      const built = startLinks.get(link);
+      link.setAttribute("href", built.href);
+      link.replaceChildren(...built.nodes.map((node) => node.cloneNode(true)));
     } else if (step.kind === "continue") {
       const [href, stage] = targets[step.key];
       link.setAttribute("href", href);
@@ -202,19 +217,62 @@ export function ask(dialog, callback) {
   if (first) first.focus();
 }
 
-/** One undo: the last reset or import, until the next one. */
-export function offerUndo(box, restore) {
+const undoKey = "journey-playbook-undo:" + scope;
+const UNDO_BOXES = ".playbook-actions, .playbook-transfer, .playbook-sharelink";
+
+/* Where an undo was offered: this page and the box's place on it. */
+function placeOf(box) {
+  return location.pathname + "#" + all(UNDO_BOXES).indexOf(box);
+}
+
+function forgetUndo() {
+  try {
+    window.localStorage.removeItem(undoKey);
+  } catch {
+    /* nothing stored */
+  }
+}
+
+function showUndo(box, record) {
   const button = box.querySelector("[data-playbook-action=undo]");
   const status = box.querySelector(".playbook-status");
   button.hidden = false;
   button.onclick = () => {
     button.onclick = null;
     button.hidden = true;
-    restore();
+    forgetUndo();
+    const back = applyUndo(load(), record);
+    save(back);
+    showState(back);
     status.textContent = status.getAttribute("data-undone");
     const focus = box.querySelector("button:not([hidden]), input");
     if (focus) focus.focus();
   };
+}
+
+/** One undo: the last reset (`kind` "restore", `saved` what it removed) or import or
+    share link ("replace", `saved` the state before it), until the next one. It is stored,
+    so it is still offered after a reload. */
+export function offerUndo(box, kind, saved) {
+  const text = undoText(placeOf(box), kind, saved);
+  try {
+    window.localStorage.setItem(undoKey, text);
+  } catch {
+    /* offered until the page is left */
+  }
+  showUndo(box, parseUndo(text));
+}
+
+/** Offers again the undo stored by an earlier visit, in the box that offered it. */
+export function offerStoredUndo() {
+  let record;
+  try {
+    record = parseUndo(window.localStorage.getItem(undoKey));
+  } catch {
+    return;
+  }
+  if (!record) return;
+  for (const box of all(UNDO_BOXES)) if (placeOf(box) === record.place) showUndo(box, record);
 }
 
 /** Fills an import or share-link preview: its counted lines, and the ids this content does

@@ -13,9 +13,12 @@
 
 import { LINK_PREFIX, applyLink, decodeLink, encodeLink, linkPayload, readLink, readShare } from "./lib/link.js";
 import { lookup } from "./lib/maps.js";
-import { changes, snippet, stampOf } from "./lib/snippet.js";
+import { changeCount, changesDocument, changesYaml } from "./lib/changes.js";
+import { stampOf } from "./lib/snippet.js";
 import { fill } from "./lib/text.js";
-import { all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState } from "./page.js";
+import {
+  all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState, teamAnswers as teamAnswersOnPage,
+} from "./page.js";
 
 function copyText(area, status) {
   function copied() {
@@ -41,14 +44,6 @@ function copyText(area, status) {
   }
 }
 
-function teamAnswersOf(box) {
-  try {
-    return JSON.parse(box.getAttribute("data-team-answers") || "{}");
-  } catch {
-    return {};
-  }
-}
-
 function setUpShareChanges() {
   for (const box of all(".playbook-share")) {
     const transfer = document.querySelector(".playbook-transfer");
@@ -56,22 +51,22 @@ function setUpShareChanges() {
       ticks: lookup(keysOf(transfer, "data-known-ticks")),
       answers: lookup(keysOf(transfer, "data-known-answers")),
     };
-    const teamAnswers = teamAnswersOf(box);
+    const teamAnswers = teamAnswersOnPage();
     const status = box.querySelector(".playbook-status");
     const result = box.querySelector(".playbook-share__result");
     const area = box.querySelector("textarea");
     const editor = box.querySelector("[data-playbook-action=open-editor]");
     const editorBase = editor ? editor.getAttribute("href") : "";
     box.querySelector("[data-playbook-action=share-changes]").addEventListener("click", () => {
-      const found = changes(load(), known, data.items, teamAnswers);
-      const count = found.items.length + found.answers.length;
+      const stamp = stampOf(new Date());
+      const changed = changesDocument(load(), data, known, teamAnswers, stamp);
+      const count = changeCount(changed);
       if (!count) {
         result.hidden = true;
         status.textContent = status.getAttribute("data-nothing");
         return;
       }
-      const stamp = stampOf(new Date());
-      area.value = snippet(found, stamp, box.getAttribute("data-heading") + " (" + stamp + ")");
+      area.value = changesYaml(changed, "# " + box.getAttribute("data-heading") + " (" + stamp + ")");
       result.hidden = false;
       status.textContent = fill(status.getAttribute("data-count"), { count });
       if (editor && editor.getAttribute("data-creates") === "true") {
@@ -101,7 +96,7 @@ function setUpMakeLink(box, share) {
   const status = box.querySelector(".playbook-status");
   const field = box.querySelector(".playbook-sharelink__url");
   box.querySelector("[data-playbook-action=make-link]").addEventListener("click", () => {
-    encodeLink(linkPayload(share, load())).then((code) => {
+    encodeLink(linkPayload(share, load(), data, teamAnswersOnPage(), stampOf(new Date()))).then((code) => {
       field.value = location.origin + location.pathname + LINK_PREFIX + code;
       status.textContent = fill(status.getAttribute("data-made"), { length: field.value.length });
       field.focus();
@@ -132,10 +127,7 @@ function openLink(box, share) {
       save(next);
       showState(next);
       status.textContent = status.getAttribute("data-done");
-      offerUndo(box, () => {
-        save(before);
-        showState(before);
-      });
+      offerUndo(box, "replace", before);
     });
   }).catch(() => {
     forgetLink();

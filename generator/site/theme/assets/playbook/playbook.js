@@ -18,12 +18,14 @@
 import { MAX_BYTES, MAX_IDS } from "./lib/limits.js";
 import { journeyMarkdown, stageMarkdown } from "./lib/markdown.js";
 import { lookup } from "./lib/maps.js";
-import { VERSION, cleared, countKept, restored, withAnswer, withTick } from "./lib/state.js";
+import { CHANGES_VERSION, stampFor } from "./lib/changes.js";
+import { stampOf } from "./lib/snippet.js";
+import { cleared, countKept, withAnswer, withTick } from "./lib/state.js";
 import { fill } from "./lib/text.js";
 import { applyImport, exportText, fitsInImport, importCounts, readProgress } from "./lib/transfer.js";
 import {
-  all, ask, data, download, isDone, keysOf, load, markOwn, offerUndo, save, showPreview,
-  showState, storageWorks, teamStatusOf, updateProgress,
+  all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
+  showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
 import { setUpSharing } from "./playbook-share.js";
 
@@ -33,7 +35,9 @@ function setUpChecklists(state) {
     box.disabled = false;
     box.checked = isDone(key, state);
     box.addEventListener("change", () => {
-      const next = withTick(load(), key, box.checked, teamStatusOf(key));
+      const before = load();
+      const stamp = stampFor(data, "items", key, "status", stampOf(new Date()), before.name);
+      const next = withTick(before, key, box.checked, teamStatusOf(key), stamp);
       save(next);
       // A shared item shows on a print page once per stage: every box of it follows.
       for (const twin of all("input[type=checkbox][data-key]")) {
@@ -52,7 +56,9 @@ function setUpAnswers(state) {
     if (mirror) mirror.textContent = area.value;
     area.hidden = false;
     area.addEventListener("input", () => {
-      const next = withAnswer(load(), key, area.value);
+      const before = load();
+      const stamp = stampFor(data, "answers", key, "text", stampOf(new Date()), before.name);
+      const next = withAnswer(before, key, area.value, stamp);
       save(next);
       if (mirror) mirror.textContent = area.value;
       markOwn(next);
@@ -114,11 +120,7 @@ function setUpReset() {
         save(result.state);
         showState(result.state);
         status.textContent = status.getAttribute("data-done");
-        offerUndo(box, () => {
-          const back = restored(load(), result.removed);
-          save(back);
-          showState(back);
-        });
+        offerUndo(box, "restore", result.removed);
       });
     });
   }
@@ -128,7 +130,7 @@ function importError(status, read) {
   const lang = document.documentElement.lang || undefined;
   status.textContent = fill(status.getAttribute(read.error), {
     version: read.version,
-    supported: VERSION,
+    supported: CHANGES_VERSION,
     megabytes: MAX_BYTES / (1024 * 1024),
     ids: MAX_IDS.toLocaleString(lang),
   });
@@ -174,10 +176,7 @@ function setUpImport() {
           save(next);
           showState(next);
           status.textContent = status.getAttribute("data-done");
-          offerUndo(box, () => {
-            save(before);
-            showState(before);
-          });
+          offerUndo(box, "replace", before);
         });
       }).catch(() => {
         status.textContent = status.getAttribute("data-failed");
@@ -202,8 +201,14 @@ function setUpActions() {
     });
   }
   for (const button of all("[data-playbook-action=export-all]")) {
+    const box = button.closest(".playbook-transfer");
+    const known = {
+      ticks: lookup(keysOf(box, "data-known-ticks")),
+      answers: lookup(keysOf(box, "data-known-answers")),
+    };
     button.addEventListener("click", () => {
-      download(button.getAttribute("data-filename"), "application/json", exportText(load()));
+      const text = exportText(load(), data, known, teamAnswers(), stampOf(new Date()));
+      download(button.getAttribute("data-filename"), "application/json", text);
     });
   }
   for (const box of all(".playbook-actions, .playbook-transfer")) box.hidden = false;
@@ -226,6 +231,7 @@ function start() {
   setUpAnswers(state);
   setUpActions();
   setUpSharing();
+  offerStoredUndo();
   updateProgress(state);
 }
 

@@ -1,7 +1,9 @@
 /* Journey Playbook: the progress data a page carries (generator/site/progress.py).
 
-   {scopes: {id: [key, …]}, items: {key: {status, …}}}: the keys each scope on the page
-   counts, and the team's state of each key the status file has. Several blocks on one page
+   {scopes: {id: [key, …]}, items: {key: {status, …, base: {field: version}}}, answers:
+   {key: {base}}}: the keys each scope on the page counts, the team's state of each key the
+   status file has, and the version of each value a reader's change is made from (the
+   sharing format's base, computed by generator/team/changes.py). Several blocks on one page
    are read as one. Anything not of that form is left out rather than trusted: the data
    comes from the build, but a broken page must not break the reader's own ticks. Pure. */
 
@@ -9,7 +11,7 @@ import { filtered, get, isMap, newMap } from "./maps.js";
 
 /** The data of one page from the JSON `texts` of its data blocks. */
 export function readPageData(texts) {
-  const data = { scopes: newMap(), items: newMap() };
+  const data = { scopes: newMap(), items: newMap(), answers: newMap() };
   for (const text of texts) {
     let block;
     try {
@@ -21,8 +23,10 @@ export function readPageData(texts) {
     const scopes = filtered(block.scopes, (keys) =>
       Array.isArray(keys) && keys.every((key) => typeof key === "string"));
     const items = filtered(block.items, (state) => isMap(state) && typeof state.status === "string");
+    const answers = filtered(block.answers, (answer) => isMap(answer) && typeof answer.base === "string");
     Object.assign(data.scopes, scopes);
     Object.assign(data.items, items);
+    Object.assign(data.answers, answers);
   }
   return data;
 }

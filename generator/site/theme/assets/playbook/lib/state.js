@@ -6,27 +6,55 @@
    here that the team has not done, false for an item the team has done that was unticked
    here. An answer is kept while it has text; a cleared answer is removed.
 
+   Beside each kept tick and answer, `stamps` records what the sharing format (version 2,
+   lib/changes.js) sends with it: the version of the team's value the change was made from
+   (`base`, from the page data), when (`at`) and by whom (`by`, the name the reader set,
+   kept in `name`). A change keeps the base it was first made from, so a later rebuild of
+   the site cannot make an old change look as if it was made from the new value. State
+   saved before stamps existed has none; lib/changes.js says what that sends.
+
    Every function returns a new state and leaves the one it was given alone, so the caller
    decides when to save and can keep the old one for an undo. Pure: no DOM, no storage. */
 
-import { filtered, has, newMap } from "./maps.js";
+import { filtered, has, isMap, newMap } from "./maps.js";
 
 export const FORMAT = "journey-playbook-progress";
 export const VERSION = 1;
 
 export function emptyState() {
-  return { format: FORMAT, version: VERSION, ticks: newMap(), answers: newMap() };
+  return normalized({});
 }
+
+const BASE = /^(|-|[0-9a-f]{8})$/;
+
+function isStamp(stamp) {
+  return isMap(stamp) && typeof stamp.base === "string" && BASE.test(stamp.base) &&
+    typeof stamp.at === "string" && stamp.at.length <= 40 &&
+    typeof stamp.by === "string" && stamp.by.length <= MAX_NAME;
+}
+
+/** The longest name a reader may go by (generator/team/changes.py MAX_AUTHOR_CHARS). */
+export const MAX_NAME = 80;
 
 /** A state with only what this code reads: ticks that are true or false, answers that are
     text with something in it. */
 export function normalized(state) {
   const source = state !== null && typeof state === "object" ? state : {};
+  const ticks = filtered(source.ticks, (value) => value === true || value === false);
+  const answers = filtered(source.answers, (value) => typeof value === "string" && value !== "");
+  const stamps = isMap(source.stamps) ? source.stamps : {};
+  const name = typeof source.name === "string" ? source.name.slice(0, MAX_NAME) : "";
   return {
     format: FORMAT,
     version: VERSION,
-    ticks: filtered(source.ticks, (value) => value === true || value === false),
-    answers: filtered(source.answers, (value) => typeof value === "string" && value !== ""),
+    ticks,
+    answers,
+    // A stamp only for what is kept: one left over from a removed tick would be sent.
+    stamps: {
+      ticks: filtered(stamps.ticks, (stamp, key) => has(ticks, key) && isStamp(stamp)),
+      answers: filtered(stamps.answers, (stamp, key) => has(answers, key) && isStamp(stamp)),
+    },
+    name,
   };
 }
 
@@ -43,7 +71,14 @@ export function parseStored(raw) {
 
 /** The text to store for `state`. */
 export function storedText(state) {
-  return JSON.stringify({ format: FORMAT, version: VERSION, ticks: state.ticks, answers: state.answers });
+  const stored = { format: FORMAT, version: VERSION, ticks: state.ticks, answers: state.answers };
+  // Written only when there is something: progress without either is stored as it was.
+  const stamps = state.stamps || {};
+  if (Object.keys(stamps.ticks || {}).length || Object.keys(stamps.answers || {}).length) {
+    stored.stamps = stamps;
+  }
+  if (state.name) stored.name = state.name;
+  return JSON.stringify(stored);
 }
 
 function copy(state) {
@@ -58,18 +93,36 @@ export function recordTick(ticks, key, checked, team) {
   else ticks[key] = checked;
 }
 
-/** `state` after the reader ticked or unticked `key` (see recordTick). */
-export function withTick(state, key, checked, team) {
+/** Keeps `stamps[key]` (a map this caller owns) in step with `kept` (ticks or answers):
+    gone with what it stamps; a new change gets `stamp` ({base, at, by}); a change to one
+    already kept keeps its first base and takes the new time and name. */
+export function recordStamp(stamps, kept, key, stamp) {
+  if (!has(kept, key)) delete stamps[key];
+  else if (stamp) stamps[key] = has(stamps, key) ? { ...stamp, base: stamps[key].base } : { ...stamp };
+}
+
+/** `state` after the reader ticked or unticked `key` (see recordTick), `stamp` saying from
+    which version of the team's status, when and by whom. */
+export function withTick(state, key, checked, team, stamp) {
   const next = copy(state);
   recordTick(next.ticks, key, checked, team);
+  recordStamp(next.stamps.ticks, next.ticks, key, stamp);
   return next;
 }
 
 /** `state` with the reader's answer to `key`; an empty answer (a cleared field) is removed. */
-export function withAnswer(state, key, text) {
+export function withAnswer(state, key, text, stamp) {
   const next = copy(state);
   if (typeof text === "string" && text !== "") next.answers[key] = text;
   else delete next.answers[key];
+  recordStamp(next.stamps.answers, next.answers, key, stamp);
+  return next;
+}
+
+/** `state` with the name the reader goes by, which their changes carry from now on. */
+export function withName(state, name) {
+  const next = copy(state);
+  next.name = String(name).trim().slice(0, MAX_NAME);
   return next;
 }
 
@@ -83,12 +136,14 @@ export function countKept(state, kind, keys) {
     was removed, for an undo: {state, removed: {ticks, answers}}. */
 export function cleared(state, lines) {
   const next = copy(state);
-  const removed = { ticks: newMap(), answers: newMap() };
+  const removed = { ticks: newMap(), answers: newMap(), stamps: { ticks: newMap(), answers: newMap() } };
   for (const line of lines) {
     for (const key of line.keys) {
       if (!has(next[line.kind], key)) continue;
       removed[line.kind][key] = next[line.kind][key];
       delete next[line.kind][key];
+      if (has(next.stamps[line.kind], key)) removed.stamps[line.kind][key] = next.stamps[line.kind][key];
+      delete next.stamps[line.kind][key];
     }
   }
   return { state: next, removed };
@@ -99,6 +154,8 @@ export function restored(state, removed) {
   const next = copy(state);
   for (const kind of ["ticks", "answers"]) {
     for (const key of Object.keys(removed[kind])) next[kind][key] = removed[kind][key];
+    const stamps = isMap(removed.stamps) && isMap(removed.stamps[kind]) ? removed.stamps[kind] : {};
+    for (const key of Object.keys(stamps)) next.stamps[kind][key] = stamps[key];
   }
-  return next;
+  return copy(next);
 }

@@ -1,0 +1,76 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import { lib, mapOf, plain } from "./helpers.js";
+
+const { MARKER, changeCount, changesDocument, changesYaml, readChanges, stampFor } = await lib("changes.js");
+const { lookup } = await lib("maps.js");
+const { normalized, withAnswer, withTick } = await lib("state.js");
+
+const HELLO = "loop/first/say-hello";
+const NAMES = "loop/first/know-names";
+const QUESTION = "short/meet/who-answers";
+const KNOWN = { ticks: lookup([HELLO, NAMES]), answers: lookup([QUESTION]) };
+const DATA = {
+  items: mapOf({ [HELLO]: { status: "done", owner: "Åsa", base: { status: "a4c3ed04", owner: "1f0e9d7b" } } }),
+  answers: mapOf({}),
+};
+
+test("a change is stamped with the version of the value the page shows, and keeps its first one", () => {
+  assert.deepEqual(stampFor(DATA, "items", HELLO, "status", "T1", "Ø"), { base: "a4c3ed04", at: "T1", by: "Ø" });
+  assert.deepEqual(stampFor(DATA, "items", NAMES, "status", "T1", ""), { base: "-", at: "T1", by: "" });
+  assert.deepEqual(stampFor(DATA, "answers", QUESTION, "text", "T1", ""), { base: "-", at: "T1", by: "" });
+  let state = withTick(normalized({}), HELLO, false, "done", { base: "a4c3ed04", at: "T1", by: "Ø" });
+  state = withTick(state, HELLO, false, "done", { base: "ffffffff", at: "T2", by: "Å" });
+  assert.deepEqual(state.stamps.ticks[HELLO], { base: "a4c3ed04", at: "T2", by: "Å" });
+  // Ticked back to the team's value: nothing kept, no stamp left to send.
+  state = withTick(state, HELLO, true, "done", { base: "a4c3ed04", at: "T3", by: "Ø" });
+  assert.deepEqual(plain(state.stamps.ticks), {});
+  state = withAnswer(state, QUESTION, "x", { base: "-", at: "T4", by: "" });
+  assert.deepEqual(plain(withAnswer(state, QUESTION, "", null).stamps.answers), {});
+});
+
+test("the snippet for an issue starts with the marker and reads as the Python side expects", () => {
+  const state = normalized({
+    ticks: { [HELLO]: false, [NAMES]: true },
+    answers: { [QUESTION]: "Kundtjänst först,\nsedan säljarna – på måndag." },
+    stamps: {
+      ticks: { [HELLO]: { base: "a4c3ed04", at: "2026-11-26T09:15:00Z", by: "Øystein Ærø" } },
+      answers: { [QUESTION]: { base: "-", at: "2026-11-26T09:20:00Z", by: "Øystein Ærø" } },
+    },
+    name: "Øystein Ærø",
+  });
+  const document = changesDocument(state, DATA, KNOWN, {}, "2026-11-26T09:30:00Z");
+  assert.equal(changeCount(document), 3);
+  const expected = readFileSync(new URL("../fixtures/changes-v2.yaml", import.meta.url), "utf-8");
+  assert.equal(changesYaml(document, MARKER), expected);
+});
+
+test("a change the team already has is not sent, and an answer without a stamp is sent as unseen", () => {
+  const state = normalized({ ticks: { [HELLO]: true }, answers: { [QUESTION]: "Ja" } });
+  const document = changesDocument(state, DATA, KNOWN, {}, "T");
+  assert.deepEqual(plain(document.items), {});
+  assert.deepEqual(document.answers[QUESTION].text, { to: "Ja", base: "", at: "T", by: "" });
+  assert.equal(changeCount(changesDocument(state, DATA, KNOWN, { [QUESTION]: "Ja" }, "T")), 0);
+});
+
+test("reading a version 2 file: an untick is false, a cleared answer is listed, a bad change refuses the file", () => {
+  const at = "2026-11-26T09:15:00Z";
+  const read = readChanges({
+    items: { [HELLO]: { status: { to: "not-started", base: "a4c3ed04", at, by: "Å" } }, gone: { status: { to: "done", base: "-", at } } },
+    answers: { [QUESTION]: { text: { to: null, base: "1f0e9d7b", at } } },
+  }, KNOWN);
+  assert.deepEqual(plain(read.ticks), { [HELLO]: false });
+  assert.deepEqual(read.cleared, [QUESTION]);
+  assert.deepEqual(read.unknown, ["gone"]);
+  assert.deepEqual(read.stamps.ticks[HELLO], { base: "a4c3ed04", at, by: "Å" });
+  for (const bad of [
+    { to: "finished", base: "-", at },
+    { to: "done", base: "<script>", at },
+    { to: "done", base: "-", at: "igår" },
+    { to: "done", base: "-", at, by: "x".repeat(81) },
+  ]) {
+    assert.deepEqual(readChanges({ items: { [HELLO]: { status: bad } } }, KNOWN), { error: "data-broken" }, JSON.stringify(bad));
+  }
+});
