@@ -31,6 +31,39 @@ test("a change is stamped with the version of the value the page shows, and keep
   assert.deepEqual(plain(withAnswer(state, QUESTION, "", null).stamps.answers), {});
 });
 
+test("a change after the team took in the last one is made over the team's value now", () => {
+  // The trial of #25: a tick imported and rebuilt into the site, then unticked, still
+  // carried the base from before the import, and the import called it a conflict.
+  let state = withTick(normalized({}), HELLO, true, "not-started", { base: "-", at: "T1", by: "Ø" });
+  assert.deepEqual(state.stamps.ticks[HELLO], { base: "-", at: "T1", by: "Ø" });
+  state = withTick(state, HELLO, false, "done", { base: "a4c3ed04", at: "T2", by: "Ø" });
+  assert.deepEqual(state.stamps.ticks[HELLO], { base: "a4c3ed04", at: "T2", by: "Ø" });
+  const document = changesDocument(state, DATA, KNOWN, {}, "T3");
+  assert.deepEqual(document.items[HELLO].status, { to: "not-started", base: "a4c3ed04", at: "T2", by: "Ø" });
+  // The same for an answer the team's file now holds word for word.
+  let answered = withAnswer(normalized({}), QUESTION, "Ja", { base: "-", at: "T1", by: "" });
+  answered = withAnswer(answered, QUESTION, "Ja, och nej", { base: "0badc0de", at: "T2", by: "" }, "Ja");
+  assert.equal(answered.stamps.answers[QUESTION].base, "0badc0de");
+});
+
+test("emptying an answer the team has is sent as a cleared value; emptying one it lacks is not", () => {
+  const stamp = { base: "0badc0de", at: "T1", by: "Å" };
+  const state = withAnswer(normalized({ answers: { [QUESTION]: "Ja" } }), QUESTION, "", stamp, "Ja");
+  assert.deepEqual(plain(state.answers), {});
+  const document = changesDocument(state, DATA, KNOWN, { [QUESTION]: "Ja" }, "T2");
+  assert.deepEqual(document.answers[QUESTION].text, { to: null, base: "0badc0de", at: "T1", by: "Å" });
+  assert.match(changesYaml(document, MARKER), /    text:\n      to: null\n      base: "0badc0de"\n/);
+  // Kept across a reload, and gone once the reader types again.
+  assert.deepEqual(plain(normalized(JSON.parse(JSON.stringify(state))).cleared), { [QUESTION]: stamp });
+  assert.deepEqual(plain(withAnswer(state, QUESTION, "Nej", stamp, "Ja").cleared), {});
+  // A change made before the reader set a name goes with the name they share it under.
+  const named = normalized({ ...JSON.parse(JSON.stringify(state)), name: "Åsa" });
+  named.cleared[QUESTION] = { ...stamp, by: "" };
+  assert.equal(changesDocument(named, DATA, KNOWN, { [QUESTION]: "Ja" }, "T2").answers[QUESTION].text.by, "Åsa");
+  const own = withAnswer(normalized({ answers: { [QUESTION]: "Ja" } }), QUESTION, "", stamp, "");
+  assert.equal(changeCount(changesDocument(own, DATA, KNOWN, {}, "T2")), 0);
+});
+
 test("the snippet for an issue starts with the marker and reads as the Python side expects", () => {
   const state = normalized({
     ticks: { [HELLO]: false, [NAMES]: true },

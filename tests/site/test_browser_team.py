@@ -123,6 +123,15 @@ def test_share_my_changes_round_trips_through_progress_import(browser, example, 
         item(page, "send-welcome-letter").locator("input").uncheck()
         state = stored(page)
         page.goto(site)
+        # The name goes with the changes, also those made before it was set (the lead's
+        # trial found every change unsigned: no field set a name).
+        page.get_by_label("Ditt namn (följer med dina ändringar)").fill("Åsa Ø")
+        page.get_by_label("Ditt namn (följer med dina ändringar)").press("Tab")
+        kept = page.evaluate(
+            "() => JSON.parse(localStorage.getItem(Object.keys(localStorage)"
+            ".find(k => k.startsWith('journey-playbook:')))).name"
+        )
+        assert kept == "Åsa Ø"
         page.locator("[data-playbook-action=share-changes]").click()
         expect(page.locator(".playbook-share .playbook-status")).to_have_text(
             "Ändringar att dela: 3"
@@ -146,7 +155,8 @@ def test_share_my_changes_round_trips_through_progress_import(browser, example, 
     assert (training["to"], training["base"]) == ("done", base_version("not-started"))
     assert (untick["to"], untick["base"]) == ("not-started", base_version("done"))
     answer = data["answers"]["first-90-days/first-use/where-stuck"]["text"]
-    assert (answer["to"], answer["base"], answer["by"]) == (ANSWER, "-", "")
+    assert (answer["to"], answer["base"], answer["by"]) == (ANSWER, "-", "Åsa Ø")
+    assert training["by"] == untick["by"] == "Åsa Ø"
 
     # The snippet goes into a copy of the project, as a colleague would commit it.
     project = tmp_path / "team-progress"

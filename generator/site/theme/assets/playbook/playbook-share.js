@@ -16,6 +16,7 @@ import { lookup } from "./lib/maps.js";
 import { changeCount, changesDocument, changesYaml } from "./lib/changes.js";
 import { stampOf } from "./lib/snippet.js";
 import { fill } from "./lib/text.js";
+import { withName } from "./lib/state.js";
 import {
   all, ask, data, download, keysOf, load, offerUndo, save, showPreview, showState, teamAnswers as teamAnswersOnPage,
 } from "./page.js";
@@ -57,6 +58,12 @@ function setUpShareChanges() {
     const area = box.querySelector("textarea");
     const editor = box.querySelector("[data-playbook-action=open-editor]");
     const editorBase = editor ? editor.getAttribute("href") : "";
+    // The name the reader's changes carry (`by`): kept in this browser with their progress.
+    const name = box.querySelector(".playbook-share__name");
+    if (name) {
+      name.value = load().name;
+      name.addEventListener("change", () => save(withName(load(), name.value)));
+    }
     box.querySelector("[data-playbook-action=share-changes]").addEventListener("click", () => {
       const stamp = stampOf(new Date());
       const changed = changesDocument(load(), data, known, teamAnswers, stamp);

@@ -58,7 +58,9 @@ function setUpAnswers(state) {
     area.addEventListener("input", () => {
       const before = load();
       const stamp = stampFor(data, "answers", key, "text", stampOf(new Date()), before.name);
-      const next = withAnswer(before, key, area.value, stamp);
+      const teamAnswer = area.parentNode.querySelector("[data-team-answer]");
+      const teamText = teamAnswer ? teamAnswer.getAttribute("data-team-answer") : "";
+      const next = withAnswer(before, key, area.value, stamp, teamText);
       save(next);
       if (mirror) mirror.textContent = area.value;
       markOwn(next);

@@ -60,19 +60,26 @@ export function changesDocument(state, data, known, teamAnswers, at) {
     // Kept from before stamps existed: the tick still differs from what the page shows,
     // which is the value it was made over.
     const stamp = get(state.stamps.ticks, key) || stampFor(data, "items", key, "status", at, state.name);
-    items[key] = { status: change(layered(team, own), stamp) };
+    items[key] = { status: change(layered(team, own), stamp, state.name) };
   }
   for (const key of Object.keys(state.answers).sort()) {
     const text = state.answers[key];
     if (!has(known.answers, key) || !text || text === get(teamAnswers, key)) continue;
     const stamp = get(state.stamps.answers, key) || { base: UNKNOWN_BASE, at, by: state.name || "" };
-    answers[key] = { text: change(text, stamp) };
+    answers[key] = { text: change(text, stamp, state.name) };
+  }
+  // An answer of the team's that this reader emptied travels as a cleared value.
+  for (const key of Object.keys(state.cleared || {}).sort()) {
+    if (!has(known.answers, key) || !get(teamAnswers, key) || has(answers, key)) continue;
+    answers[key] = { text: change(null, state.cleared[key], state.name) };
   }
   return { format: FORMAT, version: CHANGES_VERSION, items, answers };
 }
 
-function change(to, stamp) {
-  return { to, base: stamp.base, at: stamp.at, by: stamp.by };
+/* A change made before the reader set a name is theirs too: it goes with the name they
+   share it under. */
+function change(to, stamp, name) {
+  return { to, base: stamp.base, at: stamp.at, by: stamp.by || name || "" };
 }
 
 /** How many changes `document` holds. */

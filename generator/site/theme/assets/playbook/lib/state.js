@@ -49,6 +49,9 @@ export function normalized(state) {
     version: VERSION,
     ticks,
     answers,
+    // Answers of the team's that this reader emptied: key -> stamp. An emptied field is a
+    // change to send (`to: null`), not nothing (the trial of #25 found it lost).
+    cleared: filtered(source.cleared, (stamp, key) => !has(answers, key) && isStamp(stamp)),
     // A stamp only for what is kept: one left over from a removed tick would be sent.
     stamps: {
       ticks: filtered(stamps.ticks, (stamp, key) => has(ticks, key) && isStamp(stamp)),
@@ -77,6 +80,7 @@ export function storedText(state) {
   if (Object.keys(stamps.ticks || {}).length || Object.keys(stamps.answers || {}).length) {
     stored.stamps = stamps;
   }
+  if (state.cleared && Object.keys(state.cleared).length) stored.cleared = state.cleared;
   if (state.name) stored.name = state.name;
   return JSON.stringify(stored);
 }
@@ -105,16 +109,26 @@ export function recordStamp(stamps, kept, key, stamp) {
     which version of the team's status, when and by whom. */
 export function withTick(state, key, checked, team, stamp) {
   const next = copy(state);
+  // A kept tick the team's status now agrees with was taken in (imported, rebuilt): a new
+  // change is made over the team's value as the page shows it now, so it gets a new base.
+  if (has(next.ticks, key) && next.ticks[key] === (team === "done")) delete next.stamps.ticks[key];
   recordTick(next.ticks, key, checked, team);
   recordStamp(next.stamps.ticks, next.ticks, key, stamp);
   return next;
 }
 
-/** `state` with the reader's answer to `key`; an empty answer (a cleared field) is removed. */
-export function withAnswer(state, key, text, stamp) {
+/** `state` with the reader's answer to `key`; an empty answer (a cleared field) is removed,
+    and where the team has an answer (`teamText`), the clearing is kept as a change to send.
+    A kept answer the team's answer now equals was taken in: the next change gets a new base. */
+export function withAnswer(state, key, text, stamp, teamText = "") {
   const next = copy(state);
+  if (has(next.answers, key) && next.answers[key] === teamText) delete next.stamps.answers[key];
+  delete next.cleared[key];
   if (typeof text === "string" && text !== "") next.answers[key] = text;
-  else delete next.answers[key];
+  else {
+    delete next.answers[key];
+    if (teamText && stamp) next.cleared[key] = { ...stamp };
+  }
   recordStamp(next.stamps.answers, next.answers, key, stamp);
   return next;
 }
