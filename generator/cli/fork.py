@@ -16,7 +16,11 @@ from generator.fork.diff import accept_upstream, changes, drift, drift_details, 
 from generator.fork.init import init_project, next_steps
 from generator.fork.upgrade import apply_upgrade, plan_upgrade
 from generator.languages import ui_languages
+from generator.project import load_status
 from generator.site.exports import render_exports
+from generator.site.team_exports import render_team_exports
+from generator.team.published import FULL, published
+from generator.team.summary import today
 from generator.writer import replace_atomically
 
 
@@ -212,21 +216,51 @@ def upgrade(content: Path, write: bool, package: str | None, vendor: bool | None
     help="Folder to write the files into.",
 )
 @delimiter_option
+@click.option(
+    "--as-published",
+    is_flag=True,
+    help="Hold only what the site publishes of the team's status (team.publish): under "
+    "counts, no owners, notes or dates of change. Without it, everything in progress.yaml.",
+)
 @user_errors
-def export_command(content: Path, output: Path, delimiter: str | None) -> None:
-    """Write every language's checklists, prompts and map lanes as CSV and JSON,
-    and each journey's map as an SVG per language (for slides).
+def export_command(content: Path, output: Path, delimiter: str | None, as_published: bool) -> None:
+    """Write every language's checklists, prompts and map lanes as CSV and JSON, each
+    journey's map as an SVG per language (for slides), and the team's status of every item
+    (progress.yaml) as a spreadsheet, a Markdown task list, a CSV for Jira and, where items
+    have due dates, an iCalendar file.
 
     Every checklist the site shows is included: each stage's, each journey's
-    "before you start" and the shared ones. The CSV opens in Excel as it is.
+    "before you start" and the shared ones. The CSV opens in Excel as it is, and
+    'playbook progress import team-status-LANG.csv' reads the spreadsheet back.
 
     \b
     Example:
         playbook export -o exports/
         playbook export --delimiter , -o exports/
+        playbook export --as-published -o exports/   # only what the site shows
     """
     playbook = load_content(content, display_name=str(content))
-    for relative, text in render_exports(playbook, ".", delimiter).items():
+    loaded = load_status(content, playbook)
+    for orphan in loaded.orphans:
+        say(f"warning: {orphan}", err=True)
+    status = loaded.status if loaded.file else None
+    private = True
+    if as_published:
+        shown = published(status, playbook.team.publish)
+        status = shown.status if shown else None
+        private = shown is None or shown.mode == FULL
+    when = today(playbook.site.time_zone) if status is not None else None
+    outputs = render_exports(playbook, ".", delimiter)
+    outputs.update(
+        render_team_exports(playbook, status, when, ".", private=private, delimiter=delimiter)
+    )
+    if status is not None and private:
+        say(
+            f"note: the team files hold the owners and notes of {loaded.file}; "
+            "--as-published leaves out what the site does not show",
+            err=True,
+        )
+    for relative, text in outputs.items():
         target = output / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         replace_atomically(target, text.encode("utf-8"))

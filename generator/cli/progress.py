@@ -20,9 +20,11 @@ from generator.content.model import Playbook
 from generator.errors import GeneratorError
 from generator.project import load_status
 from generator.site.localize import Localizer, localizer
-from generator.site.markup import md_inline
+from generator.site.team_import import KIND as SPREADSHEET
+from generator.site.team_import import read_status_table
+from generator.site.team_markdown import chat_report, item_places, overdue_markdown
 from generator.site.ui import UI_TEXT
-from generator.team.importer import ImportReport, import_status, nothing_imported
+from generator.team.importer import ImportReport, import_status, merge_entries, nothing_imported
 from generator.team.loader import status_path
 from generator.team.merge import Keep
 from generator.team.summary import (
@@ -30,6 +32,7 @@ from generator.team.summary import (
     JourneySummary,
     Section,
     TeamSummary,
+    now,
     summarize,
     today,
 )
@@ -48,8 +51,9 @@ _COLUMNS = ("done", "in_progress", "not_applicable", "not_started", "overdue")
 @click.option(
     "--markdown",
     is_flag=True,
-    help="With --overdue: the overdue items as Markdown, with their texts in the site's "
-    "language, for a CI job summary.",
+    help="The team's progress as Markdown, to paste into the team's chat: per journey its "
+    "numbers, each stage's, what is next and what is overdue. With --overdue: only the "
+    "overdue items, for a CI job summary.",
 )
 @click.option("--lang", default=None, help="Language of the table (default: the content's).")
 @click.pass_context
@@ -73,14 +77,16 @@ def progress(
         playbook progress
         playbook progress --lang en
         playbook progress --json > team-status.json
+        playbook progress --markdown  # for the team's chat
         playbook progress --overdue   # in CI: exit 1 when anything is overdue
         playbook progress --overdue --markdown >> "$GITHUB_STEP_SUMMARY"
         playbook progress import shared-changes.yaml
+        playbook progress import team-status-sv.csv
     """
     if ctx.invoked_subcommand is not None:
         return
-    if markdown and (not overdue or as_json):
-        raise click.UsageError("--markdown goes with --overdue (and not with --json)")
+    if markdown and as_json:
+        raise click.UsageError("--markdown and --json are two formats: choose one")
     playbook = load_content(content, display_name=str(content))
     language = lang or playbook.default_language
     if language not in playbook.language_codes:
@@ -98,23 +104,26 @@ def progress(
             err=True,
         )
     summary = summarize(playbook, loaded.status, today(playbook.site.time_zone))
+    text = localizer(playbook, language)
+    if markdown:
+        if overdue:
+            say(overdue_markdown(playbook, summary, text))
+            sys.exit(1 if summary.overdue else 0)
+        say(chat_report(playbook, summary, text))
+        return
     if as_json:
         say(json.dumps(summary.as_data(), indent=2, ensure_ascii=False))
     elif not overdue:
-        text = localizer(playbook, language)
         for number, journey in enumerate(summary.journeys):
             if number:
                 say()
             say("\n".join(journey_table(playbook, journey, text)))
-    if markdown:
-        say(overdue_markdown(playbook, summary, localizer(playbook, language)))
-        sys.exit(1 if summary.overdue else 0)
     if overdue:
         if summary.overdue:
-            say(overdue_line(summary.overdue), err=as_json)
+            say(overdue_line(playbook, summary, text), err=as_json)
             sys.exit(1)
         if not as_json:
-            say(f"No overdue items on {summary.today.isoformat()}.")
+            say(UI_TEXT["cli_none_overdue"][language].format(date=summary.today.isoformat()))
 
 
 progress.add_command(intake)
@@ -136,33 +145,49 @@ progress.add_command(intake)
 @user_errors
 def progress_import(file: Path, content: Path, dry_run: bool, keep: tuple[str, ...]) -> None:
     """Merge FILE into progress.yaml: the site's changes ("share my changes", the export,
-    or the code block of an issue sent from the site), or an older export or status file
-    snippet. Comments and order in progress.yaml stay.
+    or the code block of an issue sent from the site), an older export or status file
+    snippet, or the team's spreadsheet (team-status-*.csv from 'playbook export' or the
+    site, after a spreadsheet saved it). Comments and order in progress.yaml stay.
 
     A change made from a value progress.yaml no longer has (someone changed it since) is a
     conflict: it names the key, both texts and the line, and nothing is written for that
     item or answer until --keep says which to keep. Ids this content does not have are
-    listed and ignored.
+    listed and ignored. A spreadsheet row states the item's whole state: an empty owner,
+    due date or note cell removes it.
 
     \b
     Example:
         playbook progress import ~/Downloads/journey-playbook-progress.json
         playbook progress import progress-changes.yaml --dry-run
         playbook progress import progress-changes.yaml --keep customer-journey/awareness/q=both
+        playbook progress import team-status-sv.csv
     """
     playbook = load_content(content, display_name=str(content))
     current = load_status(content, playbook)
     target = status_path(content.resolve().parent)
     shown = current.file or str(content.parent / target.name)
-    report = import_status(
-        playbook,
-        current,
-        target,
-        file,
-        incoming_name=str(file),
-        write=not dry_run,
-        keep=Keep.parse(keep),
-    )
+    if file.suffix.casefold() == ".csv":
+        entries = read_status_table(file, name=str(file))
+        report = merge_entries(
+            playbook,
+            current,
+            target,
+            SPREADSHEET,
+            entries,
+            write=not dry_run,
+            keep=Keep.parse(keep),
+            stamp=now(),
+        )
+    else:
+        report = import_status(
+            playbook,
+            current,
+            target,
+            file,
+            incoming_name=str(file),
+            write=not dry_run,
+            keep=Keep.parse(keep),
+        )
     for line in report.resolved:
         say(f"resolved: {line}", err=True)
     for conflict in report.conflicts:
@@ -196,47 +221,25 @@ def _import_summary(report: ImportReport, name: str, shown: str, dry_run: bool) 
     )
 
 
-def overdue_line(items: tuple[ItemState, ...]) -> str:
-    """One line naming every overdue item, for a CI log: key (owner, due date)."""
-    named = ", ".join(
-        f"{item.key} ({item.owner + ', ' if item.owner else ''}due {item.due})" for item in items
-    )
-    return f"{len(items)} overdue: {named}"
-
-
-def overdue_markdown(playbook: Playbook, summary: TeamSummary, text: Localizer) -> str:
-    """The overdue items as Markdown for a job summary: a heading with the day they are
-    judged on, then each item's text, where it is, its owner and due date."""
+def overdue_line(playbook: Playbook, summary: TeamSummary, text: Localizer) -> str:
+    """One line naming every overdue item, for a CI log, in ``text``'s language:
+    'Overdue on 2026-12-07 (2): Text (Journey › Stage; owner, due 2026-12-01); …'."""
     language = text.language
-    heading = UI_TEXT["overdue_heading"][language].format(date=summary.today.isoformat())
-    lines = [f"### {md_inline(heading)}", ""]
-    if not summary.overdue:
-        return "\n".join([*lines, md_inline(UI_TEXT["team_none_overdue"][language]), ""])
-    places = _places(playbook, text)
+    places = item_places(playbook, text)
+    named = []
     for item in summary.overdue:
-        details = [item.owner] if item.owner else []
-        if item.due:
-            details.append(UI_TEXT["cli_progress_due"][language].format(date=item.due.isoformat()))
-        where = places.get(item.key.rsplit("/", 1)[0], "")
-        lines.append(
-            f"- **{md_inline(text.peek(item.item.text))}**"
-            + (f" ({md_inline(where)})" if where else "")
-            + (f": {md_inline(', '.join(details))}" if details else "")
-        )
-    return "\n".join([*lines, ""])
+        details = [places.get(item.key.rsplit("/", 1)[0], "")]
+        details.append(", ".join(_details(item, language)))
+        named.append(f"{text.peek(item.item.text)} ({'; '.join(d for d in details if d)})")
+    heading = UI_TEXT["overdue_heading"][language].format(date=summary.today.isoformat())
+    return f"{heading} ({len(summary.overdue)}): {'; '.join(named)}"
 
 
-def _places(playbook: Playbook, text: Localizer) -> dict[str, str]:
-    """'journey/stage' (the first two parts of a key) -> 'Journey › Stage' in words."""
-    places = {}
-    for journey in playbook.journeys:
-        name = text.peek(journey.name)
-        places[f"{journey.id}/-"] = f"{name} › {UI_TEXT['before_you_start'][text.language]}"
-        for stage in journey.stages:
-            places[f"{journey.id}/{stage.id}"] = f"{name} › {text.peek(stage.name)}"
-    for shared in playbook.checklists:
-        places[f"shared/{shared.id}"] = text.peek(shared.name)
-    return places
+def _details(item: ItemState, language: str) -> list[str]:
+    details = [item.owner] if item.owner else []
+    if item.due:
+        details.append(UI_TEXT["cli_progress_due"][language].format(date=item.due.isoformat()))
+    return details
 
 
 def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) -> list[str]:
@@ -260,7 +263,7 @@ def journey_table(playbook: Playbook, journey: JourneySummary, text: Localizer) 
         lines.append(("  " + "  ".join(cells) + "  " + row[-1]).rstrip())
     if journey.total.next_open:
         lines.append(f"  {ui['next']}:")
-        lines += [f"  - {_open_item(item, text, ui['due'])}" for item in journey.total.next_open]
+        lines += [f"  - {_open_item(item, text)}" for item in journey.total.next_open]
     return lines
 
 
@@ -276,7 +279,6 @@ _LABELS = {
     "owners": "cli_progress_owners",
     "total": "cli_progress_total",
     "next": "cli_progress_next",
-    "due": "cli_progress_due",
     "percent": "cli_progress_percent",
 }
 """The table's words: label -> ui_text key."""
@@ -289,10 +291,8 @@ def _row(label: str, section: Section) -> list[str]:
     return [label, *numbers, answered, ", ".join(section.owners)]
 
 
-def _open_item(item: ItemState, text: Localizer, due_text: str) -> str:
-    details = [item.owner] if item.owner else []
-    if item.due:
-        details.append(due_text.format(date=item.due.isoformat()))
+def _open_item(item: ItemState, text: Localizer) -> str:
+    details = _details(item, text.language)
     shown = text.peek(item.item.text)
     flag = "(!) " if item.overdue else ""
     return f"{flag}{shown}" + (f" ({', '.join(details)})" if details else "")

@@ -635,6 +635,11 @@ class Journey(_Strict):
     """Id of the source the model comes from, linked from the journey page."""
     checklist: list[ChecklistItem] = Field(default_factory=list)
     """'Before you start': actions for the whole journey, shown on its page."""
+    map_layout: Literal["standard", "wide"] = "standard"
+    """How the journey page lays out its map. standard: beside the site's navigation, each
+    stage a column of fixed width (the map scrolls sideways where they do not fit); wide:
+    the page leaves out the navigation and table of contents, and the stages share the
+    width, so seven stages fit at 1280 px without scrolling sideways."""
     workshop: JourneyWorkshop = Field(default_factory=JourneyWorkshop)
     """What the journey's workshop guide adds for this model: who to invite, what to focus on."""
 

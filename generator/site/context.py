@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from generator.content.model import Journey, Playbook, SharedChecklist, Stage, Translations
 from generator.site.glossary import terms_on_page
+from generator.site.journey_map import LANE_LABELS
 from generator.site.localize import Localized, Localizer, derived, written_in
 from generator.site.marks import marked_html
 from generator.site.markup import render_markdown
@@ -30,6 +31,9 @@ from generator.site.pages import (
 from generator.site.progress import JOURNEY_LEVEL, SHARED_LEVEL, progress_key
 from generator.site.ui import LANGUAGE_NAME_IN, UI_TEXT
 from generator.team.keys import before_scope, journey_scope, shared_scope, stage_scope
+
+STAGE_LANES = ("touchpoints", "pain_points", "opportunities")
+"""The lanes of the journey map a stage page also lists, where the workshop happens."""
 
 
 def common(playbook: Playbook, text: Localizer) -> CommonData:
@@ -195,6 +199,15 @@ def stage_context(
             shared_context(shared, text)
             for shared in playbook.checklists
             if f"{journey.id}/{stage.id}" in shared.stages
+        ],
+        "lanes": [
+            {
+                "key": lane,
+                "label": UI_TEXT[LANE_LABELS[lane]][text.language],
+                "entries": [_item(entry.id, entry.text, text) for entry in getattr(stage, lane)],
+            }
+            for lane in STAGE_LANES
+            if getattr(stage, lane)
         ],
         "terms": terms_on_page(
             playbook,

@@ -81,6 +81,11 @@ class JourneyMap(TypedDict):
     """'Back to Awareness' for a cyclic journey's last column."""
     columns: int
     """Stage columns, plus one for the loop back of a cyclic journey."""
+    lane_word: int
+    """Characters in the longest word of the lane labels: the label column is at least as
+    wide (playbook.css), since a label wraps between words, never inside one."""
+    wide: bool
+    """The journey's map_layout is wide: the stages share the page's width."""
 
 
 def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
@@ -127,6 +132,8 @@ def journey_map(journey: Journey, text: Localizer) -> JourneyMap:
         else "",
         "loop_label_html": marked_html(ui["map_loop"], target=loop["name"]) if loop else "",
         "columns": len(stages) + (1 if loop else 0),
+        "lane_word": max(len(word) for row in rows for word in row["label"].split()),
+        "wide": journey.map_layout == "wide",
     }
 
 

@@ -74,6 +74,14 @@ class JourneyData(TypedDict):
     source: str | None
 
 
+class LaneData(TypedDict):
+    """One lane of the journey map as a stage page lists it."""
+
+    key: str
+    label: str
+    entries: list[ItemData]
+
+
 class StageData(TypedDict):
     id: str
     name: Localized
@@ -93,6 +101,8 @@ class StageData(TypedDict):
     metrics: list[ItemData]
     shared: list[SharedData]
     terms: list[TermLink]
+    lanes: list[LaneData]
+    """The stage's touchpoints, pain points and opportunities, where it has any (#26)."""
 
 
 class GlossaryEntry(TypedDict):
@@ -152,6 +162,12 @@ class KnownKeys(TypedDict):
 class SummaryItem(TypedDict):
     key: str
     text: str
+    fields: list[str]
+    """The team's state of a checklist item as separate fields ('Status: Done', 'Owner: AK',
+    'Due date: …', 'Note: …'), as team.publish lets the site show it; empty without a team
+    state and for prompts. The script writes each under the item (issue #26)."""
+    answer: str
+    """A prompt's agreed answer (team.publish: full), else ''."""
 
 
 class SummarySection(TypedDict):
@@ -172,6 +188,10 @@ class JourneyExport(TypedDict):
     checklist_heading: str
     prompts_heading: str
     progress: str
+    answer_label: str
+    """'The team's answer:', before a prompt's agreed answer."""
+    own_answer_label: str
+    """'Only in this browser', before this browser's answer where it differs."""
     sections: list[SummarySection]
 
 

@@ -15,11 +15,13 @@ generator/team/counting.py states (issue #26). Pure: no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from typing import TypedDict
 
-from generator.content.model import Journey, Playbook
+from generator.content.model import ChecklistItem, Journey, Playbook, Stage
 from generator.site.localize import Localizer
 from generator.site.pages import JourneyExport, KnownKeys, SummaryItem, SummarySection
+from generator.site.team_rows import TeamRow, state_fields
 from generator.site.team_view import TeamView
 from generator.site.ui import UI_TEXT
 from generator.team.counting import tally
@@ -28,13 +30,17 @@ from generator.team.keys import (
     SHARED_LEVEL,
     before_scope,
     checklist_items,
+    keyed,
     progress_key,
     prompts,
     share_id,
     shared_scope,
     stage_scope,
 )
+from generator.team.model import TeamStatus
+from generator.team.published import Published
 from generator.team.scopes import Scope
+from generator.team.summary import item_state
 
 __all__ = [
     "JOURNEY_LEVEL",
@@ -143,42 +149,69 @@ def known_keys(playbook: Playbook) -> KnownKeys:
     }
 
 
-def journey_export(playbook: Playbook, journey: Journey, text: Localizer) -> JourneyExport:
-    """What the journey page's "export as Markdown" writes: every stage's items and prompts.
+def journey_export(
+    playbook: Playbook,
+    journey: Journey,
+    text: Localizer,
+    shown: Published | None = None,
+    today: date | None = None,
+    stage: Stage | None = None,
+) -> JourneyExport:
+    """What the journey page's "export as Markdown" writes: every stage's items and prompts,
+    with the team's state of each (``shown``: what team.publish lets the site show, judged
+    on ``today``). With ``stage``, the stage page's export: that stage and the shared
+    checklists it shows.
 
     Texts are picked with ``peek``: they go into a data- attribute for the download, not
     onto the page, so a fallback among them must not put the "not translated" note there.
     """
-    ui = {key: UI_TEXT[key][text.language] for key in ("checklist", "prompts", "progress")}
+    language = text.language
+    ui = {key: UI_TEXT[key][language] for key in ("checklist", "prompts", "progress")}
+    status = shown.status if shown else TeamStatus.empty()
+    answers = shown.status.answers if shown else {}
+    day = today or date.min
 
     def items(journey_id: str, stage_id: str, entries) -> list[SummaryItem]:
-        return [
-            {"key": progress_key(journey_id, stage_id, e.id), "text": text.peek(e.text)}
-            for e in entries
-        ]
+        found: list[SummaryItem] = []
+        for key, entry in keyed(journey_id, stage_id, entries):
+            fields: list[str] = []
+            if shown is not None and isinstance(entry, ChecklistItem):
+                state = item_state(key, entry, status, day)
+                fields = state_fields(TeamRow(text.peek(entry.text), state, None), language)
+            answer = answers.get(key)
+            found.append(
+                {
+                    "key": key,
+                    "text": text.peek(entry.text),
+                    "fields": fields,
+                    "answer": answer.text if answer else "",
+                }
+            )
+        return found
 
     sections: list[SummarySection] = []
-    if journey.checklist:
+    if journey.checklist and stage is None:
         sections.append(
             {
-                "heading": UI_TEXT["before_you_start"][text.language],
+                "heading": UI_TEXT["before_you_start"][language],
                 "scope": before_scope(journey.id),
                 "checklist": items(journey.id, JOURNEY_LEVEL, journey.checklist),
                 "prompts": [],
             }
         )
-    for number, stage in enumerate(journey.stages, start=1):
-        sections.append(
-            {
-                "heading": f"{number}. {text.peek(stage.name)}",
-                "scope": stage_scope(journey.id, stage.id),
-                "checklist": items(journey.id, stage.id, stage.checklist),
-                "prompts": items(journey.id, stage.id, stage.prompts),
-            }
-        )
-    refs = {f"{journey.id}/{stage.id}" for stage in journey.stages}
+    for number, each in enumerate(journey.stages, start=1):
+        if stage is None or each is stage:
+            sections.append(
+                {
+                    "heading": f"{number}. {text.peek(each.name)}",
+                    "scope": stage_scope(journey.id, each.id),
+                    "checklist": items(journey.id, each.id, each.checklist),
+                    "prompts": items(journey.id, each.id, each.prompts),
+                }
+            )
+    shown_on = {f"{journey.id}/{s.id}" for s in journey.stages if stage is None or s is stage}
     for shared in playbook.checklists:
-        if refs & set(shared.stages):
+        if shown_on & set(shared.stages):
             sections.append(
                 {
                     "heading": text.peek(shared.name),
@@ -188,9 +221,11 @@ def journey_export(playbook: Playbook, journey: Journey, text: Localizer) -> Jou
                 }
             )
     return {
-        "title": text.peek(journey.name),
+        "title": text.peek(stage.name if stage else journey.name),
         "checklist_heading": ui["checklist"],
         "prompts_heading": ui["prompts"],
         "progress": ui["progress"],
+        "answer_label": UI_TEXT["team_answer"][language],
+        "own_answer_label": UI_TEXT["team_only_here"][language],
         "sections": sections,
     }

@@ -48,6 +48,7 @@ from generator.site.progress import (
     stage_scopes,
 )
 from generator.site.site_config import GENERATED_CONFIG, render_config
+from generator.site.team_exports import TeamDownload, render_team_exports, team_downloads
 from generator.site.team_view import (
     TeamView,
     dashboard,
@@ -68,7 +69,7 @@ from generator.team.keys import (
     stage_scope,
 )
 from generator.team.model import TeamStatus
-from generator.team.published import Published, published
+from generator.team.published import FULL, Published, published
 from generator.team.scopes import Scope, scopes
 
 _ENV = jinja2.Environment(
@@ -132,11 +133,22 @@ def render(
     default = playbook.default_language
     outputs = _Outputs()
     shown = published(team, playbook.team.publish, history)
+    # What team.publish lets through, and nothing more: under counts no owner or note, and
+    # no column for them.
+    team_files = render_team_exports(
+        playbook,
+        shown.status if shown else None,
+        today if shown else None,
+        DOCS_DIR + "/downloads",
+        private=shown is None or shown.mode == FULL,
+        site=True,
+    )
     found = scopes(playbook)
     for language in playbook.language_codes:
         if pages_in is not None and language not in pages_in:
             continue
         view = team_view(playbook, shown, today or date.min, language)
+        downloads = team_downloads(team_files, language)
 
         def progress(
             scope_ids: list[str], answer_keys: list[str] | None = None, view: TeamView = view
@@ -149,11 +161,12 @@ def render(
             view,
             # The home page imports and sends every answer: it knows each one's base.
             progress(_home_scopes(playbook), list(view["answer_bases"])),
+            downloads,
             has_status_file=team is not None,
         )
         if shown is not None and today is not None:
             outputs[page_path("team", language, default)] = _dashboard(
-                playbook, shown, today, language, view
+                playbook, shown, today, language, view, downloads
             )
         if playbook.glossary:
             outputs[page_path("glossary", language, default)] = _simple_page(
@@ -187,7 +200,12 @@ def render(
             # A share link opened on the journey page may carry answers to its prompts.
             answered = [key for key in view["answer_bases"] if key.startswith(f"{journey.id}/")]
             outputs[page_path(f"{folder}/index", language, default)] = _journey(
-                playbook, journey, language, view, progress(journey_wide + in_journey, answered)
+                playbook,
+                journey,
+                language,
+                view,
+                progress(journey_wide + in_journey, answered),
+                (shown, today),
             )
             # Each stage's data once, for its page and for the journey's print page.
             text = localizer(playbook, language)
@@ -213,6 +231,7 @@ def render(
                     data,
                     view,
                     progress(on_page, prompt_keys),
+                    (shown, today),
                 )
     outputs[GENERATED_CONFIG] = render_config(
         playbook, extra_pages, site_url, content_name, team_page=shown is not None
@@ -221,6 +240,8 @@ def render(
     if colors:
         outputs[PurePosixPath(DOCS_DIR, CUSTOM_CSS)] = colors
     for path, export in render_exports(playbook, DOCS_DIR + "/downloads").items():
+        outputs[path] = export
+    for path, export in team_files.items():
         outputs[path] = export
     return dict(outputs)
 
@@ -319,11 +340,21 @@ def _shared(
 
 
 def _dashboard(
-    playbook: Playbook, shown: Published, today: date, language: str, team: TeamView
+    playbook: Playbook,
+    shown: Published,
+    today: date,
+    language: str,
+    team: TeamView,
+    downloads: list[TeamDownload],
 ) -> str:
     text = localizer(playbook, language)
     return _page(
-        "team.md.j2", playbook, text, board=dashboard(playbook, shown, today, text), team=team
+        "team.md.j2",
+        playbook,
+        text,
+        board=dashboard(playbook, shown, today, text),
+        team=team,
+        team_downloads=downloads,
     )
 
 
@@ -332,6 +363,7 @@ def _home(
     language: str,
     team: TeamView,
     progress: PageProgress,
+    downloads: list[TeamDownload],
     *,
     has_status_file: bool,
 ) -> str:
@@ -348,11 +380,21 @@ def _home(
         progress=progress,
         editor=editor_link(playbook.site.repo_url, has_status_file),
         has_status_file=has_status_file,
+        team_downloads=downloads,
     )
 
 
+_Shown = tuple[Published | None, date | None]
+"""What team.publish lets the pages show of the status file, and the day it is judged on."""
+
+
 def _journey(
-    playbook: Playbook, journey: Journey, language: str, team: TeamView, progress: PageProgress
+    playbook: Playbook,
+    journey: Journey,
+    language: str,
+    team: TeamView,
+    progress: PageProgress,
+    shown: _Shown,
 ) -> str:
     text = localizer(playbook, language)
     context = journey_context(journey, text, allow_html=playbook.site.allow_html)
@@ -368,7 +410,7 @@ def _journey(
         map_description=map_description(journey, text),
         map_svg=map_svg_name(journey.id, language),
         source=source,
-        export=journey_export(playbook, journey, text),
+        export=journey_export(playbook, journey, text, *shown),
         team=team,
         progress=progress,
         share={
@@ -444,9 +486,11 @@ def _stage(
     stage: StageData,
     team: TeamView,
     progress: PageProgress,
+    shown: _Shown,
 ) -> str:
     text = localizer(playbook, language)
     previous, next_ = neighbours(journey, position, text)
+    export = journey_export(playbook, journey, text, *shown, stage=journey.stages[position])
     return _page(
         "stage.md.j2",
         playbook,
@@ -458,4 +502,5 @@ def _stage(
         next=next_,
         team=team,
         progress=progress,
+        export=export,
     )

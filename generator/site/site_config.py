@@ -52,6 +52,9 @@ def render_config(
             "site_name": html_text(text(playbook.site.title)),
             "site_description": html_text(text(playbook.site.description)),
             "nav": _nav(playbook, text, extra_pages, team_page),
+            # Material prints each toggle's name as its label and tooltip, in English unless
+            # told; mkdocs-static-i18n merges this into the palette below, per language.
+            "theme": {"palette": [{"toggle": {"name": name}} for name in _toggle_names(lang.code)]},
         }
         languages.append(entry)
     default_text = localizer(playbook, default)
@@ -159,6 +162,11 @@ def _nav(
     return nav
 
 
+def _toggle_names(language: str) -> list[str]:
+    """The palette switch's labels in ``language``: to dark (shown in light), to light."""
+    return [html_text(UI_TEXT[key][language]) for key in ("palette_to_dark", "palette_to_light")]
+
+
 def brand_file(source: str) -> str:
     """Docs-relative path a branding file is copied to."""
     return f"{BRAND_DIR}/{PurePosixPath(source).name}"
@@ -169,20 +177,21 @@ def _apply_branding(playbook: Playbook, config: dict, languages: list[dict]) -> 
     theme = config["theme"]
     # Both schemes, so the reader's light/dark preference still works.
     primary, accent = material_color(brand.primary), material_color(brand.accent)
+    to_dark, to_light = _toggle_names(playbook.default_language)
     theme["palette"] = [
         {
             "media": "(prefers-color-scheme: light)",
             "scheme": "default",
             "primary": primary,
             "accent": accent,
-            "toggle": {"icon": "material/brightness-7", "name": "Switch to dark mode"},
+            "toggle": {"icon": "material/brightness-7", "name": to_dark},
         },
         {
             "media": "(prefers-color-scheme: dark)",
             "scheme": "slate",
             "primary": primary,
             "accent": accent,
-            "toggle": {"icon": "material/brightness-4", "name": "Switch to light mode"},
+            "toggle": {"icon": "material/brightness-4", "name": to_light},
         },
     ]
     if brand.logo:

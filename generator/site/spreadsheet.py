@@ -17,7 +17,7 @@ import codecs
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.bounded_read import UnreadableFile, read_bounded
@@ -108,6 +108,8 @@ class Table:
     only there (an unguarded '=…')."""
     letters: dict[str, str]
     """Each column's letter as a spreadsheet shows it ('A', 'B', …)."""
+    columns: dict[str, int] = field(default_factory=dict)
+    """Each column found -> its position in the header row (0-based)."""
 
     def cell(self, row: int, column: str) -> str:
         """'row 4, column D (translation)': where a person finds a cell in a spreadsheet."""
@@ -179,11 +181,14 @@ def read_table(
     *,
     name: str | None = None,
     optional: tuple[str, ...] = (),
+    exported_by: str = "playbook translations export",
 ) -> Table:
     """Read ``path``, find ``columns`` by their heading in any language; restore every cell.
 
     Row numbers count the header as row 1, as a spreadsheet shows them. A column in
-    ``optional`` may be missing (a file exported before it existed); its cells are then ''.
+    ``optional`` may be missing (a file exported before it existed); its cells are then ''
+    (``Table.columns`` tells which were found). ``exported_by`` names the command whose
+    file this is, for the hints.
     """
     name = name or str(path)
     try:
@@ -194,9 +199,7 @@ def read_table(
         raise CsvError(f"{name}: cannot read the file ({error.strerror})") from None
     text, encoding = _decode(raw, name)
     if not text.strip():
-        raise CsvError(
-            f"{name}: the file is empty; export it again with 'playbook translations export'"
-        )
+        raise CsvError(f"{name}: the file is empty; export it again with '{exported_by}'")
     delimiter = _delimiter(text)
     records = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -204,7 +207,7 @@ def read_table(
         body = [(number, record) for number, record in enumerate(records, start=2)]
     except csv.Error as error:
         raise CsvError(f"{name}: not a readable CSV file ({error})") from None
-    index = _columns(head, columns, name, optional)
+    index = _columns(head, columns, name, optional, exported_by)
     rows: list[tuple[int, dict[str, str]]] = []
     cells_as_read: dict[int, dict[str, str]] = {}
     for number, record in body:
@@ -217,7 +220,7 @@ def read_table(
             column: record[i] if i < len(record) else "" for column, i in index.items()
         }
     letters = {column: _letter(position) for column, position in index.items()}
-    return Table(path, encoding, delimiter, rows, cells_as_read, letters)
+    return Table(path, encoding, delimiter, rows, cells_as_read, letters, index)
 
 
 def _letter(position: int) -> str:
@@ -273,7 +276,11 @@ def _delimiter(text: str) -> str:
 
 
 def _columns(
-    head: list[str], wanted: list[str], name: str, optional: tuple[str, ...] = ()
+    head: list[str],
+    wanted: list[str],
+    name: str,
+    optional: tuple[str, ...] = (),
+    exported_by: str = "playbook translations export",
 ) -> dict[str, int]:
     every = [*wanted, *optional]
     names = {column: {v.casefold() for v in UI_TEXT[f"csv_{column}"].values()} for column in every}
@@ -295,6 +302,6 @@ def _columns(
             f"{name}:1: the header row lacks the column{'s' if len(missing) > 1 else ''} "
             f"{', '.join(repr(header(m, 'en')) for m in missing)} (found {shown}); "
             f"it needs {needed}, in any of {', '.join(UI_LANGUAGES)}, "
-            "as 'playbook translations export' writes them"
+            f"as '{exported_by}' writes them"
         )
     return found

@@ -101,13 +101,28 @@ def import_status(
     name = incoming_name or str(incoming)
     keep = keep or Keep()
     parsed = read_yaml(incoming, display_name=name)
-    wanted = {
-        "items": {key for key, _ in checklist_items(playbook)},
-        "answers": {key for key, _ in prompts(playbook)},
-    }
     if is_changes(parsed.data):
+        wanted = _wanted(playbook)
         return _import_changes(parsed, wanted, current, status_file, playbook, keep, write)
     kind, entries = read_incoming(parsed)
+    return merge_entries(playbook, current, status_file, kind, entries, write=write, keep=keep)
+
+
+def merge_entries(
+    playbook: Playbook,
+    current: LoadedStatus,
+    status_file: Path,
+    kind: str,
+    entries: list[Entry],
+    *,
+    write: bool = True,
+    keep: Keep | None = None,
+    stamp: str | None = None,
+) -> ImportReport:
+    """Merge ``entries`` of a file of ``kind`` (not format 2) into ``status_file``; a
+    snapshot entry taken gets ``changed: stamp``, the moment of the import."""
+    keep = keep or Keep()
+    wanted = _wanted(playbook)
     report = ImportReport(kind, created=not current.file)
     merged: list[Write] = []
     source: SourceLocator | None = None
@@ -118,12 +133,12 @@ def import_status(
         verdict = _compare(entry, current)
         if verdict is None:
             report.added.append(entry.key)
-            merged.append(_entry_write(entry, new=True))
+            merged.append(_entry_write(entry.stamped(stamp), new=True))
         elif verdict == "same":
             report.unchanged.append(entry.key)
         elif verdict == "newer":
             report.updated.append(entry.key)
-            merged.append(_entry_write(entry))
+            merged.append(_entry_write(entry.stamped(stamp)))
         else:
             shown = "status" if entry.section == "items" else "text"
             choice = keep.choice(entry.key, shown)
@@ -131,7 +146,7 @@ def import_status(
                 resolved = _resolved_entry(entry, current, choice)
                 report.updated.append(entry.key)
                 report.resolved.append(f"{entry.key}: kept {choice}")
-                merged.append(_entry_write(resolved))
+                merged.append(_entry_write(resolved.stamped(stamp)))
                 continue
             if choice == "mine":
                 report.resolved.append(f"{entry.key}: kept mine")
@@ -143,6 +158,14 @@ def import_status(
     if merged and write:
         _write(status_file, current, merged, playbook)
     return report
+
+
+def _wanted(playbook: Playbook) -> dict[str, set[str]]:
+    """The keys this content has, per section: an import ignores any other."""
+    return {
+        "items": {key for key, _ in checklist_items(playbook)},
+        "answers": {key for key, _ in prompts(playbook)},
+    }
 
 
 def _import_changes(
@@ -214,7 +237,8 @@ def _shown(value: str | None) -> str:
 
 
 def _entry_write(entry: Entry, *, new: bool = False) -> Write:
-    return Write(entry.section, entry.key, {k: str(v) for k, v in entry.raw.items()}, new=new)
+    values = {k: str(v) for k, v in entry.raw.items()}
+    return Write(entry.section, entry.key, values, cleared=entry.clears, new=new)
 
 
 def _resolved_entry(entry: Entry, current: LoadedStatus, choice: str) -> Entry:
@@ -238,8 +262,11 @@ def _compare(entry: Entry, current: LoadedStatus) -> str | None:
     }
     existing = sections[entry.section].get(entry.key)
     if existing is None:
-        return None
-    fields = [name for name in entry.raw if name != "changed"]
+        # A spreadsheet lists every item: a row that is not started with nothing else says
+        # what no entry says, and adds nothing.
+        blank = entry.snapshot and entry.raw.keys() <= {"status", "changed"}
+        return "same" if blank and entry.raw.get("status") == "not-started" else None
+    fields = [name for name in (*entry.raw, *entry.clears) if name != "changed"]
     if all(getattr(existing, name) == getattr(entry.model, name) for name in fields):
         return "same"
     if existing.changed is None:

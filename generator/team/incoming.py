@@ -7,7 +7,7 @@ status file's own rules and reported with the incoming file's lines.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,6 +34,25 @@ class Entry:
     raw: dict[str, str]
     """The fields as the incoming file writes them (dates as text), in the file's order."""
     model: ItemStatus | AnswerStatus
+    snapshot: bool = False
+    """The entry states the item's whole state, as a spreadsheet row does: a field it
+    lacks from ``clears`` is removed from the file's entry, "not started" with nothing
+    else is what no entry says, and an entry taken gets a new ``changed`` (its own is the
+    one the file had when the row was exported)."""
+    clears: tuple[str, ...] = ()
+    """With ``snapshot``: the fields whose cells are empty, removed from the file's entry."""
+
+    def stamped(self, stamp: str | None) -> Entry:
+        """A snapshot entry as it is written: changed now (its own date was the export's)."""
+        if not self.snapshot:
+            return self
+        if stamp is None:
+            raise ValueError("a snapshot entry needs the stamp of the import")
+        raw = {name: value for name, value in self.raw.items() if name != "changed"}
+        raw["changed"] = stamp
+        fields = self.model.model_dump(exclude_none=True)
+        model = type(self.model).model_validate({**fields, "changed": stamp})
+        return replace(self, raw=raw, model=model)
 
 
 def read_incoming(parsed: ParsedFile) -> tuple[str, list[Entry]]:

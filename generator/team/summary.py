@@ -56,6 +56,14 @@ def today(time_zone: str | None = None) -> date:
     return datetime.now(zone).date() if zone else date.today()
 
 
+def now() -> str:
+    """This moment as an ISO date and time in UTC, to the second (SOURCE_DATE_EPOCH's, if
+    set): the ``changed`` stamp an import gives the entries of a spreadsheet it takes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.replace(microsecond=0).isoformat()
+
+
 @dataclass(frozen=True)
 class ItemState:
     """One checklist item as the team has it."""

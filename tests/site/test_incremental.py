@@ -27,10 +27,14 @@ def test_editing_one_checklist_item_rewrites_only_its_page(tmp_path):
     )
     report = generate(content)
     # The stage page, the journey's print page, the journey page (its Markdown summary
-    # carries every item's text, #15) and the nb exports show it; nothing else does.
+    # carries every item's text, #15) and the nb exports (the team's too, #26) show it;
+    # nothing else does.
     assert report.updated == [
         "playbook/downloads/checklists-nb.csv",
         "playbook/downloads/checklists-nb.json",
+        "playbook/downloads/team-jira-nb.csv",
+        "playbook/downloads/team-status-nb.csv",
+        "playbook/downloads/team-tasks-nb.txt",
         "playbook/stages/customer-journey/ambassador.nb.md",
         "playbook/stages/customer-journey/index.nb.md",
         "playbook/stages/customer-journey/print.nb.md",
@@ -54,6 +58,9 @@ def test_renaming_a_stage_rewrites_pages_that_show_its_name(tmp_path):
         "playbook/downloads/checklists-en.csv",
         "playbook/downloads/checklists-en.json",
         "playbook/downloads/map-customer-journey-en.svg",
+        "playbook/downloads/team-jira-en.csv",
+        "playbook/downloads/team-status-en.csv",
+        "playbook/downloads/team-tasks-en.txt",
         "playbook/index.en.md",
         "playbook/stages/customer-journey/after-purchase.en.md",
         "playbook/stages/customer-journey/ambassador.en.md",

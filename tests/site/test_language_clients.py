@@ -256,3 +256,57 @@ def test_each_headings_link_is_titled_in_the_pages_language(sites, languages, pa
     html = _html(sites[languages], path + AWARENESS)
     assert f'class="headerlink" href="#checklist" title="{title}"' in html
     assert "Permanent link" not in html
+
+
+# --- Issue #26: the palette switch and the map's lane labels ---------------------------------
+
+PALETTE_LABELS = [
+    ("default", "", "Byt till mörkt läge", "Byt till ljust läge"),
+    ("default", "nb/", "Bytt til mørk modus", "Bytt til lys modus"),
+    ("default", "en/", "Switch to dark mode", "Switch to light mode"),
+    ("da,en", "", "Skift til mørk tilstand", "Skift til lys tilstand"),
+    ("nn,nb", "", "Byt til mørk modus", "Byt til lys modus"),
+    ("fi,de,en", "", "Vaihda tummaan tilaan", "Vaihda vaaleaan tilaan"),
+    ("fi,de,en", "de/", "Zum dunklen Modus wechseln", "Zum hellen Modus wechseln"),
+]
+
+
+@pytest.mark.parametrize("site, prefix, to_dark, to_light", PALETTE_LABELS)
+def test_the_palette_switch_speaks_the_pages_language(
+    sites, default_site, site, prefix, to_dark, to_light
+):
+    # Material labelled it "Switch to dark mode" in English on every page of every language.
+    folder = default_site.site if site == "default" else sites[site]
+    html = _html(folder, prefix + AWARENESS)
+    assert f'aria-label="{to_dark}"' in html and f'title="{to_dark}"' in html
+    assert f'aria-label="{to_light}"' in html and f'title="{to_light}"' in html
+    if prefix or site != "default":
+        assert "Switch to dark mode" not in html or to_dark == "Switch to dark mode"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("prefix, longest", [("de/", "Kontaktpunkte"), ("", "Kosketuspisteet")])
+@pytest.mark.parametrize("width", [360, 1280])
+def test_lane_labels_wrap_between_words_never_inside_one(browser, served, prefix, longest, width):
+    with open_page(browser, viewport={"width": width, "height": 900}) as page:
+        page.goto(served["fi,de,en"] + prefix + "stages/customer-journey/")
+        labels = page.evaluate(
+            """() => [...document.querySelectorAll('.playbook-map tbody th')].map(th => {
+              const text = th.firstChild;
+              const words = [];
+              const pattern = /\\S+/g;
+              let match;
+              while ((match = pattern.exec(text.data))) {
+                const range = document.createRange();
+                range.setStart(text, match.index);
+                range.setEnd(text, match.index + match[0].length);
+                const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                words.push([match[0], tops.size]);
+              }
+              return {label: text.data, words, overflows: th.scrollWidth > th.clientWidth};
+            })"""
+        )
+    assert any(longest in label["label"] for label in labels), labels
+    for label in labels:
+        assert not label["overflows"], label
+        assert all(lines == 1 for _, lines in label["words"]), label

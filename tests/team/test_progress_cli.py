@@ -72,17 +72,55 @@ def test_json_has_the_summarys_numbers(project):
     assert data["journeys"][1]["before_you_start"]["owners"] == ["PM"]
 
 
-def test_overdue_exits_1_with_one_line_naming_the_items(project):
+def test_overdue_exits_1_with_one_line_naming_the_items_in_the_sites_language(project):
+    # Texts, not ids, in the language of the site (issue #26: it was English with raw ids).
     result = run_cli("progress", "--overdue", "-c", str(project))
     assert result.exit_code == 1
-    assert result.stdout == "1 overdue: short/-/gather-team (PM, due 2026-11-01)\n"
+    assert result.stdout == (
+        "Försenat den 2026-11-26 (1): Samla gruppen (Den korta vägen › Innan ni börjar; "
+        "PM, klart senast 2026-11-01)\n"
+    )
+    english = run_cli("progress", "--overdue", "--lang", "en", "-c", str(project))
+    assert english.stdout == (
+        "Overdue on 2026-11-26 (1): Gather the team (The short way › Before you start; "
+        "PM, due 2026-11-01)\n"
+    )
+
+
+def test_markdown_is_the_teams_progress_for_a_chat(project):
+    result = run_cli("progress", "--markdown", "--lang", "nb", "-c", str(project))
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "**Liten reise**\n"
+        "\n"
+        "**Sløyfen**: 1 av 4 fullført (25 %)\n"
+        "- 1\\. Første: 1 av 3 fullført\n"
+        "- 2\\. Andre: 0 av 1 fullført\n"
+        "- Neste:\n"
+        "    - Lær navnene: æ, ø, å (Åsa, frist 2026-12-01)\n"
+        "    - Takk kunden\n"
+        "    - Følg opp\n"
+        "\n"
+        "**Den korte veien**: 0 av 3 fullført (0 %) · Forsinket: 1\n"
+        "- Før dere begynner: 0 av 1 fullført · Forsinket: 1\n"
+        "- 1\\. Møtet: 0 av 2 fullført\n"
+        "- Neste:\n"
+        "    - ⚠ Forsinket: Samle gruppen (PM, frist 2026-11-01)\n"
+        "    - List opp alle kontaktpunkter\n"
+        "    - Takk kunden\n"
+        "\n"
+        "**Forsinket per 2026-11-26**\n"
+        "\n"
+        "- **Samle gruppen** (Den korte veien › Før dere begynner): PM, frist 2026-11-01\n"
+        "\n"
+    )
 
 
 def test_overdue_exits_0_when_nothing_is(project, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
     result = run_cli("progress", "--overdue", "-c", str(project))
     assert result.exit_code == 0
-    assert result.stdout == "No overdue items on 2023-11-14.\n"
+    assert result.stdout == "Inget är försenat den 2023-11-14.\n"
 
 
 def test_without_a_status_file_it_says_so(small_project):

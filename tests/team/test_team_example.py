@@ -50,8 +50,10 @@ def test_progress_json_gives_the_examples_numbers(monkeypatch):
     assert [item["key"] for item in data["overdue"]] == ["first-90-days/welcome/share-timeline"]
     overdue = run_cli("progress", "--overdue", "-c", str(EXAMPLE / "content.yaml"))
     assert overdue.exit_code == 1
+    # In the site's language, by the item's text and place (issue #26), not its key.
     assert overdue.stdout == (
-        "1 overdue: first-90-days/welcome/share-timeline (Projektledare, due 2023-10-02)\n"
+        "Försenat den 2023-11-14 (1): Dela tidsplanen för införandet "
+        "(De första 90 dagarna › Välkomnande; Projektledare, klart senast 2023-10-02)\n"
     )
 
 
