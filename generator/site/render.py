@@ -47,6 +47,7 @@ from generator.site.progress import (
     share_ids,
     stage_scopes,
 )
+from generator.site.send_target import send_target
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_view import (
     TeamView,
@@ -347,6 +348,7 @@ def _home(
         team=team,
         progress=progress,
         editor=editor_link(playbook.site.repo_url, has_status_file),
+        send=send_target(playbook.site),
         has_status_file=has_status_file,
     )
 
@@ -375,6 +377,7 @@ def _journey(
             "ids": share_ids(keys, journey),
             "fingerprint": journey_fingerprint(playbook, journey),
         },
+        send=send_target(playbook.site),
     )
 
 
