@@ -104,7 +104,7 @@ def test_the_button_opens_the_new_issue_form_with_the_exact_changes(
         button.click()
         expect(page.locator(".playbook-send .playbook-status")).to_have_text(
             "GitHub's form for a new issue has opened with your changes (3). "
-            "Check them and press Submit."
+            "Check them and create the issue."
         )
         [[url, target, features]] = opened(page)
     assert (target, features) == ("_blank", "noopener")
@@ -179,7 +179,7 @@ def test_a_body_too_long_for_the_address_is_copied_and_the_empty_form_opened(bro
         page.locator("[data-playbook-action=send-to-team]").click()
         expect(page.locator(".playbook-send .playbook-status")).to_have_text(
             "Your changes (3) are too long for the address, so they have been copied. Paste "
-            "them into the text box of the GitHub form that opened, then press Submit."
+            "them into the text box of the GitHub form that opened, then create the issue."
         )
         [[url, _, _]] = opened(page)
         copied = page.evaluate("() => navigator.clipboard.readText()")
