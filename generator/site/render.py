@@ -47,6 +47,7 @@ from generator.site.progress import (
     share_ids,
     stage_scopes,
 )
+from generator.site.item_editor import MAX_CHARS, editable_fields
 from generator.site.send_target import send_target
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_view import (
@@ -461,4 +462,5 @@ def _stage(
         next=next_,
         team=team,
         progress=progress,
+        editor={"fields": editable_fields(team["publish"]), "max": MAX_CHARS},
     )

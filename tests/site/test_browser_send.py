@@ -249,3 +249,150 @@ def test_the_new_issue_address_is_built_in_one_place(repo_url, enterprise, expec
     site = Site.model_construct(repo_url=repo_url, github_enterprise=enterprise)
     target = send_target(site)
     assert (None if target is None else (target["where"], target["new_issue"])) == expected
+
+
+# Point 1: a reader sets an item's status, owner, due date and note on the stage page.
+
+WELCOME = "en/" + JOURNEY + "welcome/"
+TIMELINE = "first-90-days/welcome/share-timeline"
+WELCOME_PACK = "first-90-days/welcome/print-welcome-pack"
+PACK_NOTE = "Kunden vill bara ha digitalt material."
+OWNER = "Øystein Ærø"
+NOTE = "Väntar på leverantören – å ä ö æ ø"
+
+
+def editor(page, item_id: str):
+    return page.locator(f"ul.playbook-checklist li#{item_id} .playbook-edit")
+
+
+def axe_serious(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.slow
+def test_a_reader_sets_status_owner_due_date_and_note_by_keyboard(browser, example, site, tmp_path):
+    with reader(browser) as page:
+        prepared(page)
+        page.goto(site + WELCOME)
+        timeline = editor(page, "share-timeline")
+        summary = timeline.locator("summary")
+        # The disclosure names the item, so a screen reader tells one item's from another's.
+        expect(summary).to_have_text(
+            "Change status, owner, due date and note: Share the rollout timeline"
+        )
+        # The team's values are where the reader starts from.
+        expect(timeline.locator("[data-field=status]")).to_have_value("in-progress")
+        expect(timeline.locator("[data-field=owner]")).to_have_value("Projektledare")
+        expect(timeline.locator("[data-field=due]")).to_have_value("2023-10-02")
+        # By keyboard: open the disclosure, then Tab from control to control.
+        summary.focus()
+        page.keyboard.press("Enter")
+        expect(timeline).to_have_attribute("open", "")
+        page.keyboard.press("Tab")
+        expect(timeline.locator("[data-field=status]")).to_be_focused()
+        timeline.locator("[data-field=status]").select_option("done")
+        page.keyboard.press("Tab")
+        expect(timeline.locator("[data-field=owner]")).to_be_focused()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(OWNER)
+        page.keyboard.press("Tab")
+        expect(timeline.locator("[data-field=due]")).to_be_focused()
+        timeline.locator("[data-field=due]").fill("2026-12-24")
+        # Tab walks a date field's own parts (day, month, year) first: jump past them.
+        timeline.locator("[data-field=note]").focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(NOTE)
+        # The checkbox follows the status; both items are marked as not yet sent.
+        expect(page.locator("li#share-timeline input[type=checkbox]")).to_be_checked()
+        pack = editor(page, "print-welcome-pack")
+        pack.locator("summary").click()
+        pack.locator("[data-field=status]").select_option("in-progress")
+        pack.locator("[data-field=note]").fill("")  # the team's note, cleared
+        assert axe_serious(page) == []
+        page.reload()
+        for item_id in ("share-timeline", "print-welcome-pack"):
+            expect(page.locator(f"li#{item_id} > .playbook-own")).to_have_text(
+                "Only in this browser"
+            )
+        expect(timeline.locator("[data-field=status]")).to_have_value("done")
+        expect(timeline.locator("[data-field=owner]")).to_have_value(OWNER)
+        expect(timeline.locator("[data-field=due]")).to_have_value("2026-12-24")
+        expect(timeline.locator("[data-field=note]")).to_have_value(NOTE)
+        expect(pack.locator("[data-field=status]")).to_have_value("in-progress")
+        expect(pack.locator("[data-field=note]")).to_have_value("")
+        # Sent to the team: every value with the version of the team's value it was made over.
+        page.goto(site + "en/")
+        page.locator("[data-playbook-action=send-to-team]").click()
+        [[url, _, _]] = opened(page)
+    _, _, block = split_body(urllib.parse.parse_qs(url.partition("?")[2])["body"][0])
+    items = yaml.safe_load(block)["items"]
+
+    def change(to, base):
+        return {"to": to, "base": base_version(base), "at": NOW, "by": ""}
+
+    assert items == {
+        TIMELINE: {
+            "status": change("done", "in-progress"),
+            "owner": change(OWNER, "Projektledare"),
+            "due": change("2026-12-24", "2023-10-02"),
+            "note": change(NOTE, "Väntar på leveransdatum från leverantören – Øystein frågar."),
+        },
+        WELCOME_PACK: {
+            "status": change("in-progress", "not-applicable"),
+            "note": change(None, PACK_NOTE),
+        },
+    }
+    sent = tmp_path / "issue.yaml"
+    sent.write_text(block, "utf-8")
+    project = tmp_path / "team-progress"
+    shutil.copytree(example, project, ignore=shutil.ignore_patterns("site"))
+    result = run_cli("progress", "import", str(sent), "-c", str(project / "content.yaml"))
+    assert result.exit_code == 0, result.output
+    status = yaml.safe_load((project / "progress.yaml").read_text("utf-8"))["items"]
+    assert {k: status[TIMELINE][k] for k in ("status", "owner", "note")} == {
+        "status": "done",
+        "owner": OWNER,
+        "note": NOTE,
+    }
+    assert str(status[TIMELINE]["due"]) == "2026-12-24"
+    assert status[WELCOME_PACK]["status"] == "in-progress"
+    assert "note" not in status[WELCOME_PACK]
+
+
+@pytest.fixture(scope="module")
+def counts_site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("send-counts") / "team-progress"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site", ".playbook"))
+    content = project / "content.yaml"
+    content.write_text(content.read_text("utf-8") + "team:\n  publish: counts\n", "utf-8")
+    build_project(content)
+    with serve(project / "site") as url:
+        yield url
+
+
+@pytest.mark.slow
+def test_under_counts_a_reader_changes_only_status_and_due_date(browser, counts_site):
+    with reader(browser) as page:
+        page.goto(counts_site + WELCOME)
+        timeline = editor(page, "share-timeline")
+        expect(timeline.locator("summary")).to_have_text(
+            "Change status and due date: Share the rollout timeline"
+        )
+        fields = timeline.locator("[data-field]")
+        expect(fields).to_have_count(2)
+        assert fields.evaluate_all("all => all.map(f => f.dataset.field)") == ["status", "due"]
+        expect(timeline.locator("[data-field=status]")).to_have_value("in-progress")
+        expect(timeline.locator("[data-field=due]")).to_have_value("2023-10-02")
+        assert "Projektledare" not in page.content()
+        timeline.locator("summary").click()
+        timeline.locator("[data-field=due]").fill("2026-12-24")
+        expect(page.locator("li#share-timeline > .playbook-own")).to_have_text(
+            "Only in this browser"
+        )

@@ -27,6 +27,7 @@ import {
   all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
+import { setUpItems } from "./playbook-items.js";
 import { setUpSharing } from "./playbook-share.js";
 
 function setUpChecklists(state) {
@@ -43,7 +44,7 @@ function setUpChecklists(state) {
       for (const twin of all("input[type=checkbox][data-key]")) {
         if (twin !== box && twin.getAttribute("data-key") === key) twin.checked = box.checked;
       }
-      updateProgress(next);
+      showState(next);
     });
   }
 }
@@ -229,6 +230,7 @@ function start() {
   const state = load();
   setUpChecklists(state);
   setUpAnswers(state);
+  setUpItems(state);
   setUpActions();
   setUpSharing();
   offerStoredUndo();
