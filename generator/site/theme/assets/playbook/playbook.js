@@ -78,8 +78,10 @@ function stageSections() {
     if (list.classList.contains("playbook-checklist")) {
       sections.push({
         heading: title,
-        checklist: all("li", list).map((item) => ({
-          text: item.textContent.trim(),
+        checklist: all(":scope > li", list).map((item) => ({
+          // The item and the team's state beside it, not the controls to change them.
+          text: [...item.childNodes].filter((node) => !node.classList || !node.classList.contains("playbook-edit"))
+            .map((node) => node.textContent).join("").trim(),
           done: item.querySelector("input").checked,
         })),
       });
