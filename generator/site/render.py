@@ -32,6 +32,7 @@ from generator.site.context import (
     stage_context,
 )
 from generator.site.exports import map_svg_name, render_exports
+from generator.site.item_editor import MAX_CHARS, editable_fields
 from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
@@ -47,7 +48,6 @@ from generator.site.progress import (
     share_ids,
     stage_scopes,
 )
-from generator.site.item_editor import MAX_CHARS, editable_fields
 from generator.site.send_target import send_target
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_view import (
