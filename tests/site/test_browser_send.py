@@ -60,10 +60,10 @@ def opened(page) -> list:
 
 def make_changes(page, site, answer: str) -> None:
     page.goto(site + "en/" + JOURNEY + "first-use/")
-    page.locator("li#run-training input").check()
+    page.locator("li#run-training input[type=checkbox]").check()
     page.locator("textarea.playbook-answer").first.fill(answer)
     page.goto(site + "en/" + JOURNEY + "welcome/")
-    page.locator("li#send-welcome-letter input").uncheck()
+    page.locator("li#send-welcome-letter input[type=checkbox]").uncheck()
 
 
 def reader(browser, **options):
