@@ -32,6 +32,7 @@ from generator.site.context import (
     stage_context,
 )
 from generator.site.exports import map_svg_name, render_exports
+from generator.site.item_editor import MAX_CHARS, editable_fields
 from generator.site.journey_card import journey_card
 from generator.site.journey_map import journey_map
 from generator.site.localize import Localizer, localizer, untranslated_note
@@ -47,6 +48,7 @@ from generator.site.progress import (
     share_ids,
     stage_scopes,
 )
+from generator.site.send_target import send_target
 from generator.site.site_config import GENERATED_CONFIG, render_config
 from generator.site.team_exports import TeamDownload, render_team_exports, team_downloads
 from generator.site.team_view import (
@@ -379,6 +381,7 @@ def _home(
         team=team,
         progress=progress,
         editor=editor_link(playbook.site.repo_url, has_status_file),
+        send=send_target(playbook.site),
         has_status_file=has_status_file,
         team_downloads=downloads,
     )
@@ -417,6 +420,7 @@ def _journey(
             "ids": share_ids(keys, journey),
             "fingerprint": journey_fingerprint(playbook, journey),
         },
+        send=send_target(playbook.site),
     )
 
 
@@ -503,4 +507,5 @@ def _stage(
         team=team,
         progress=progress,
         export=export,
+        editor={"fields": editable_fields(team["publish"]), "max": MAX_CHARS},
     )

@@ -107,3 +107,36 @@ test("reading a version 2 file: an untick is false, a cleared answer is listed, 
     assert.deepEqual(readChanges({ items: { [HELLO]: { status: bad } } }, KNOWN), { error: "data-broken" }, JSON.stringify(bad));
   }
 });
+
+test("a status, owner, due date and note set on an item travel as changes, a cleared owner as null", async () => {
+  const { withField, withStatus } = await lib("state.js");
+  const json = (value) => JSON.parse(JSON.stringify(value));
+  const stamp = (at) => ({ base: "-", at, by: "Åsa" });
+  let state = withStatus(normalized({}), NAMES, "in-progress", "not-started", stamp("2026-12-01T08:00:00Z"));
+  state = withStatus(state, HELLO, "not-applicable", "done", { base: "a4c3ed04", at: "2026-12-01T08:01:00Z", by: "Åsa" });
+  state = withField(state, NAMES, "owner", "  Øystein  ", "", stamp("2026-12-01T08:02:00Z"));
+  state = withField(state, NAMES, "due", "2026-12-24", "", stamp("2026-12-01T08:03:00Z"));
+  state = withField(state, NAMES, "note", "Väntar på svar – ”snart”.", "", stamp("2026-12-01T08:04:00Z"));
+  state = withField(state, HELLO, "owner", "", "Åsa", { base: "1f0e9d7b", at: "2026-12-01T08:05:00Z", by: "Åsa" });
+  // A due date that is no date, and a field that is none, change nothing.
+  assert.deepEqual(json(withField(state, NAMES, "due", "24/12", "", stamp("X")).fields), json(state.fields));
+  assert.deepEqual(json(withField(state, NAMES, "colour", "red", "", stamp("X")).fields), json(state.fields));
+  // Back to the team's value: nothing kept.
+  assert.deepEqual(json(withStatus(state, NAMES, "not-started", "not-started", null).ticks), { [HELLO]: "not-applicable" });
+  const document = changesDocument(state, DATA, KNOWN, {}, "2026-12-01T09:00:00Z");
+  assert.deepEqual(json(document.items), {
+    [HELLO]: {
+      status: { to: "not-applicable", base: "a4c3ed04", at: "2026-12-01T08:01:00Z", by: "Åsa" },
+      owner: { to: null, base: "1f0e9d7b", at: "2026-12-01T08:05:00Z", by: "Åsa" },
+    },
+    [NAMES]: {
+      status: { to: "in-progress", base: "-", at: "2026-12-01T08:00:00Z", by: "Åsa" },
+      owner: { to: "Øystein", base: "-", at: "2026-12-01T08:02:00Z", by: "Åsa" },
+      due: { to: "2026-12-24", base: "-", at: "2026-12-01T08:03:00Z", by: "Åsa" },
+      note: { to: "Väntar på svar – ”snart”.", base: "-", at: "2026-12-01T08:04:00Z", by: "Åsa" },
+    },
+  });
+  // Stored and read back, it is the same state.
+  const { parseStored, storedText } = await lib("state.js");
+  assert.deepEqual(json(parseStored(storedText(state))), json(state));
+});

@@ -71,7 +71,7 @@ def test_without_javascript_each_item_says_its_team_state(browser, site):
         expect(overdue).to_contain_text("klart senast 2023-10-02")
         expect(overdue.locator(".playbook-team-state__overdue")).to_have_text("⚠ Försenad")
         expect(item(page, "print-welcome-pack")).to_contain_text("Ej aktuell")
-        expect(item(page, "send-welcome-letter").locator("input")).to_be_checked()
+        expect(item(page, "send-welcome-letter").locator("input[type=checkbox]")).to_be_checked()
         # The bar counts the team's state before (and without) the script: the stage's three
         # items and the shared checklist's one, of which one is done and one not applicable.
         expect(page.locator(".playbook-progress__text").first).to_have_text("1 av 3 klara")
@@ -84,11 +84,11 @@ def test_team_state_and_this_browsers_ticks_are_layered_and_told_apart(page, sit
     expect(page.locator(".playbook-own")).to_have_count(0)
     assert progress_text(page) == "1 av 3 klara"
     # A tick of an item the team has on the go: counted at once, marked as only here.
-    item(page, "share-timeline").locator("input").check()
+    item(page, "share-timeline").locator("input[type=checkbox]").check()
     expect(item(page, "share-timeline").locator(".playbook-own")).to_have_text(ONLY_HERE["sv"])
     assert progress_text(page) == "2 av 3 klara"
     # An untick of an item the team has done: also only here.
-    item(page, "send-welcome-letter").locator("input").uncheck()
+    item(page, "send-welcome-letter").locator("input[type=checkbox]").uncheck()
     expect(item(page, "send-welcome-letter").locator(".playbook-own")).to_be_visible()
     assert progress_text(page) == "1 av 3 klara"
     assert stored(page)["ticks"] == {
@@ -104,7 +104,7 @@ def test_team_state_and_this_browsers_ticks_are_layered_and_told_apart(page, sit
     page.goto(site + "en/" + WELCOME)
     expect(item(page, "share-timeline").locator(".playbook-own")).to_have_text(ONLY_HERE["en"])
     # Ticking the team's done item again agrees with the file: nothing is only here then.
-    item(page, "send-welcome-letter").locator("input").check()
+    item(page, "send-welcome-letter").locator("input[type=checkbox]").check()
     expect(item(page, "send-welcome-letter").locator(".playbook-own")).to_have_count(0)
     assert "first-90-days/welcome/send-welcome-letter" not in stored(page)["ticks"]
     # A reader's own answer differs from the team's: marked as well.
@@ -117,10 +117,10 @@ def test_team_state_and_this_browsers_ticks_are_layered_and_told_apart(page, sit
 def test_share_my_changes_round_trips_through_progress_import(browser, example, site, tmp_path):
     with open_page(browser, accept_downloads=True) as page:
         page.goto(site + FIRST_USE)
-        item(page, "run-training").locator("input").check()
+        item(page, "run-training").locator("input[type=checkbox]").check()
         page.locator("textarea.playbook-answer").first.fill(ANSWER)
         page.goto(site + WELCOME)
-        item(page, "send-welcome-letter").locator("input").uncheck()
+        item(page, "send-welcome-letter").locator("input[type=checkbox]").uncheck()
         state = stored(page)
         page.goto(site)
         # The name goes with the changes, also those made before it was set (the lead's
@@ -206,8 +206,8 @@ def make_link(page) -> str:
 def test_a_share_link_made_under_nb_opens_under_en_with_a_preview(browser, site):
     with open_page(browser) as page:
         page.goto(site + "nb/" + FIRST_USE)
-        item(page, "run-training").locator("input").check()
-        item(page, "check-first-login").locator("input").check()
+        item(page, "run-training").locator("input[type=checkbox]").check()
+        item(page, "check-first-login").locator("input[type=checkbox]").check()
         page.locator("textarea.playbook-answer").first.fill(ANSWER)
         page.goto(site + "nb/" + JOURNEY)
         link = make_link(page)
@@ -252,7 +252,7 @@ def test_a_share_link_made_under_nb_opens_under_en_with_a_preview(browser, site)
         page.locator(".playbook-sharelink [data-playbook-action=undo]").click()
         assert stored(page) == {"ticks": {}, "answers": {}}
         page.goto(site + "en/" + FIRST_USE)
-        expect(item(page, "run-training").locator("input")).not_to_be_checked()
+        expect(item(page, "run-training").locator("input[type=checkbox]")).not_to_be_checked()
 
 
 def test_a_share_link_for_other_content_says_so_and_ignores_unknown_ids(page, site):

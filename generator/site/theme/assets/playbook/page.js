@@ -5,7 +5,7 @@
    module and the two entry scripts (playbook.js, playbook-share.js) only read the page,
    call it and show the result. */
 
-import { countScope, isComplete, statusOf, teamStatus } from "./lib/counting.js";
+import { countScope, isComplete, layered, statusOf, teamStatus } from "./lib/counting.js";
 import { get, splitKeys } from "./lib/maps.js";
 import { readPageData, scopeKeys } from "./lib/page-data.js";
 import { nextStep } from "./lib/start.js";
@@ -96,7 +96,8 @@ export function markOwn(state) {
   for (const box of all("input[type=checkbox][data-key]")) {
     const key = box.getAttribute("data-key");
     const own = get(state.ticks, key);
-    setMark(box.closest("li"), own !== undefined && (own === true) !== (teamStatusOf(key) === "done"));
+    const team = teamStatusOf(key);
+    setMark(box.closest("li"), (own !== undefined && layered(team, own) !== team) || Boolean(get(state.fields, key)));
   }
   for (const area of all("textarea.playbook-answer")) {
     const teamAnswer = area.parentNode.querySelector("[data-team-answer]");
@@ -169,8 +170,12 @@ function updateStartLinks(state) {
   }
 }
 
+/** What else shows the state (playbook-items.js: each item's controls), called by showState. */
+export const onShow = [];
+
 /** Shows the page as the state has it: after a tick, a reset, an undo or an import. */
 export function showState(state) {
+  for (const show of onShow) show(state);
   for (const box of all("input[type=checkbox][data-key]")) {
     box.checked = isDone(box.getAttribute("data-key"), state);
   }

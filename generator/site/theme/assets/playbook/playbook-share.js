@@ -9,12 +9,17 @@
    Opening a link previews what it would change; nothing is merged until the reader
    agrees, and it can be undone.
 
+   "Send to the team" (home and journey pages, issue #25): the same changes as the body of a
+   new issue in the repository the button names, opened in GitHub's form (lib/send.js); a
+   body too long for the address is copied for the reader to paste into the empty form.
+
    Imported by playbook.js, which calls setUpSharing once the page is ready. */
 
 import { LINK_PREFIX, applyLink, decodeLink, encodeLink, linkPayload, readLink, readShare } from "./lib/link.js";
 import { lookup } from "./lib/maps.js";
-import { changeCount, changesDocument, changesYaml } from "./lib/changes.js";
+import { MARKER, changeCount, changesDocument, changesYaml } from "./lib/changes.js";
 import { stampOf } from "./lib/snippet.js";
+import { issueBody, issueUrl } from "./lib/send.js";
 import { fill } from "./lib/text.js";
 import { withName } from "./lib/state.js";
 import {
@@ -155,8 +160,71 @@ function setUpShareLinks() {
   }
 }
 
-/** Sets up "share my changes" and share links on the page. */
+/** The keys `box` may send: its own list (a journey page's), else the site's (home page). */
+function knownOf(box) {
+  const holder = box.hasAttribute("data-known-ticks") ? box : document.querySelector(".playbook-transfer");
+  return {
+    ticks: lookup(keysOf(holder, "data-known-ticks")),
+    answers: lookup(keysOf(holder, "data-known-answers")),
+  };
+}
+
+/** Opens the empty form at `url` for a `body` too long for the address, copied for the
+    reader to paste; `count` changes, said in `status`. */
+function sendByPaste(url, count, area, status, body) {
+  area.value = body;
+  function opened(key) {
+    status.textContent = fill(status.getAttribute(key), { count });
+  }
+  // Copied first, while the page still has the focus the clipboard needs; the empty form
+  // opens either way, and a body the browser would not copy is shown to copy by hand.
+  const open = () => window.open(url, "_blank", "noopener");
+  const failed = () => {
+    area.parentNode.hidden = false;
+    area.focus();
+    area.select();
+    opened("data-paste-failed");
+    open();
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(body).then(() => {
+      opened("data-paste");
+      open();
+    }, failed);
+  } else {
+    failed();
+  }
+}
+
+function setUpSendToTeam() {
+  for (const box of all(".playbook-send")) {
+    const known = knownOf(box);
+    const status = box.querySelector(".playbook-status");
+    const area = box.querySelector("textarea");
+    box.querySelector("[data-playbook-action=send-to-team]").addEventListener("click", () => {
+      area.parentNode.hidden = true;
+      const changed = changesDocument(load(), data, known, teamAnswersOnPage(), stampOf(new Date()));
+      const count = changeCount(changed);
+      if (!count) {
+        status.textContent = status.getAttribute("data-nothing");
+        return;
+      }
+      const body = issueBody(box.getAttribute("data-prose"), changesYaml(changed, MARKER));
+      const address = issueUrl(box.getAttribute("data-new-issue"), box.getAttribute("data-title"), body);
+      if (address.prefilled) {
+        window.open(address.url, "_blank", "noopener");
+        status.textContent = fill(status.getAttribute("data-opened"), { count });
+        return;
+      }
+      sendByPaste(address.url, count, area, status, body);
+    });
+    box.hidden = false;
+  }
+}
+
+/** Sets up "share my changes", share links and "send to the team" on the page. */
 export function setUpSharing() {
   setUpShareChanges();
   setUpShareLinks();
+  setUpSendToTeam();
 }

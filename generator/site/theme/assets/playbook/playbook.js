@@ -27,6 +27,7 @@ import {
   all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
+import { setUpItems } from "./playbook-items.js";
 import { setUpSharing } from "./playbook-share.js";
 
 function setUpChecklists(state) {
@@ -43,7 +44,7 @@ function setUpChecklists(state) {
       for (const twin of all("input[type=checkbox][data-key]")) {
         if (twin !== box && twin.getAttribute("data-key") === key) twin.checked = box.checked;
       }
-      updateProgress(next);
+      showState(next);
     });
   }
 }
@@ -79,8 +80,10 @@ function stageSections() {
     if (list.classList.contains("playbook-checklist")) {
       sections.push({
         heading: title,
-        checklist: all("li", list).map((item) => ({
-          text: item.textContent.trim(),
+        checklist: all(":scope > li", list).map((item) => ({
+          // The item and the team's state beside it, not the controls to change them.
+          text: [...item.childNodes].filter((node) => !node.classList || !node.classList.contains("playbook-edit"))
+            .map((node) => node.textContent).join("").trim(),
           done: item.querySelector("input").checked,
         })),
       });
@@ -231,6 +234,7 @@ function start() {
   const state = load();
   setUpChecklists(state);
   setUpAnswers(state);
+  setUpItems(state);
   setUpActions();
   setUpSharing();
   offerStoredUndo();

@@ -55,12 +55,25 @@ export function changesDocument(state, data, known, teamAnswers, at) {
   for (const key of Object.keys(state.ticks).sort()) {
     if (!has(known.ticks, key)) continue;
     const team = teamStatus(get(data.items, key));
-    const own = state.ticks[key];
-    if ((own === true) === (team === "done")) continue;
+    const own = layered(team, state.ticks[key]);
+    if (own === team) continue;
     // Kept from before stamps existed: the tick still differs from what the page shows,
     // which is the value it was made over.
     const stamp = get(state.stamps.ticks, key) || stampFor(data, "items", key, "status", at, state.name);
-    items[key] = { status: change(layered(team, own), stamp, state.name) };
+    items[key] = { status: change(own, stamp, state.name) };
+  }
+  // Owner, due date and note the reader set or cleared ("" goes as null) on an item.
+  for (const key of Object.keys(state.fields || {}).sort()) {
+    if (!has(known.ticks, key)) continue;
+    const entry = get(data.items, key) || {};
+    for (const field of ["owner", "due", "note"]) {
+      if (!has(state.fields[key], field)) continue;
+      const value = state.fields[key][field];
+      if (value === (typeof entry[field] === "string" ? entry[field] : "")) continue;
+      const stamps = get(state.stamps.fields || {}, key) || {};
+      const stamp = get(stamps, field) || stampFor(data, "items", key, field, at, state.name);
+      items[key] = { ...(items[key] || {}), [field]: change(value === "" ? null : value, stamp, state.name) };
+    }
   }
   for (const key of Object.keys(state.answers).sort()) {
     const text = state.answers[key];

@@ -26,9 +26,11 @@ export function teamStatus(state) {
 }
 
 /** The status this reader sees: the team's `status` with their own tick (true), untick
-    (false) or neither (anything else) on top. */
+    (false), status they chose (one of STATUSES, issue #25) or nothing (anything else) on
+    top. */
 export function layered(status, own) {
   const team = STATUSES.includes(status) ? status : NOT_STARTED;
+  if (STATUSES.includes(own)) return own;
   if (own === true) return "done";
   if (own === false && team === "done") return NOT_STARTED;
   return team;

@@ -13,9 +13,16 @@
    the site cannot make an old change look as if it was made from the new value. State
    saved before stamps existed has none; lib/changes.js says what that sends.
 
+   A reader may also choose an item's status outright (issue #25): `ticks` then holds that
+   status (in-progress, not-applicable, or not-started over the team's in-progress), still
+   only where it differs from the team's. Owner, due date and note go in `fields` ({key:
+   {owner, due, note}}, "" for a value the reader cleared), with their stamps in
+   `stamps.fields` ({key: {field: stamp}}), kept likewise only where they differ.
+
    Every function returns a new state and leaves the one it was given alone, so the caller
    decides when to save and can keep the old one for an undo. Pure: no DOM, no storage. */
 
+import { STATUSES } from "./counting.js";
 import { filtered, has, isMap, newMap } from "./maps.js";
 
 export const FORMAT = "journey-playbook-progress";
@@ -35,15 +42,40 @@ function isStamp(stamp) {
 
 /** The longest name a reader may go by (generator/team/changes.py MAX_AUTHOR_CHARS). */
 export const MAX_NAME = 80;
+/** The item fields besides the status a reader may change, and the longest text of each
+    (generator/team/model.py MAX_OWNER_CHARS, MAX_NOTE_CHARS; a due date is YYYY-MM-DD). */
+export const ITEM_FIELDS = Object.freeze({ owner: 80, due: 10, note: 500 });
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isFieldValue(field, value) {
+  if (typeof value !== "string" || value.length > ITEM_FIELDS[field]) return false;
+  return field !== "due" || value === "" || DAY.test(value);
+}
+
+function normalizedFields(source) {
+  const fields = newMap();
+  for (const [key, entry] of Object.entries(filtered(source, isMap))) {
+    const kept = filtered(entry, (value, field) => has(ITEM_FIELDS, field) && isFieldValue(field, value));
+    if (Object.keys(kept).length) fields[key] = kept;
+  }
+  return fields;
+}
 
 /** A state with only what this code reads: ticks that are true or false, answers that are
     text with something in it. */
 export function normalized(state) {
   const source = state !== null && typeof state === "object" ? state : {};
-  const ticks = filtered(source.ticks, (value) => value === true || value === false);
+  const ticks = filtered(source.ticks, (value) => value === true || value === false || STATUSES.includes(value));
   const answers = filtered(source.answers, (value) => typeof value === "string" && value !== "");
   const stamps = isMap(source.stamps) ? source.stamps : {};
   const name = typeof source.name === "string" ? source.name.slice(0, MAX_NAME) : "";
+  const fields = normalizedFields(source.fields);
+  const fieldStamps = newMap();
+  for (const key of Object.keys(fields)) {
+    const kept = filtered(isMap(stamps.fields) ? stamps.fields[key] : undefined,
+      (stamp, field) => has(fields[key], field) && isStamp(stamp));
+    if (Object.keys(kept).length) fieldStamps[key] = kept;
+  }
   return {
     format: FORMAT,
     version: VERSION,
@@ -56,7 +88,9 @@ export function normalized(state) {
     stamps: {
       ticks: filtered(stamps.ticks, (stamp, key) => has(ticks, key) && isStamp(stamp)),
       answers: filtered(stamps.answers, (stamp, key) => has(answers, key) && isStamp(stamp)),
+      fields: fieldStamps,
     },
+    fields,
     name,
   };
 }
@@ -77,10 +111,12 @@ export function storedText(state) {
   const stored = { format: FORMAT, version: VERSION, ticks: state.ticks, answers: state.answers };
   // Written only when there is something: progress without either is stored as it was.
   const stamps = state.stamps || {};
-  if (Object.keys(stamps.ticks || {}).length || Object.keys(stamps.answers || {}).length) {
+  if (Object.keys(stamps.ticks || {}).length || Object.keys(stamps.answers || {}).length ||
+      Object.keys(stamps.fields || {}).length) {
     stored.stamps = stamps;
   }
   if (state.cleared && Object.keys(state.cleared).length) stored.cleared = state.cleared;
+  if (state.fields && Object.keys(state.fields).length) stored.fields = state.fields;
   if (state.name) stored.name = state.name;
   return JSON.stringify(stored);
 }
@@ -114,6 +150,37 @@ export function withTick(state, key, checked, team, stamp) {
   if (has(next.ticks, key) && next.ticks[key] === (team === "done")) delete next.stamps.ticks[key];
   recordTick(next.ticks, key, checked, team);
   recordStamp(next.stamps.ticks, next.ticks, key, stamp);
+  return next;
+}
+
+/** `state` after the reader chose `status` for `key`, whose team status is `team`: kept
+    as a tick or an untick where that says it (so a checkbox shows it), else as the status,
+    and only where it differs from the team's. */
+export function withStatus(state, key, status, team, stamp) {
+  const next = copy(state);
+  if (status === team || !STATUSES.includes(status)) delete next.ticks[key];
+  else if (status === "done") next.ticks[key] = true;
+  else if (status === "not-started" && team === "done") next.ticks[key] = false;
+  else next.ticks[key] = status;
+  recordStamp(next.stamps.ticks, next.ticks, key, stamp);
+  return next;
+}
+
+/** `state` with the reader's `value` of `field` (owner, due, note) of item `key`, whose
+    team value is `team` ("" for none): kept only where it differs, "" for a cleared value. */
+export function withField(state, key, field, value, team, stamp) {
+  const next = copy(state);
+  const text = field === "owner" ? String(value).trim() : String(value);
+  if (!has(ITEM_FIELDS, field) || !isFieldValue(field, text)) return next;
+  const entry = { ...(next.fields[key] || {}) };
+  const stamps = { ...(next.stamps.fields[key] || {}) };
+  if (text === (team || "")) delete entry[field];
+  else entry[field] = text;
+  recordStamp(stamps, entry, field, stamp);
+  if (Object.keys(entry).length) next.fields[key] = entry;
+  else delete next.fields[key];
+  if (Object.keys(stamps).length) next.stamps.fields[key] = stamps;
+  else delete next.stamps.fields[key];
   return next;
 }
 
