@@ -77,7 +77,7 @@ const BUGS = [
   ["state.js", "dropped branch", "a change after an import keeps the base from before it",
     "  if (has(next.ticks, key) && next.ticks[key] === (team === \"done\")) delete next.stamps.ticks[key];\n", ""],
   ["changes.js", "skipped last row", "an emptied answer is not sent",
-    "    answers[key] = { text: change(null, state.cleared[key]) };", "    continue;"],
+    "    answers[key] = { text: change(null, state.cleared[key], state.name) };", "    continue;"],
   ["search.js", "off-by-one", "a word is stemmed one round too many",
     "round < MAX_ROUNDS", "round <= MAX_ROUNDS"],
   ["search.js", "dropped branch", "a quoted word is stemmed",
