@@ -67,11 +67,13 @@ def test_the_count_is_announced_in_the_readers_words(browser, site):
     with open_page(browser) as page:
         two = search(page, site + "nb/" + AWARENESS, "anbefalingene")
     with open_page(browser) as page:
-        five = search(page, site + "en/" + AWARENESS, "newsletters")
+        six = search(page, site + "en/" + AWARENESS, "newsletters")
     assert (one["status"], len(one["links"])) == ("1 träff", 1)
     assert (none["status"], none["links"]) == ("Inga träffar för ”blåbärssoppa”.", [])
     assert (two["status"], len(two["links"])) == ("2 treff", 2)
-    assert (five["status"], len(five["links"])) == ("5 results", 5)
+    # Five stage pages and the customer journey's workshop guide (#29) name newsletters.
+    assert (six["status"], len(six["links"])) == ("6 results", 6)
+    assert sum(link.endswith("/workshop/") for link in six["links"]) == 1
 
 
 def test_a_result_is_a_link_titled_as_its_page_with_an_excerpt_marking_the_words(browser, site):
@@ -237,8 +239,14 @@ def test_print_only_fields_navigation_and_buttons_are_not_indexed(default_site, 
     ]
     assert [text for text in left_out if text in stage["content"]] == []
     # Every stage page is searchable; print pages, posters and the 404 page are not.
-    stages = [url for url in pages if re.fullmatch(rf"{base}stages/[^/]+/[^/]+/", url)]
+    stages = [
+        url
+        for url in pages
+        if re.fullmatch(rf"{base}stages/[^/]+/[^/]+/", url) and not url.endswith("/workshop/")
+    ]
     assert len(stages) == STAGE_PAGES, stages
+    # Each journey's workshop guide is searchable too (#29).
+    assert len([url for url in pages if url.endswith("/workshop/")]) == 4
     assert [url for url in pages if url.endswith(("/print/", "/poster/", "404.html"))] == []
     assert index_languages(default_site.site)[lang] == len(pages)
 
