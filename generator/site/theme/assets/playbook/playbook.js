@@ -27,6 +27,7 @@ import {
   all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
+import { setUpBoard } from "./playbook-board.js";
 import { setUpSharing } from "./playbook-share.js";
 
 function setUpChecklists(state) {
@@ -233,6 +234,7 @@ function start() {
   setUpAnswers(state);
   setUpActions();
   setUpSharing();
+  setUpBoard();
   offerStoredUndo();
   updateProgress(state);
 }
