@@ -174,9 +174,7 @@ def test_mine_shows_the_items_of_the_name_the_reader_set(browser, site):
             "Hold the check-in meeting",
             "Send a short survey",
         ]
-        expect(page.locator(".playbook-board-filters__count")).to_have_text(
-            "3 of 12 items shown"
-        )
+        expect(page.locator(".playbook-board-filters__count")).to_have_text("3 of 12 items shown")
 
 
 def test_under_counts_no_owners_or_notes_and_the_page_says_so(browser, tmp_path_factory):

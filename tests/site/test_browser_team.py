@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import shutil
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
-from generator.team.changes import base_version
 from generator.site.ui import UI_TEXT
+from generator.team.changes import base_version
 from tests.browser import ARTIFACTS, open_page, serve, stored
 from tests.conftest import REPO, build_env, build_project, run_cli
 
@@ -339,7 +338,9 @@ def summary_line(counts: dict, lang: str) -> str:
         if counts[field]:
             parts.append(f"{words[word][lang]}: {counts[field]}")
     if counts["prompts"]:
-        parts.append(f"{words['cli_progress_answered'][lang]}: {counts['answered']}/{counts['prompts']}")
+        parts.append(
+            f"{words['cli_progress_answered'][lang]}: {counts['answered']}/{counts['prompts']}"
+        )
     return " · ".join(parts)
 
 
@@ -351,7 +352,9 @@ def test_the_dashboards_numbers_are_playbook_progress_json(browser, example, sit
     data = json.loads(result.stdout)
     expected = []
     for journey in data["journeys"]:
-        sections = [journey] + ([journey["before_you_start"]] if journey["before_you_start"] else [])
+        sections = [journey] + (
+            [journey["before_you_start"]] if journey["before_you_start"] else []
+        )
         sections += journey["stages"]
         expected += [summary_line(section["counts"], lang) for section in sections]
     with open_page(browser, java_script_enabled=False) as page:  # readable without the script
