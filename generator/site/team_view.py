@@ -22,7 +22,14 @@ from generator.team.history import Change
 from generator.team.keys import JOURNEY_LEVEL, SHARED_LEVEL, checklist_items, keyed, prompts
 from generator.team.model import STATUS_FILE, TeamStatus
 from generator.team.published import Published
-from generator.team.summary import ItemState, Section, TeamSummary, item_state, summarize
+from generator.team.summary import (
+    ItemState,
+    Section,
+    TeamSummary,
+    due_when,
+    item_state,
+    summarize,
+)
 
 _STATUS_WORDS = {
     "done": "team_status_done",
@@ -171,12 +178,33 @@ class DashboardItem(TypedDict):
     status: str
 
 
+class BoardItem(TypedDict):
+    """One row of the team page's list: an item and the team's state of it, in words, and
+    what the page script filters and sorts on (data- attributes)."""
+
+    key: str
+    text: Localized
+    status: str
+    label: str
+    """The status in the page's language."""
+    owner: str
+    due: str
+    """The due date, ISO (sorts as text), or ''."""
+    due_text: str
+    """'due 2026-12-15' in the page's language, or ''."""
+    when: str
+    """generator/team/summary.py due_when: overdue, week, later, none or past."""
+    overdue: bool
+    note: str
+
+
 class DashboardRow(TypedDict):
     name: Localized | str
     link: str
     counts: dict[str, int]
     owners: str
     next: list[DashboardItem]
+    items: list[BoardItem]
 
 
 class DashboardJourney(TypedDict):
@@ -196,6 +224,10 @@ class HistoryRow(TypedDict):
 
 class Dashboard(TypedDict):
     today: str
+    owners: list[str]
+    """Everyone named as an owner, sorted (empty unless team.publish: full)."""
+    statuses: list[tuple[str, str]]
+    """Each status and its word, for the status filter."""
     journeys: list[DashboardJourney]
     overdue: list[DashboardItem]
     history: list[HistoryRow]
@@ -216,6 +248,7 @@ def dashboard(playbook: Playbook, shown: Published, today: date, text: Localizer
                     f"stages/{model.id}/index.md",
                     journey.before,
                     text,
+                    today,
                 )  # fmt: skip
             )
         for number, (stage, section) in enumerate(zip(model.stages, journey.stages, strict=True)):
@@ -226,12 +259,16 @@ def dashboard(playbook: Playbook, shown: Published, today: date, text: Localizer
                     f"stages/{model.id}/{stage.id}.md",
                     section,
                     text,
+                    today,
                 )  # fmt: skip
             )
-        total = _row(UI_TEXT["cli_progress_total"][language], "", journey.total, text)
+        total = _row(UI_TEXT["cli_progress_total"][language], "", journey.total, text, today)
+        total["items"] = []  # its items are the stages' rows
         journeys.append({"id": model.id, "name": text(model.name), "rows": rows, "total": total})
     return {
         "today": today.isoformat(),
+        "owners": list(summary_owners(summary)),
+        "statuses": [(state, UI_TEXT[word][language]) for state, word in _STATUS_WORDS.items()],
         "journeys": journeys,
         "overdue": [_item(state, text) for state in summary.overdue],
         "history": history_rows(playbook, shown.history, text),
@@ -279,13 +316,40 @@ def history_rows(
     return rows
 
 
-def _row(name: Localized | str, link: str, section: Section, text: Localizer) -> DashboardRow:
+def summary_owners(summary: TeamSummary) -> tuple[str, ...]:
+    """Everyone named as an owner anywhere, sorted as each section sorts them."""
+    found = {owner for journey in summary.journeys for owner in journey.total.owners}
+    found |= {owner for checklist in summary.checklists for owner in checklist.owners}
+    return tuple(sorted(found, key=str.casefold))
+
+
+def _row(
+    name: Localized | str, link: str, section: Section, text: Localizer, today: date
+) -> DashboardRow:
     return {
         "name": name,
         "link": link,
         "counts": section.counts.as_data(),
         "owners": ", ".join(section.owners),
         "next": [_item(state, text) for state in section.next_open],
+        "items": [_board_item(state, text, today) for state in section.items],
+    }
+
+
+def _board_item(state: ItemState, text: Localizer, today: date) -> BoardItem:
+    language = text.language
+    due = state.due.isoformat() if state.due else ""
+    return {
+        "key": state.key,
+        "text": text(state.item.text),
+        "status": state.status,
+        "label": UI_TEXT[_STATUS_WORDS[state.status]][language],
+        "owner": state.owner or "",
+        "due": due,
+        "due_text": UI_TEXT["cli_progress_due"][language].format(date=due) if due else "",
+        "when": due_when(state, today),
+        "overdue": state.overdue,
+        "note": state.note or "",
     }
 
 

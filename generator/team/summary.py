@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -34,6 +34,9 @@ from generator.team.scopes import Scope, scopes
 
 NEXT_OPEN = 3
 """How many open items a journey or stage lists as next."""
+
+DUE_WINDOW = timedelta(days=7)
+"""An open item due within this many days from the build date is due "this week"."""
 
 JSON_VERSION = 1
 """The format version of ``playbook progress --json`` (its ``version``): raised when a
@@ -214,6 +217,20 @@ def item_state(key: str, item: ChecklistItem, status: TeamStatus, today: date) -
         note=entry.note if entry else None,
         overdue=due is not None and due < today and state not in CLOSED_STATES,
     )
+
+
+def due_when(state: ItemState, today: date) -> str:
+    """When ``state`` is due, as the team page's "due" filter has it: ``overdue``, ``week``
+    (from ``today`` through the next six days), ``later``, ``none`` (no due date) or ``past``
+    (done or not applicable, due before ``today``). The one home of this rule: the page
+    script filters on it and never reads a clock of its own."""
+    if state.due is None:
+        return "none"
+    if state.overdue:
+        return "overdue"
+    if state.due < today:
+        return "past"
+    return "week" if state.due < today + DUE_WINDOW else "later"
 
 
 def summarize(

@@ -84,6 +84,12 @@ const BUGS = [
     "      if (!/^[\\p{L}\\p{N}]+$/u.test(word)) return word;\n", ""],
   ["search.js", "wrong default", "a query is stemmed without lower-casing",
     "let current = word.toLowerCase();", "let current = word;"],
+  ["board.js", "off-by-one", "sorting by due date puts undated items first",
+    "if (!a.due) return 1;", "if (!a.due) return -1;"],
+  ["board.js", "dropped branch", "the due filter is ignored",
+    "  if (filters.due && row.when !== filters.due) return false;\n", ""],
+  ["board.js", "wrong default", "a reader without a name sees the unowned items as theirs",
+    'return fold(a) !== "" && fold(a) === fold(b);', "return fold(a) === fold(b);"],
 ];
 
 function failedTests(output) {

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import shutil
 
 import pytest
 import yaml
 from playwright.sync_api import expect
 
+from generator.site.ui import UI_TEXT
 from generator.team.changes import base_version
 from tests.browser import ARTIFACTS, open_page, serve, stored
 from tests.conftest import REPO, build_env, build_project, run_cli
@@ -328,16 +328,20 @@ def test_the_share_link_of_the_largest_default_journey_is_short(browser, default
             fresh.close()
 
 
-def dashboard_numbers(page) -> list[list[str]]:
-    """Each journey table's rows on the dashboard: stage name and its counts, as shown.
-
-    The history table (under team.publish: full) is not a journey's: it has no Done column."""
-    return page.evaluate(
-        """() => [...document.querySelectorAll('.md-typeset table')]
-            .filter(t => t.tHead.rows[0].cells.length >= 8).map(t =>
-            [...t.querySelectorAll('tbody tr')].map(r =>
-                [...r.cells].slice(1, 7).map(c => c.textContent.trim())))"""
-    )
+def summary_line(counts: dict, lang: str) -> str:
+    """A journey's or stage's line on the team page, as its counts say it should read."""
+    words = UI_TEXT
+    parts = [words["progress"][lang].format(done=counts["done"], total=counts["applicable"])]
+    for field, word in (("in_progress", "team_status_in_progress"),
+                        ("not_applicable", "team_status_not_applicable"),
+                        ("overdue", "team_overdue")):  # fmt: skip
+        if counts[field]:
+            parts.append(f"{words[word][lang]}: {counts[field]}")
+    if counts["prompts"]:
+        parts.append(
+            f"{words['cli_progress_answered'][lang]}: {counts['answered']}/{counts['prompts']}"
+        )
+    return " · ".join(parts)
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
@@ -348,21 +352,14 @@ def test_the_dashboards_numbers_are_playbook_progress_json(browser, example, sit
     data = json.loads(result.stdout)
     expected = []
     for journey in data["journeys"]:
-        sections = [journey["before_you_start"]] if journey["before_you_start"] else []
-        sections += journey["stages"] + [journey]
-        expected.append(
-            [
-                [
-                    str(c[k])
-                    for k in ("done", "in_progress", "not_applicable", "not_started", "overdue")
-                ]  # fmt: skip
-                + [f"{c['answered']}/{c['prompts']}" if c["prompts"] else "–"]
-                for c in (section["counts"] for section in sections)
-            ]
+        sections = [journey] + (
+            [journey["before_you_start"]] if journey["before_you_start"] else []
         )
+        sections += journey["stages"]
+        expected += [summary_line(section["counts"], lang) for section in sections]
     with open_page(browser, java_script_enabled=False) as page:  # readable without the script
         page.goto(site + PREFIX[lang] + "team/")
-        assert dashboard_numbers(page) == expected
+        assert page.locator(".playbook-board__summary").all_inner_texts() == expected
         overdue = page.locator("#overdue + ul li")
         expect(overdue).to_have_count(len(data["overdue"]))
         expect(overdue.first).to_contain_text("2023-10-02")
@@ -394,8 +391,11 @@ def test_the_dashboard_prints_without_buttons_or_navigation(page, site):
     page.goto(site + "team/")
     page.emulate_media(media="print")
     assert page.locator(".md-sidebar").first.is_hidden()
-    assert page.locator(".md-typeset table").first.is_visible()
-    assert re.search(r"Hela resan", page.locator(".md-typeset table").first.inner_text())
+    # Every row prints, without the filters (issue #26).
+    assert page.locator(".playbook-board-filters").is_hidden()
+    rows = page.locator(".playbook-board__item")
+    assert rows.count() == 12
+    assert all(rows.nth(i).is_visible() for i in range(12))
     # The whole table prints: nothing is cut off by its on-screen scroll box.
     assert page.evaluate(
         """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].every(

@@ -78,9 +78,10 @@ def test_counts_still_counts_statuses_due_dates_and_overdue(status):
     }
     assert data["answers"] == {}
     team = pages["playbook/team.en.md"]
-    assert team.count("| Owners |") == 0
-    # The answered column still counts the team's one answer (short/meet/who-answers).
-    assert "| 1/1 |" in team
+    assert team.count("playbook-board__owner") == team.count('name="owner"') == 0
+    assert team.count("playbook-board__note") == team.count('name="mine"') == 0
+    # The summary line still counts the team's one answer (short/meet/who-answers).
+    assert " · Answers: 1/1</p>" in team
     assert "This site shows statuses, due dates and the numbers" in team
 
 

@@ -27,6 +27,7 @@ import {
   all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
+import { setUpBoard } from "./playbook-board.js";
 import { setUpItems } from "./playbook-items.js";
 import { setUpSharing } from "./playbook-share.js";
 
@@ -237,6 +238,7 @@ function start() {
   setUpItems(state);
   setUpActions();
   setUpSharing();
+  setUpBoard();
   offerStoredUndo();
   updateProgress(state);
 }
