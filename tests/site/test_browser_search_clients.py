@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import open_page, serve
+from tests.browser import open_page, search, serve
 from tests.conftest import build_env, run_cli
+from tests.pagefind_index import index_languages
 
 pytestmark = pytest.mark.slow
 
@@ -60,9 +61,9 @@ def clients(tmp_path_factory) -> dict[str, Path]:
 
 
 def test_every_language_has_its_own_index_and_no_combined_one(clients):
+    # Pagefind (issue #31): one index per page language, and nothing else.
     for name, languages in CLIENTS.items():
-        indexes = sorted(p.name for p in (clients[name] / "search").glob("search_index*.json"))
-        assert indexes == sorted(f"search_index.{code}.json" for code in languages.split(","))
+        assert sorted(index_languages(clients[name])) == sorted(languages.split(",")), name
 
 
 CASES = [
@@ -76,10 +77,6 @@ CASES = [
 def test_search_finds_a_word_from_the_clients_content(browser, clients, name, code, index):
     prefix = "" if index == 0 else f"{code}/"
     with serve(clients[name]) as url, open_page(browser) as page:
-        page.goto(url + prefix)
-        page.locator(".md-search__input").first.click()
-        page.keyboard.type(OWN_WORDS[code], delay=15)
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
-        links = page.eval_on_selector_all(".md-search-result__link", "els => els.map(e => e.href)")
+        links = search(page, url + prefix, OWN_WORDS[code])["links"]
     paths = [link[len(url) :] for link in links]
     assert any(p.startswith(f"{prefix}stages/customer-journey/loyalty/") for p in paths), paths
