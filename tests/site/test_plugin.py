@@ -63,7 +63,9 @@ def test_plain_mkdocs_build_regenerates_changed_text(project):
 def test_changed_navigation_asks_for_one_more_run(project):
     content = project / "content.yaml"
     text = content.read_text(encoding="utf-8")
-    content.write_text(text.replace("{sv: Lojalitet,", "{sv: Trogna kunder,"), "utf-8")
+    renamed = text.replace("\n          sv: Lojalitet\n", "\n          sv: Trogna kunder\n", 1)
+    assert renamed != text  # the stage's name as content.yaml writes it
+    content.write_text(renamed, "utf-8")
     first = mkdocs(project, "build", "--strict")
     assert first.returncode != 0 and "run the command again" in first.stderr
     assert "Traceback" not in first.stderr

@@ -79,7 +79,11 @@ def test_an_edit_shows_and_a_navigation_change_reaches_every_page(serving):
     )
     assert wait_for(lambda: "Finn ambassadørene deres i dag, æ ø å." in _fetch(base + AMBASSADOR))
     # A stage's new name is navigation: every page, not only the rebuilt ones, shows it.
-    edit(project, "{sv: Lojalitet, nb: Lojalitet,", "{sv: Lojalitet, nb: Trofaste kunder,")
+    edit(
+        project,
+        "sv: Lojalitet\n          nb: Lojalitet\n",
+        "sv: Lojalitet\n          nb: Trofaste kunder\n",
+    )
     assert wait_for(lambda: "Trofaste kunder" in _fetch(base + AWARENESS))
     assert "Trofaste kunder" in _fetch(base + "/nb/stages/customer-journey/interest/")
     # Handled, so said as information: no ERROR, no "Aborted with a BuildError!" (issue #27).

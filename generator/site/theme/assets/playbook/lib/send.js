@@ -12,7 +12,11 @@
     to the login page with the whole address percent-encoded once more in return_to (å
     becomes %C3%A5, then %25C3%25A5), so that login address must fit. */
 export const MAX_URL = 8000;
-const LOGIN = "https://github.com/login?return_to=";
+/** How much the login redirect adds before the encoded address: "https://", the host (the
+    new-issue address's own, github.com or an Enterprise server) and "/login?return_to=". */
+function loginLength(newIssue) {
+  return new URL(newIssue).origin.length + "/login?return_to=".length;
+}
 
 /** The issue body for `yaml` (which starts with the marker line) under the line `prose`. */
 export function issueBody(prose, yaml) {
@@ -28,6 +32,6 @@ export function issueBody(prose, yaml) {
 export function issueUrl(newIssue, title, body) {
   const base = newIssue + "?title=" + encodeURIComponent(title);
   const full = base + "&body=" + encodeURIComponent(body);
-  if (LOGIN.length + encodeURIComponent(full).length <= MAX_URL) return { url: full, prefilled: true };
+  if (loginLength(newIssue) + encodeURIComponent(full).length <= MAX_URL) return { url: full, prefilled: true };
   return { url: base, prefilled: false };
 }
