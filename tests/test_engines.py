@@ -56,8 +56,8 @@ def assert_multilingual_site(site: Path, languages: list[str], engine: str) -> N
         # Search: an index of this language's pages only, stemmed in it (Pagefind reads
         # the built HTML, whichever engine wrote it).
         urls = list(indexed_pages(site, code))
-        others = tuple(f"/{prefix[other]}" for other in others_of(code))
-        assert urls and [url for url in urls if url.startswith(others)] == [], code
+        foreign = tuple(f"/{prefix[other]}" for other in others_of(code))
+        assert urls and [url for url in urls if url.startswith(foreign)] == [], code
         assert index_stemming(site)[code] == code
         not_found = Page(site / prefix[code] / "404.html")
         assert not_found.lang == code
