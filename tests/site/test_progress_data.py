@@ -60,7 +60,13 @@ def test_journey_summary_data_keeps_quotes_and_markup_as_text():
         "loop/first/know-names",
     ]
     assert summary["sections"][0]["prompts"] == [
-        {"key": "loop/first/who-first", "text": "Who meets the customer first?"}
+        # The team's answer and fields travel too (#26 exports); no status file: none.
+        {
+            "key": "loop/first/who-first",
+            "text": "Who meets the customer first?",
+            "answer": "",
+            "fields": [],
+        }
     ]
     assert summary["sections"][1]["checklist"][0]["text"] == "Följ upp"  # falls back to sv
     assert "<b>" not in page  # the name is data in the attribute, never markup
