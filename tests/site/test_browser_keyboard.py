@@ -1,0 +1,54 @@
+"""The site by keyboard at 320 and 1280 px (issue #26, point 6: what a manual audit found
+and axe does not): where focus goes when a dialog opens or a share link is read, what a
+checkbox's description says, and that focus is never hidden."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser import open_page, serve
+from tests.conftest import BASE_PATH
+
+pytestmark = pytest.mark.slow
+
+JOURNEY = "en/stages/customer-journey/"
+STAGE = JOURNEY + "after-purchase/"
+WIDTHS = [320, 1280]
+
+
+@pytest.fixture(scope="module")
+def site(default_site):
+    with serve(default_site.site, BASE_PATH) as url:
+        yield url
+
+
+@pytest.fixture(params=WIDTHS, ids=lambda width: f"{width}px")
+def page(request, browser):
+    with open_page(browser, viewport={"width": request.param, "height": 640}) as page:
+        page.set_default_timeout(5000)
+        yield page
+
+
+def focused(page) -> dict:
+    """The focused element: its tag, class, text, and whether it is on screen."""
+    return page.evaluate(
+        """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+             return {tag: e.tagName, cls: e.className, text: (e.textContent || '').trim(),
+                     on_screen: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0
+                                && r.bottom <= innerHeight && r.right <= innerWidth} }"""
+    )
+
+
+def test_a_dialog_opens_on_its_first_button_the_safe_one(page, site):
+    page.goto(site + STAGE)
+    page.locator("[data-playbook-action=reset-stage]").focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("#playbook-reset")
+    expect(dialog).to_be_visible()
+    buttons = dialog.locator("button")
+    expect(buttons.first).to_have_text("Cancel")
+    expect(buttons.first).to_be_focused()
+    assert focused(page)["on_screen"]
+    page.keyboard.press("Enter")  # Cancel: nothing is reset
+    expect(dialog).to_be_hidden()
