@@ -52,3 +52,32 @@ def test_a_dialog_opens_on_its_first_button_the_safe_one(page, site):
     assert focused(page)["on_screen"]
     page.keyboard.press("Enter")  # Cancel: nothing is reset
     expect(dialog).to_be_hidden()
+
+
+def test_a_broken_share_links_error_is_focused_on_screen(page, site):
+    page.goto(site + JOURNEY + "#share=1.AAAA")
+    status = page.locator(".playbook-sharelink .playbook-status")
+    expect(status).to_have_text(
+        "The share link could not be read: it is cut short or damaged. Nothing was changed."
+    )
+    expect(status).to_be_focused()
+    assert focused(page)["on_screen"]
+
+
+def test_a_share_links_outcome_is_focused_on_screen(page, site):
+    page.goto(site + JOURNEY)
+    page.locator("[data-playbook-action=make-link]").click()
+    field = page.locator(".playbook-sharelink__url")
+    expect(field).to_be_focused()
+    link = field.input_value()
+    page.goto("about:blank")
+    page.goto(link)
+    dialog = page.locator("#playbook-link")
+    expect(dialog.get_by_role("button", name="Cancel")).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(dialog.get_by_role("button", name="Add to mine")).to_be_focused()
+    page.keyboard.press("Enter")
+    status = page.locator(".playbook-sharelink .playbook-status")
+    expect(status).to_have_text("The share link's ticks and answers have been added.")
+    expect(status).to_be_focused()
+    assert focused(page)["on_screen"]
