@@ -31,6 +31,5 @@ KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     KnownIssue("empty-landmark", "a11y_issue_landmark", "a11y_workaround_landmark"),
     KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),
     KnownIssue("loop-glyph", "a11y_issue_loop", "a11y_workaround_loop"),
-    KnownIssue("team-state-apart", "a11y_issue_team_state", "a11y_workaround_team_state"),
 )
 """What still fails, in the order the statement lists it."""

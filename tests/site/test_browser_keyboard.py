@@ -4,17 +4,21 @@ checkbox's description says, and that focus is never hidden."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser import open_page, serve
-from tests.conftest import BASE_PATH
+from tests.conftest import BASE_PATH, REPO, build_project
 
 pytestmark = pytest.mark.slow
 
 JOURNEY = "en/stages/customer-journey/"
 STAGE = JOURNEY + "after-purchase/"
 WIDTHS = [320, 1280]
+EXAMPLE = REPO / "examples" / "team-progress"
+NOTE = "Väntar på leveransdatum från leverantören – Øystein frågar."
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +85,31 @@ def test_a_share_links_outcome_is_focused_on_screen(page, site):
     expect(status).to_have_text("The share link's ticks and answers have been added.")
     expect(status).to_be_focused()
     assert focused(page)["on_screen"]
+
+
+@pytest.fixture(scope="module")
+def team_site(tmp_path_factory):
+    """examples/team-progress, built as CI builds it (its share-timeline item is overdue)."""
+    project = tmp_path_factory.mktemp("team") / "team-progress"
+    shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site", ".playbook"))
+    build_project(project / "content.yaml")
+    with serve(project / "site") as url:
+        yield url
+
+
+def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(
+    page, team_site
+):
+    page.goto(team_site + "en/stages/first-90-days/welcome/")
+    box = page.locator("li#share-timeline input")
+    state = "In progress · Owner: Projektledare · due 2023-10-02 · Overdue · " + NOTE
+    expect(box).to_have_accessible_description(state)
+    box.focus()
+    page.keyboard.press("Space")  # the team says in progress; this browser says done
+    expect(box).to_have_accessible_description(state + " Only in this browser")
+    expect(page.locator(".playbook-announce")).to_have_text(
+        state + " · Only in this browser"
+    )
+    page.keyboard.press("Space")
+    expect(box).to_have_accessible_description(state)
+    expect(page.locator(".playbook-announce")).to_have_text(state)

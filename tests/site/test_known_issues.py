@@ -136,7 +136,6 @@ def test_the_link_round_the_loop_says_so_in_words(default_site):
     assert not re.search(r"<p>↺ <a [^>]*>[^<]*</a></p>", page)
 
 
-@known_issue("team-state-apart")
 def test_an_items_team_state_is_part_of_its_checkbox_description():
     playbook = load_content(FIXTURES / "small.yaml")
     status = validate_status(read_yaml(FIXTURES / "small-progress.yaml"))

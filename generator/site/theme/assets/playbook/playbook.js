@@ -24,7 +24,7 @@ import { cleared, countKept, withAnswer, withTick } from "./lib/state.js";
 import { fill } from "./lib/text.js";
 import { applyImport, exportText, fitsInImport, importCounts, readProgress } from "./lib/transfer.js";
 import {
-  all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
+  all, announce, ask, data, descriptionOf, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
 import { setUpSharing } from "./playbook-share.js";
@@ -44,6 +44,8 @@ function setUpChecklists(state) {
         if (twin !== box && twin.getAttribute("data-key") === key) twin.checked = box.checked;
       }
       updateProgress(next);
+      // The box's new description ("only in this browser" came or went), read out.
+      announce(descriptionOf(box));
     });
   }
 }
