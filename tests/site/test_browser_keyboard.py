@@ -113,3 +113,40 @@ def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(
     page.keyboard.press("Space")
     expect(box).to_have_accessible_description(state)
     expect(page.locator(".playbook-announce")).to_have_text(state)
+
+
+SEEN = """() => {
+    const e = document.activeElement, r = e.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect();
+    const map = e.closest('.playbook-map');
+    const lane = map && map.querySelector('tbody th');
+    const box = map ? map.getBoundingClientRect() : {left: 0, right: innerWidth};
+    const left = lane ? lane.getBoundingClientRect().right : box.left;
+    return {text: (e.textContent || '').trim().slice(0, 40), in_map: Boolean(map),
+            link: e.tagName === 'A', at: [r.top, r.bottom, r.left, r.right, left, header.bottom],
+            seen: r.top >= header.bottom - 1 && r.bottom <= innerHeight + 1
+                  && r.left >= left - 1 && r.right <= Math.min(box.right, innerWidth) + 1};
+}"""
+
+
+@pytest.mark.parametrize("key", ["Tab", "Shift+Tab"])
+def test_every_focused_link_in_the_content_is_in_full_view(page, site, key):
+    """Nothing focused in the content hides under the sticky header, off the screen or,
+    inside the journey map, under its sticky lane labels or outside its scroll box."""
+    page.goto(site + JOURNEY)
+    links = page.locator(".md-content a[href]")
+    count = links.count()
+    (links.first if key == "Tab" else links.last).focus()
+    hidden, in_map = [], 0
+    for _ in range(count - 1):
+        page.keyboard.press(key)
+        where = page.evaluate(SEEN)
+        if not page.evaluate("() => Boolean(document.activeElement.closest('.md-content'))"):
+            break
+        if not where["link"]:
+            continue  # the map's own scroll box (focusable, taller than the screen)
+        in_map += where["in_map"]
+        if not where["seen"]:
+            hidden.append((where["text"], where["at"]))
+    assert in_map >= 7  # the map's stage links were among them
+    assert hidden == []

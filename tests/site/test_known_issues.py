@@ -69,7 +69,6 @@ def test_at_320_px_every_tab_stop_is_on_screen(browser, site):
 
 
 @pytest.mark.slow
-@known_issue("focus-under-header")
 def test_shift_tab_never_leaves_focus_under_the_header(browser, site):
     with open_page(browser, viewport={"width": 1280, "height": 800}) as page:
         page.goto(site + "en/stages/customer-journey/after-purchase/")

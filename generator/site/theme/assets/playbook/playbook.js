@@ -228,8 +228,20 @@ function nameTheSearchDialog() {
   }
 }
 
+function keepMapFocusInView() {
+  // Chrome leaves a link that is partly inside the map's scroll box where it is when it
+  // takes focus, its end cut off; this scrolls it fully into view, beside the lane labels
+  // (the map's scroll-padding-left) and below the sticky header (scroll-margin-top).
+  for (const map of all(".playbook-map")) {
+    map.addEventListener("focusin", (event) => {
+      if (event.target !== map) event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    });
+  }
+}
+
 function start() {
   nameTheSearchDialog();
+  keepMapFocusInView();
   const state = load();
   setUpChecklists(state);
   setUpAnswers(state);
