@@ -25,7 +25,6 @@ class KnownIssue(NamedTuple):
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
     KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
-    KnownIssue("share-field-focus", "a11y_issue_share_focus", "a11y_workaround_share_focus"),
     KnownIssue("language-names", "a11y_issue_language_names", "a11y_workaround_language_names"),
     KnownIssue("empty-landmark", "a11y_issue_landmark", "a11y_workaround_landmark"),
     KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),

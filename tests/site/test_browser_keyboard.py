@@ -150,3 +150,13 @@ def test_every_focused_link_in_the_content_is_in_full_view(page, site, key):
             hidden.append((where["text"], where["at"]))
     assert in_map >= 7  # the map's stage links were among them
     assert hidden == []
+
+
+def test_the_share_link_field_shows_its_focus(page, site):
+    page.goto(site + JOURNEY)
+    page.locator("[data-playbook-action=make-link]").focus()
+    page.keyboard.press("Enter")
+    field = page.locator(".playbook-sharelink__url")
+    expect(field).to_be_focused()
+    assert field.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+    assert focused(page)["on_screen"]

@@ -83,7 +83,6 @@ def test_shift_tab_never_leaves_focus_under_the_header(browser, site):
 
 
 @pytest.mark.slow
-@known_issue("share-field-focus")
 def test_the_share_link_field_shows_its_focus(browser, site):
     style = "e => { const s = getComputedStyle(e); return [s.outlineStyle, s.boxShadow] }"
     with open_page(browser, viewport={"width": 1280, "height": 800}) as page:
