@@ -160,3 +160,12 @@ def test_the_share_link_field_shows_its_focus(page, site):
     expect(field).to_be_focused()
     assert field.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
     assert focused(page)["on_screen"]
+
+
+def test_the_maps_column_headers_say_the_stage_and_its_count_once(page, site):
+    page.goto(site + JOURNEY)
+    page.locator(".playbook-map .playbook-stage-done").first.wait_for()
+    headers = page.locator(".playbook-map thead th")
+    expect(headers.first).to_have_accessible_name("1 Awareness 0 of 4 done")
+    expect(headers.nth(6)).to_have_accessible_name("7 Ambassador 0 of 10 done")
+    assert "progressbar" not in page.locator(".playbook-map thead").aria_snapshot()
