@@ -25,8 +25,6 @@ class KnownIssue(NamedTuple):
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
     KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
-    KnownIssue("language-names", "a11y_issue_language_names", "a11y_workaround_language_names"),
-    KnownIssue("empty-landmark", "a11y_issue_landmark", "a11y_workaround_landmark"),
     KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),
     KnownIssue("loop-glyph", "a11y_issue_loop", "a11y_workaround_loop"),
 )

@@ -169,3 +169,17 @@ def test_the_maps_column_headers_say_the_stage_and_its_count_once(page, site):
     expect(headers.first).to_have_accessible_name("1 Awareness 0 of 4 done")
     expect(headers.nth(6)).to_have_accessible_name("7 Ambassador 0 of 10 done")
     assert "progressbar" not in page.locator(".playbook-map thead").aria_snapshot()
+
+
+def test_the_language_menu_names_each_language_in_it_and_no_landmark_is_empty(page, site):
+    page.goto(site + JOURNEY)
+    links = page.locator(".md-select__link[hreflang]")
+    assert links.evaluate_all("ls => ls.map(a => [a.lang, a.hreflang, a.textContent.trim()])") == [
+        ["sv", "sv", "Svenska"],
+        ["nb", "nb", "Norsk (bokmål)"],
+        ["en", "en", "English"],
+    ]
+    empty = page.locator("aside, [role=complementary]").evaluate_all(
+        "asides => asides.filter(a => !a.textContent.trim()).length"
+    )
+    assert empty == 0

@@ -94,7 +94,6 @@ def test_the_share_link_field_shows_its_focus(browser, site):
 
 
 @pytest.mark.slow
-@known_issue("language-names")
 def test_each_language_name_is_marked_with_its_language(default_site):
     page = (default_site.site / "en/index.html").read_text(encoding="utf-8")
     links = re.findall(r'<a [^>]*hreflang="(\w+)"[^>]*>', page)
@@ -106,7 +105,6 @@ def test_each_language_name_is_marked_with_its_language(default_site):
 
 
 @pytest.mark.slow
-@known_issue("empty-landmark")
 def test_no_page_has_an_empty_aside(default_site):
     page = (default_site.site / "en/index.html").read_text(encoding="utf-8")
     asides = re.findall(r"<aside[^>]*>(.*?)</aside>", page, re.S)
