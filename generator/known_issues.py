@@ -25,7 +25,5 @@ class KnownIssue(NamedTuple):
 KNOWN_ISSUES: tuple[KnownIssue, ...] = (
     # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
     KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
-    KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),
-    KnownIssue("loop-glyph", "a11y_issue_loop", "a11y_workaround_loop"),
 )
 """What still fails, in the order the statement lists it."""

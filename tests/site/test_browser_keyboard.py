@@ -183,3 +183,15 @@ def test_the_language_menu_names_each_language_in_it_and_no_landmark_is_empty(pa
         "asides => asides.filter(a => !a.textContent.trim()).length"
     )
     assert empty == 0
+
+
+def test_a_stages_tab_title_names_its_journey_and_the_loop_says_so_in_words(page, site):
+    page.goto(site + STAGE)
+    assert page.title() == (
+        "After purchase · The never-ending customer journey - The Customer Journey Playbook"
+    )
+    page.goto(site + JOURNEY)
+    loop = page.locator(".md-content p", has_text="↺")
+    expect(loop).to_have_text("↺ The journey starts again: Awareness")
+    loop.get_by_role("link").focus()
+    assert focused(page) == {**focused(page), "text": "Awareness", "on_screen": True}

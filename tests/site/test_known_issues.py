@@ -112,7 +112,6 @@ def test_no_page_has_an_empty_aside(default_site):
 
 
 @pytest.mark.slow
-@known_issue("same-titles")
 def test_no_two_stage_pages_share_a_title(default_site):
     titles = [
         re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8")).group(1)
@@ -125,7 +124,6 @@ def test_no_two_stage_pages_share_a_title(default_site):
 
 
 @pytest.mark.slow
-@known_issue("loop-glyph")
 def test_the_link_round_the_loop_says_so_in_words(default_site):
     page = (default_site.site / "en/stages/customer-journey/index.html").read_text("utf-8")
     # Today: <p>↺ <a href="awareness/">Awareness</a></p>, the glyph alone says it loops.
