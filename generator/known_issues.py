@@ -22,8 +22,5 @@ class KnownIssue(NamedTuple):
     workaround: str
 
 
-KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
-    KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
-)
+KNOWN_ISSUES: tuple[KnownIssue, ...] = ()
 """What still fails, in the order the statement lists it."""

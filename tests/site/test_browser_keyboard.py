@@ -195,3 +195,40 @@ def test_a_stages_tab_title_names_its_journey_and_the_loop_says_so_in_words(page
     expect(loop).to_have_text("↺ The journey starts again: Awareness")
     loop.get_by_role("link").focus()
     assert focused(page) == {**focused(page), "text": "Awareness", "on_screen": True}
+
+
+def test_tab_reaches_the_menu_and_search_and_never_the_closed_drawer(page, site):
+    page.goto(site + STAGE)
+    narrow = page.viewport_size["width"] == 320
+    stops = []
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            """() => { const e = document.activeElement;
+                 // Material's palette switch: a 0-size radio, shown by the label after it.
+                 const shown = e.matches('.md-option') ? e.nextElementSibling : e;
+                 const r = shown.getBoundingClientRect();
+                 return {name: e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30),
+                         drawer: Boolean(e.closest('.md-sidebar--primary')),
+                         on_screen: r.width > 0 && r.right > 0 && r.left < innerWidth
+                                    && r.bottom > 0 && r.top < innerHeight} }"""
+        )
+        stops.append(where)
+    assert [stop["name"] for stop in stops if not stop["on_screen"]] == []
+    names = [stop["name"] for stop in stops]
+    assert "Search" in names
+    if not narrow:  # the navigation is beside the page, not a drawer
+        return
+    assert not any(stop["drawer"] for stop in stops)
+    menu = page.locator(".md-header label[for=__drawer]")
+    assert "Navigation" in names
+    menu.focus()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary .md-nav__list a[href]").first).to_be_focused()
+    page.wait_for_timeout(400)  # the drawer slides in
+    assert focused(page)["on_screen"]
+    page.keyboard.press("Escape")
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")

@@ -239,8 +239,42 @@ function keepMapFocusInView() {
   }
 }
 
+function openTheDrawerByKeyboard() {
+  // Material's menu button is a <label> for the drawer's checkbox: a mouse opens the
+  // drawer, Tab never reached it. Made a button named as the navigation it opens. Enter
+  // on a focused label is Material's (it clicks it); Space is added here. Opened from the
+  // button, focus moves into the drawer; Escape closes it and brings focus back.
+  const toggle = document.getElementById("__drawer");
+  const button = document.querySelector(".md-header label.md-header__button[for=__drawer]");
+  const nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
+  if (!toggle || !button || !nav) return;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", nav.getAttribute("aria-label") || "");
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  toggle.addEventListener("change", () => {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    if (!toggle.checked || document.activeElement !== button) return;
+    // The first page link (not the logo's: it sits in a label that closes the drawer),
+    // focused once the drawer is visible again (its visibility follows the checkbox).
+    const first = nav.querySelector(".md-nav__list a[href]");
+    if (first) requestAnimationFrame(() => first.focus());
+  });
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    button.click();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    button.click();
+    button.focus();
+  });
+}
+
 function start() {
   nameTheSearchDialog();
+  openTheDrawerByKeyboard();
   keepMapFocusInView();
   const state = load();
   setUpChecklists(state);
