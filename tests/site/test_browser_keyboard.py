@@ -97,9 +97,7 @@ def team_site(tmp_path_factory):
         yield url
 
 
-def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(
-    page, team_site
-):
+def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(page, team_site):
     page.goto(team_site + "en/stages/first-90-days/welcome/")
     box = page.locator("li#share-timeline input")
     state = "In progress · Owner: Projektledare · due 2023-10-02 · Overdue · " + NOTE
@@ -107,9 +105,7 @@ def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(
     box.focus()
     page.keyboard.press("Space")  # the team says in progress; this browser says done
     expect(box).to_have_accessible_description(state + " Only in this browser")
-    expect(page.locator(".playbook-announce")).to_have_text(
-        state + " · Only in this browser"
-    )
+    expect(page.locator(".playbook-announce")).to_have_text(state + " · Only in this browser")
     page.keyboard.press("Space")
     expect(box).to_have_accessible_description(state)
     expect(page.locator(".playbook-announce")).to_have_text(state)
