@@ -228,3 +228,6 @@ def test_tab_reaches_the_menu_and_search_and_never_the_closed_drawer(page, site)
     page.keyboard.press("Escape")
     expect(menu).to_be_focused()
     expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Space")  # a button opens with Space too
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary .md-nav__list a[href]").first).to_be_focused()
