@@ -22,15 +22,5 @@ class KnownIssue(NamedTuple):
     workaround: str
 
 
-KNOWN_ISSUES: tuple[KnownIssue, ...] = (
-    # Issue #26, point 6: Material's closed navigation drawer stays in the tab order.
-    KnownIssue("drawer-tab-stops", "a11y_issue_drawer", "a11y_workaround_drawer"),
-    KnownIssue("focus-under-header", "a11y_issue_header", "a11y_workaround_header"),
-    KnownIssue("share-field-focus", "a11y_issue_share_focus", "a11y_workaround_share_focus"),
-    KnownIssue("language-names", "a11y_issue_language_names", "a11y_workaround_language_names"),
-    KnownIssue("empty-landmark", "a11y_issue_landmark", "a11y_workaround_landmark"),
-    KnownIssue("same-titles", "a11y_issue_titles", "a11y_workaround_titles"),
-    KnownIssue("loop-glyph", "a11y_issue_loop", "a11y_workaround_loop"),
-    KnownIssue("team-state-apart", "a11y_issue_team_state", "a11y_workaround_team_state"),
-)
+KNOWN_ISSUES: tuple[KnownIssue, ...] = ()
 """What still fails, in the order the statement lists it."""

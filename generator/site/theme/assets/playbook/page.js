@@ -77,17 +77,61 @@ export function isDone(key, state) {
 }
 
 function setMark(holder, on, after) {
-  if (!holder) return;
+  if (!holder) return null;
   let mark = holder.querySelector(":scope > .playbook-own");
   if (on && !mark) {
     mark = document.createElement("span");
     mark.className = "playbook-own";
     mark.textContent = team.onlyHere;
+    if (holder.id) mark.id = holder.id + "-own";
     if (after) after.insertAdjacentElement("afterend", mark);
     else holder.appendChild(mark);
   } else if (!on && mark) {
     mark.remove();
+    mark = null;
   }
+  return mark;
+}
+
+/* A checkbox's description is the team's state of its item (the template names it) and,
+   while there is one, its "only in this browser" mark. */
+function describe(box, mark) {
+  const ids = (box.getAttribute("aria-describedby") || "").split(" ").filter((id) => id && !id.endsWith("-own"));
+  if (mark && mark.id) ids.push(mark.id);
+  if (ids.length) box.setAttribute("aria-describedby", ids.join(" "));
+  else box.removeAttribute("aria-describedby");
+}
+
+/** The words a checkbox's description says (what a screen reader reads with the box). */
+export function descriptionOf(box) {
+  return (box.getAttribute("aria-describedby") || "").split(" ")
+    .map((id) => document.getElementById(id))
+    .filter(Boolean)
+    .map((element) => {
+      // Without what is hidden from screen readers (the ⚠ beside "overdue").
+      const copy = element.cloneNode(true);
+      for (const hidden of all("[aria-hidden=true]", copy)) hidden.remove();
+      return copy.textContent.trim();
+    })
+    .join(" · ");
+}
+
+let liveRegion = null;
+
+/** Says `text` to a screen reader once (a polite live region that the page keeps). */
+export function announce(text) {
+  if (!text) return;
+  if (!liveRegion) {
+    liveRegion = document.createElement("p");
+    liveRegion.className = "playbook-visually-hidden playbook-announce";
+    liveRegion.setAttribute("role", "status");
+    document.body.appendChild(liveRegion);
+  }
+  liveRegion.textContent = "";
+  // Written after the region is emptied and painted, so the same words are read again.
+  setTimeout(() => {
+    liveRegion.textContent = text;
+  }, 50);
 }
 
 /** Marks what this browser holds that the team's status file does not say. */
@@ -97,7 +141,8 @@ export function markOwn(state) {
     const key = box.getAttribute("data-key");
     const own = get(state.ticks, key);
     const team = teamStatusOf(key);
-    setMark(box.closest("li"), (own !== undefined && layered(team, own) !== team) || Boolean(get(state.fields, key)));
+    const differs = (own !== undefined && layered(team, own) !== team) || Boolean(get(state.fields, key));
+    describe(box, setMark(box.closest("li"), differs));
   }
   for (const area of all("textarea.playbook-answer")) {
     const teamAnswer = area.parentNode.querySelector("[data-team-answer]");

@@ -121,6 +121,17 @@ function forgetLink() {
   history.replaceState(history.state, "", location.pathname + location.search);
 }
 
+/* A link's outcome is written in its box far down the journey page, while the reader is at
+   the top, where the link opened it (or in the dialog, which gave focus back to the body).
+   So the outcome is brought to them: scrolled to the middle of the screen (clear of the
+   sticky header) and focused, which a screen reader reads out, with the undo next to it. */
+function tellHere(status, text) {
+  status.textContent = text;
+  status.setAttribute("tabindex", "-1");
+  status.scrollIntoView({ block: "center" });
+  status.focus({ preventScroll: true });
+}
+
 function openLink(box, share) {
   const status = box.querySelector(".playbook-status");
   const dialog = box.querySelector("dialog");
@@ -131,19 +142,19 @@ function openLink(box, share) {
     ask(dialog, (choice) => {
       forgetLink();
       if (choice !== "merge") {
-        status.textContent = status.getAttribute("data-cancelled");
+        tellHere(status, status.getAttribute("data-cancelled"));
         return;
       }
       const before = load();
       const next = applyLink(before, read, data.items);
       save(next);
       showState(next);
-      status.textContent = status.getAttribute("data-done");
       offerUndo(box, "replace", before);
+      tellHere(status, status.getAttribute("data-done"));
     });
   }).catch(() => {
     forgetLink();
-    status.textContent = status.getAttribute("data-broken");
+    tellHere(status, status.getAttribute("data-broken"));
   });
 }
 

@@ -24,7 +24,7 @@ import { cleared, countKept, withAnswer, withTick } from "./lib/state.js";
 import { fill } from "./lib/text.js";
 import { applyImport, exportText, fitsInImport, importCounts, readProgress } from "./lib/transfer.js";
 import {
-  all, ask, data, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
+  all, announce, ask, data, descriptionOf, download, isDone, keysOf, load, markOwn, offerStoredUndo, offerUndo, save, showPreview,
   showState, storageWorks, teamAnswers, teamStatusOf, updateProgress,
 } from "./page.js";
 import { setUpBoard } from "./playbook-board.js";
@@ -46,6 +46,8 @@ function setUpChecklists(state) {
         if (twin !== box && twin.getAttribute("data-key") === key) twin.checked = box.checked;
       }
       showState(next);
+      // The box's new description ("only in this browser" came or went), read out.
+      announce(descriptionOf(box));
     });
   }
 }
@@ -230,8 +232,54 @@ function nameTheSearchDialog() {
   }
 }
 
+function keepMapFocusInView() {
+  // Chrome leaves a link that is partly inside the map's scroll box where it is when it
+  // takes focus, its end cut off; this scrolls it fully into view, beside the lane labels
+  // (the map's scroll-padding-left) and below the sticky header (scroll-margin-top).
+  for (const map of all(".playbook-map")) {
+    map.addEventListener("focusin", (event) => {
+      if (event.target !== map) event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    });
+  }
+}
+
+function openTheDrawerByKeyboard() {
+  // Material's menu button is a <label> for the drawer's checkbox: a mouse opens the
+  // drawer, Tab never reached it. Made a button named as the navigation it opens. Enter
+  // on a focused label is Material's (it clicks it); Space is added here. Opened from the
+  // button, focus moves into the drawer; Escape closes it and brings focus back.
+  const toggle = document.getElementById("__drawer");
+  const button = document.querySelector(".md-header label.md-header__button[for=__drawer]");
+  const nav = document.querySelector(".md-sidebar--primary .md-nav--primary");
+  if (!toggle || !button || !nav) return;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+  button.setAttribute("aria-label", nav.getAttribute("aria-label") || "");
+  button.setAttribute("aria-expanded", String(toggle.checked));
+  toggle.addEventListener("change", () => {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+    if (!toggle.checked || document.activeElement !== button) return;
+    // The first page link (not the logo's: it sits in a label that closes the drawer),
+    // focused once the drawer is visible again (its visibility follows the checkbox).
+    const first = nav.querySelector(".md-nav__list a[href]");
+    if (first) requestAnimationFrame(() => first.focus());
+  });
+  button.addEventListener("keydown", (event) => {
+    if (event.key !== " ") return;
+    event.preventDefault();
+    button.click();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || !toggle.checked) return;
+    button.click();
+    button.focus();
+  });
+}
+
 function start() {
   nameTheSearchDialog();
+  openTheDrawerByKeyboard();
+  keepMapFocusInView();
   const state = load();
   setUpChecklists(state);
   setUpAnswers(state);
