@@ -162,7 +162,7 @@ def test_the_jira_csv_puts_parents_first_and_names_jiras_fields(full):
     assert know_names[4] == (
         "Learn the names\n\nThe loop › 1. First\nStatus: In progress\nOwner: Øystein\n"
         'Due date: 2023-11-01 · ⚠ Overdue\nNote: Väntar på <b>listan</b> & "namnen"\n'
-        "Id: loop/first/know-names"
+        "ID: loop/first/know-names"
     )
     not_applicable = next(row for row in table if row[3] == "Answer within a day")
     assert not_applicable[5:7] == ["Done", "Won't Do"]
