@@ -184,6 +184,12 @@ def test_export_command_writes_csv_and_json(client, tmp_path):
     names = ["checklists-en.csv", "checklists-en.json", "checklists-nb.csv", "checklists-nb.json"]
     playbook = load_content(client / "content.yaml")
     names += [f"map-{j.id}-{lang}.svg" for j in playbook.journeys for lang in ("en", "nb")]
+    # The team's state for other tools (#26); no calendar, since no item has a due date yet.
+    names += [
+        f"team-{kind}-{lang}.{ext}"
+        for kind, ext in (("jira", "csv"), ("status", "csv"), ("tasks", "md"))
+        for lang in ("en", "nb")
+    ]
     names.sort()
     assert sorted(p.name for p in tmp_path.iterdir()) == names
     assert sorted(result.output.splitlines()) == [f"wrote {tmp_path / name}" for name in names]
@@ -225,8 +231,9 @@ def test_export_command_writes_csv_and_json(client, tmp_path):
         assert listed == items, lang
     nb_rows = (tmp_path / "checklists-nb.csv").read_text(encoding="utf-8-sig")
     assert ";purchase;Kjøp hos Kunde AS;" in nb_rows  # the client's own override
-    # The same files the site offers for download.
-    for name in names:
+    # The same files the site offers for download (the team's files are the command's own:
+    # the site writes what team.publish lets it, under its own names).
+    for name in (name for name in names if not name.startswith("team-")):
         site_copy = client / "site/downloads" / name
         assert (tmp_path / name).read_bytes() == site_copy.read_bytes(), name
 

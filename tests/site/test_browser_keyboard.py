@@ -99,7 +99,7 @@ def team_site(tmp_path_factory):
 
 def test_an_items_team_state_is_its_checkboxs_description_and_changes_are_read(page, team_site):
     page.goto(team_site + "en/stages/first-90-days/welcome/")
-    box = page.locator("li#share-timeline input")
+    box = page.locator("li#share-timeline input[type=checkbox]")
     state = "In progress · Owner: Projektledare · due 2023-10-02 · Overdue · " + NOTE
     expect(box).to_have_accessible_description(state)
     box.focus()
